@@ -1,0 +1,72 @@
+// Turning what a transport presents (session token, device token, where it came from) into a Caller.
+import type Database from 'better-sqlite3';
+import type { Caller, DeviceRef } from '../context';
+import type { SignedInUser } from '../../../shared/contract/auth';
+import type { Role } from '../../../shared/contract/define';
+import { tokenHash } from './secrets';
+import { UnauthenticatedError } from '../errors';
+
+/** What a transport knows about a request. Tokens are opaque here; the core looks them up. */
+export interface Credentials {
+  sessionToken?: string | null;
+  deviceToken?: string | null;
+  /** 'lan' callers must be paired devices (X-3 LAN rule); loopback and IPC callers are at the PC itself. */
+  origin: 'loopback' | 'lan' | 'ipc';
+  /** An Electron window the main process created as a visitor screen: always a kiosk caller. */
+  kioskDevice?: DeviceRef | null;
+}
+
+interface SessionJoinRow {
+  session_id: string;
+  expires_at: number;
+  ended_at: number | null;
+  user_id: string;
+  name: string;
+  role: Role;
+  department: string | null;
+  active: number;
+}
+
+export function findDeviceByToken(db: Database.Database, token: string): (DeviceRef & { revokedAt: number | null }) | null {
+  const row = db.prepare('SELECT id, name, kind, revoked_at FROM devices WHERE token_hash = ?').get(tokenHash(token)) as
+    | { id: string; name: string; kind: 'kiosk' | 'desk'; revoked_at: number | null }
+    | undefined;
+  return row ? { id: row.id, name: row.name, kind: row.kind, revokedAt: row.revoked_at } : null;
+}
+
+export function findLiveSession(db: Database.Database, token: string, now: number): { sessionId: string; user: SignedInUser; expiresAt: number } | null {
+  const row = db
+    .prepare(
+      `SELECT s.id AS session_id, s.expires_at, s.ended_at, u.id AS user_id, u.name, u.role, u.department, u.active
+       FROM sessions s JOIN staff u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    )
+    .get(tokenHash(token)) as SessionJoinRow | undefined;
+  if (!row || row.ended_at !== null || row.expires_at <= now || !row.active) return null;
+  return {
+    sessionId: row.session_id,
+    user: { id: row.user_id, name: row.name, role: row.role, department: row.department },
+    expiresAt: row.expires_at,
+  };
+}
+
+/**
+ * Resolves the caller. A device token that is unknown or revoked is refused outright (so a revoked screen
+ * stops working at once); a LAN request without a paired device is anonymous-and-unpaired, which the
+ * dispatcher lets reach only pairing.
+ */
+export function resolveCaller(db: Database.Database, credentials: Credentials, now: number): { caller: Caller; paired: boolean } {
+  let device: DeviceRef | null = credentials.kioskDevice ?? null;
+  if (!device && credentials.deviceToken) {
+    const found = findDeviceByToken(db, credentials.deviceToken);
+    if (!found || found.revokedAt !== null) throw new UnauthenticatedError('errors:devices.revoked', 'device_required');
+    device = { id: found.id, name: found.name, kind: found.kind };
+  }
+  const paired = device !== null || credentials.origin !== 'lan';
+  if (device?.kind === 'kiosk') return { caller: { kind: 'kiosk', device }, paired };
+  if (credentials.sessionToken) {
+    const session = findLiveSession(db, credentials.sessionToken, now);
+    if (session) return { caller: { kind: 'staff', user: session.user, sessionId: session.sessionId, device }, paired };
+    // A stale token is not an error by itself: methods open to the public still work; staff methods say 401.
+  }
+  return { caller: { kind: 'anonymous', device }, paired };
+}

@@ -1,0 +1,36 @@
+// Time, injected: core code never reads the system clock directly, so tests move time.
+export interface Clock {
+  /** Wall-clock epoch milliseconds (UTC). */
+  now(): number;
+  /** Milliseconds on a clock that never jumps (for durations such as a ringing phone). */
+  monotonic(): number;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  monotonic: () => performance.now(),
+};
+
+/** A clock for tests: starts where told and moves only when told. */
+export class FakeClock implements Clock {
+  private wall: number;
+  private mono = 0;
+  constructor(start: number | string | Date = '2026-11-27T09:00:00+08:00') {
+    this.wall = typeof start === 'number' ? start : new Date(start).getTime();
+  }
+  now(): number {
+    return this.wall;
+  }
+  monotonic(): number {
+    return this.mono;
+  }
+  advance(ms: number): void {
+    this.wall += ms;
+    this.mono += ms;
+  }
+  set(at: number | string | Date): void {
+    const next = typeof at === 'number' ? at : new Date(at).getTime();
+    if (next > this.wall) this.mono += next - this.wall;
+    this.wall = next;
+  }
+}

@@ -1,0 +1,110 @@
+// What a handler gets: the caller, the time of the call, the store, the write path and the event outbox.
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { Clock } from './clock';
+import type { Tx } from './store/tx';
+import type { Actor } from './audit/chain';
+import type { Contract, EventName, EventPayload } from '../../shared/contract';
+import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
+import type { SignedInUser } from '../../shared/contract/auth';
+import type { Language } from '../../shared/i18n';
+
+export interface DeviceRef {
+  id: string;
+  name: string;
+  kind: 'kiosk' | 'desk';
+}
+
+/** Who is calling: a signed-in person, a paired visitor screen, or someone not signed in. */
+export type Caller =
+  | { kind: 'anonymous'; device: DeviceRef | null }
+  | { kind: 'staff'; user: SignedInUser; sessionId: string; device: DeviceRef | null }
+  | { kind: 'kiosk'; device: DeviceRef }
+  | { kind: 'system' };
+
+/** Where an event goes besides its audience filter: one device, one person, or everyone allowed. */
+export interface EventTarget {
+  deviceId?: string;
+  userId?: string;
+  roles?: readonly Role[];
+}
+
+export interface OutgoingEvent {
+  name: EventName;
+  payload: unknown;
+  target: EventTarget | undefined;
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface CoreServices {
+  db: Database.Database;
+  clock: Clock;
+  installationId: string;
+  version: string;
+  dataDir: string;
+  logger: Logger;
+}
+
+export interface CallContext extends CoreServices {
+  caller: Caller;
+  /** The time of the call, fixed for its whole transaction. */
+  now: number;
+  lang: Language;
+  method: string;
+  actor: Actor;
+  /** The write path. Only mutations have one; a query that touches it is a bug. */
+  readonly tx: Tx;
+  emit<E extends EventName>(name: E, payload: EventPayload<E>, target?: EventTarget): void;
+  /**
+   * Something to write even though this call fails (a wrong PIN is counted although sign-in is refused).
+   * Runs after the rollback, in its own audited transaction.
+   */
+  onFailure(write: (tx: Tx) => void): void;
+}
+
+export function actorOf(caller: Caller): Actor {
+  switch (caller.kind) {
+    case 'staff':
+      return { kind: 'staff', id: caller.user.id, name: caller.user.name, deviceId: caller.device?.id ?? null };
+    case 'kiosk':
+      return { kind: 'kiosk', id: caller.device.id, name: caller.device.name, deviceId: caller.device.id };
+    case 'anonymous':
+      return { kind: 'anonymous', id: null, name: null, deviceId: caller.device?.id ?? null };
+    case 'system':
+      return { kind: 'system', id: null, name: null, deviceId: null };
+  }
+}
+
+type Methods = Contract;
+
+/** A method's implementation: plain and synchronous (better-sqlite3 is), run inside the call's transaction. */
+export type Handler<S> = (ctx: CallContext, input: ParsedInputOf<S>) => HandlerResultOf<S>;
+
+/**
+ * A method that needs asynchronous work first (parsing an uploaded spreadsheet, hashing a file): `prepare`
+ * runs before the transaction and may not write; `run` gets its result inside the transaction.
+ */
+export interface PreparedHandler<S, P> {
+  prepare(ctx: Omit<CallContext, 'tx' | 'emit'>, input: ParsedInputOf<S>): Promise<P>;
+  run(ctx: CallContext, input: ParsedInputOf<S>, prepared: P): HandlerResultOf<S>;
+}
+
+export type AnyHandler<S> = Handler<S> | PreparedHandler<S, any>;
+
+/** Every method of a feature must have a handler: the compiler checks completeness against the contract. */
+export type FeatureHandlers<F extends keyof Methods> = { [M in keyof Methods[F]]: AnyHandler<Methods[F][M]> };
+
+export type AllHandlers = { [F in keyof Methods]: FeatureHandlers<F> };
+
+export type SchemaOutput<T extends z.ZodType> = z.output<T>;
+
+/** Convenience for handlers: the signed-in person, or a clear error when a kiosk/anonymous caller got here. */
+export function staffOf(ctx: CallContext): Extract<Caller, { kind: 'staff' }> {
+  if (ctx.caller.kind !== 'staff') throw new Error(`${ctx.method} reached a handler without a signed-in person`);
+  return ctx.caller;
+}

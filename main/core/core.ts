@@ -1,0 +1,298 @@
+// The core: opens the store, dispatches every contract method (authorise → validate → one transaction →
+// shape the output), delivers events after commit and runs main's timers. No Electron here.
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { systemClock, type Clock } from './clock';
+import { openStore } from './store/open';
+import { Tx } from './store/tx';
+import { actorOf, type AnyHandler, type CallContext, type Caller, type CoreServices, type EventTarget, type Logger, type OutgoingEvent, type PreparedHandler } from './context';
+import { resolveCaller, type Credentials } from './auth/callers';
+import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldIssue } from './errors';
+import { translate, isMessageKey } from './i18n';
+import { handlers, jobs as featureJobs } from './features';
+import { deviceLastSeen } from './devices';
+import { Scheduler, type Job } from './jobs';
+import { contract, events, findMethod, type Method, type Spec, type EventName } from '../../shared/contract';
+import type { MethodSpec, InputOf, OutputOf, Principal } from '../../shared/contract/define';
+import { ERROR_STATUS, type ErrorBody } from '../../shared/contract/errors';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
+
+export interface CoreOptions {
+  dataDir: string;
+  version: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** Extra timers for tests; production uses the features' own. */
+  jobs?: Job[];
+}
+
+export type EventListener = (event: OutgoingEvent) => void;
+
+/** Methods an unpaired LAN client may call: only what it takes to pair. */
+const UNPAIRED_LAN_METHODS = new Set<string>(['devices.pair', 'devices.whoami', 'setup.status']);
+
+const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
+
+export const consoleLogger: Logger = {
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};
+
+function isAllowed(allow: readonly Principal[], caller: Caller): boolean {
+  switch (caller.kind) {
+    case 'kiosk':
+      return allow.includes('kiosk');
+    case 'staff':
+      return allow.includes('public') || allow.includes(caller.user.role);
+    case 'anonymous':
+      return allow.includes('public');
+    case 'system':
+      return true;
+  }
+}
+
+function zodIssuesToFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const raw = issue as unknown as Record<string, unknown>;
+    const params: Record<string, unknown> = { ...((raw.params as Record<string, unknown>) ?? {}) };
+    if (raw.maximum !== undefined) params.max = raw.maximum;
+    if (raw.minimum !== undefined) params.min = raw.minimum;
+    return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code: issue.code, message: issue.message, params };
+  });
+}
+
+export class Core implements CoreServices {
+  readonly db: Database.Database;
+  readonly clock: Clock;
+  readonly installationId: string;
+  readonly version: string;
+  readonly dataDir: string;
+  readonly logger: Logger;
+  readonly file: string;
+  private readonly listeners = new Set<EventListener>();
+  private readonly scheduler: Scheduler;
+  private closed = false;
+
+  private constructor(options: CoreOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? consoleLogger;
+    this.version = options.version;
+    this.dataDir = options.dataDir;
+    const store = openStore({ dataDir: options.dataDir, clock: this.clock });
+    this.db = store.db;
+    this.file = store.file;
+    this.installationId = store.installationId;
+    if (store.preMigrationBackup) this.logger.info('backed up before migrating', { file: store.preMigrationBackup });
+    this.scheduler = new Scheduler(this, [...featureJobs, ...(options.jobs ?? [])]);
+  }
+
+  static open(options: CoreOptions): Core {
+    return new Core(options);
+  }
+
+  /** Starts main's timers: they catch up on what fell due while the app was off, then sleep until the next deadline. */
+  start(): void {
+    this.scheduler.start();
+  }
+
+  /** Runs every job that is due now (tests move the fake clock, then call this). */
+  runDueJobs(): void {
+    this.scheduler.runDue();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.scheduler.stop();
+    this.listeners.clear();
+    this.db.close();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves credentials to a caller (throws for a revoked device). */
+  resolve(credentials: Credentials): Caller {
+    return resolveCaller(this.db, credentials, this.clock.now()).caller;
+  }
+
+  /** Whether a caller may receive an event: the event's audience, then its address if it has one. */
+  mayReceive(caller: Caller, event: OutgoingEvent): boolean {
+    const spec = events[event.name];
+    let inAudience = false;
+    if (caller.kind === 'staff') inAudience = spec.audience.includes(caller.user.role);
+    else if (caller.kind === 'kiosk') inAudience = spec.audience.includes('kiosk');
+    if (!inAudience) return false;
+    const target = event.target;
+    if (!target) return true;
+    if (target.deviceId !== undefined && (caller.kind === 'system' || caller.kind === 'anonymous' || caller.device?.id !== target.deviceId)) {
+      return false;
+    }
+    if (target.userId !== undefined && (caller.kind !== 'staff' || caller.user.id !== target.userId)) return false;
+    if (target.roles !== undefined && (caller.kind !== 'staff' || !target.roles.includes(caller.user.role))) return false;
+    return true;
+  }
+
+  /** Calls a method with typed input and output (tests and in-process callers). */
+  async invoke<N extends Method>(credentials: Credentials, method: N, input: InputOf<Spec<N>>, lang?: Language): Promise<OutputOf<Spec<N>>> {
+    return (await this.call(credentials, method, input, lang)) as OutputOf<Spec<N>>;
+  }
+
+  /**
+   * The one entry point of both transports. Throws AppError (mapped by the transport) for anything the
+   * caller did wrong; any other exception is a bug and becomes `internal`.
+   */
+  async call(credentials: Credentials, method: string, rawInput: unknown, lang: Language = DEFAULT_LANGUAGE): Promise<unknown> {
+    const spec = findMethod(method);
+    if (!spec) throw new NotFoundError('errors:code.not_found');
+    const now = this.clock.now();
+    const { caller, paired } = resolveCaller(this.db, credentials, now);
+    if (!paired && !UNPAIRED_LAN_METHODS.has(method)) throw new UnauthenticatedError('errors:code.device_required', 'device_required');
+    if (caller.kind !== 'system' && caller.kind !== 'staff' && caller.device) deviceLastSeen.set(caller.device.id, now);
+    if (!isAllowed(spec.allow, caller)) {
+      if (caller.kind === 'anonymous' && spec.allow.some((p) => p !== 'public' && p !== 'kiosk')) throw new UnauthenticatedError();
+      if (caller.kind === 'kiosk') throw new ForbiddenError('errors:auth.kioskOnly');
+      throw new ForbiddenError();
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[lang].localeError });
+    if (!parsed.success) throw new ValidationError(zodIssuesToFieldIssues(parsed.error));
+    return this.execute(spec, method, caller, parsed.data, now, lang);
+  }
+
+  /** Runs work as the app itself (timers), through the same write path and audit trail. */
+  runAsSystem<T>(method: string, work: (ctx: CallContext) => T): T {
+    const now = this.clock.now();
+    const outbox: OutgoingEvent[] = [];
+    const result = this.db
+      .transaction(() => work(this.context({ kind: 'system' }, method, now, DEFAULT_LANGUAGE, outbox, [], true)))
+      .immediate();
+    this.deliver(outbox);
+    return result;
+  }
+
+  private context(
+    caller: Caller,
+    method: string,
+    now: number,
+    lang: Language,
+    outbox: OutgoingEvent[],
+    failureWrites: Array<(tx: Tx) => void>,
+    writable: boolean,
+  ): CallContext {
+    const actor = actorOf(caller);
+    const tx = writable ? new Tx({ db: this.db, installationId: this.installationId, actor, method, at: now }) : null;
+    return {
+      db: this.db,
+      clock: this.clock,
+      installationId: this.installationId,
+      version: this.version,
+      dataDir: this.dataDir,
+      logger: this.logger,
+      caller,
+      now,
+      lang,
+      method,
+      actor,
+      get tx(): Tx {
+        if (!tx) throw new Error(`${method} is a query and cannot write`);
+        return tx;
+      },
+      emit: (name: EventName, payload: unknown, target?: EventTarget) => {
+        outbox.push({ name, payload, target });
+      },
+      onFailure: (write) => {
+        failureWrites.push(write);
+      },
+    };
+  }
+
+  private async execute(spec: MethodSpec, method: string, caller: Caller, input: unknown, now: number, lang: Language): Promise<unknown> {
+    const handler = this.handlerFor(method);
+    const outbox: OutgoingEvent[] = [];
+    const failureWrites: Array<(tx: Tx) => void> = [];
+    let prepared: unknown;
+    if (typeof handler !== 'function') {
+      prepared = await handler.prepare(this.context(caller, method, now, lang, [], [], false), input as never);
+    }
+    const run = (ctx: CallContext): unknown =>
+      typeof handler === 'function' ? handler(ctx, input as never) : (handler as PreparedHandler<unknown, unknown>).run(ctx, input as never, prepared);
+
+    let result: unknown;
+    try {
+      if (spec.kind === 'mutation') {
+        result = this.db.transaction(() => {
+          const value = run(this.context(caller, method, now, lang, outbox, failureWrites, true));
+          // Shape the output inside the transaction: a response that cannot be produced commits nothing.
+          return spec.output.parse(value);
+        }).immediate();
+      } else {
+        result = spec.output.parse(run(this.context(caller, method, now, lang, outbox, failureWrites, false)));
+      }
+    } catch (error) {
+      if (failureWrites.length > 0) {
+        this.db
+          .transaction(() => {
+            const tx = new Tx({ db: this.db, installationId: this.installationId, actor: actorOf(caller), method, at: now });
+            for (const write of failureWrites) write(tx);
+          })
+          .immediate();
+      }
+      throw error;
+    }
+    this.deliver(outbox);
+    return result;
+  }
+
+  private handlerFor(method: string): AnyHandler<unknown> {
+    const [feature, name] = method.split('.') as [string, string];
+    const featureHandlers = (handlers as unknown as Record<string, Record<string, AnyHandler<unknown>>>)[feature];
+    const handler = featureHandlers?.[name];
+    if (!handler) throw new Error(`no handler for ${method}`);
+    return handler;
+  }
+
+  private deliver(outbox: OutgoingEvent[]): void {
+    for (const event of outbox) {
+      const shaped: OutgoingEvent = { ...event, payload: events[event.name].payload.parse(event.payload) };
+      for (const listener of this.listeners) {
+        try {
+          listener(shaped);
+        } catch (error) {
+          this.logger.error('event listener failed', { event: event.name, error: String(error) });
+        }
+      }
+    }
+  }
+
+  /** Maps any thrown value to a status and the contract's error body, in the caller's language. */
+  errorResponse(error: unknown, lang: Language = DEFAULT_LANGUAGE): { status: number; body: ErrorBody } {
+    if (error instanceof AppError) {
+      const body: ErrorBody = {
+        error: {
+          code: error.code,
+          message: translate(lang, error.messageKey, error.params),
+        },
+      };
+      if (error instanceof ValidationError) {
+        body.error.issues = error.fieldIssues.map((issue) => ({
+          path: issue.path,
+          code: issue.code,
+          message: isMessageKey(issue.message) ? translate(lang, issue.message, issue.params) : issue.message,
+        }));
+      }
+      if (error.retryAfterSeconds !== undefined) body.error.retryAfterSeconds = error.retryAfterSeconds;
+      return { status: ERROR_STATUS[error.code], body };
+    }
+    this.logger.error('internal error', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    return { status: 500, body: { error: { code: 'internal', message: translate(lang, 'errors:code.internal') } } };
+  }
+}
+
+export { contract };

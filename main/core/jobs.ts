@@ -1,0 +1,70 @@
+// Main's timers. A job says when it is next due (derived from stored timestamps) and what to do then.
+// The scheduler catches up at start, then sleeps until the earliest deadline, never longer than the cap, so a
+// sleeping PC or a changed clock costs at most one cap's delay.
+import type { CallContext, CoreServices } from './context';
+
+export interface Job {
+  /** Also the audit trail's method name for what the job writes, e.g. `records.escalate`. */
+  name: string;
+  /** Epoch ms when it should next run, or null when nothing is pending. Reads only. */
+  nextDueAt(services: CoreServices, now: number): number | null;
+  /** Does whatever is due at `ctx.now`; must be idempotent (running twice changes nothing the second time). */
+  run(ctx: CallContext): void;
+}
+
+export interface JobHost extends CoreServices {
+  runAsSystem<T>(method: string, work: (ctx: CallContext) => T): T;
+  readonly isClosed: boolean;
+}
+
+export const MAX_SLEEP_MS = 60_000;
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    private readonly host: JobHost,
+    private readonly jobs: readonly Job[],
+  ) {}
+
+  start(): void {
+    this.running = true;
+    this.runDue();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Runs each due job in its own transaction; a failing job is logged and does not stop the others. */
+  runDue(): void {
+    if (this.host.isClosed) return;
+    const now = this.host.clock.now();
+    for (const job of this.jobs) {
+      const due = job.nextDueAt(this.host, now);
+      if (due === null || due > now) continue;
+      try {
+        this.host.runAsSystem(job.name, (ctx) => job.run(ctx));
+      } catch (error) {
+        this.host.logger.error('job failed', { job: job.name, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (!this.running || this.host.isClosed) return;
+    if (this.timer) clearTimeout(this.timer);
+    const now = this.host.clock.now();
+    let next = now + MAX_SLEEP_MS;
+    for (const job of this.jobs) {
+      const due = job.nextDueAt(this.host, now);
+      if (due !== null) next = Math.min(next, Math.max(due, now + 250));
+    }
+    this.timer = setTimeout(() => this.runDue(), Math.max(0, next - now));
+    this.timer.unref?.();
+  }
+}

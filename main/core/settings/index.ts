@@ -1,0 +1,49 @@
+// The building profile and the desk's security settings.
+import type Database from 'better-sqlite3';
+import {
+  BuildingProfile,
+  SecuritySettings,
+  DEFAULT_SECURITY,
+  type BuildingProfile as BuildingProfileT,
+  type SecuritySettings as SecuritySettingsT,
+} from '../../../shared/contract/settings';
+import type { FeatureHandlers } from '../context';
+import { readSection, writeSection } from './sections';
+import { ConflictError } from '../errors';
+
+export function buildingProfile(db: Database.Database): BuildingProfileT | null {
+  const row = db.prepare("SELECT 1 FROM settings WHERE id = 'building'").get();
+  if (!row) return null;
+  return readSection(db, 'building', BuildingProfile, {
+    name: '',
+    nameEn: '',
+    postName: '',
+    postNameEn: '',
+    timeZone: 'Asia/Shanghai',
+    address: '',
+  });
+}
+
+export function requireBuildingProfile(db: Database.Database): BuildingProfileT {
+  const profile = buildingProfile(db);
+  if (!profile) throw new ConflictError('errors:setup.required');
+  return profile;
+}
+
+export function securitySettings(db: Database.Database): SecuritySettingsT {
+  return readSection(db, 'security', SecuritySettings, DEFAULT_SECURITY);
+}
+
+export const settingsHandlers: FeatureHandlers<'settings'> = {
+  building: (ctx) => requireBuildingProfile(ctx.db),
+  updateBuilding: (ctx, input) => {
+    writeSection(ctx.tx, 'building', input);
+    ctx.emit('settings.buildingChanged', { name: input.name, nameEn: input.nameEn });
+    return input;
+  },
+  security: (ctx) => securitySettings(ctx.db),
+  updateSecurity: (ctx, input) => {
+    writeSection(ctx.tx, 'security', input);
+    return input;
+  },
+};

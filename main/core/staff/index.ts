@@ -1,0 +1,73 @@
+// Accounts and roles. Nobody is deleted; a person who leaves is deactivated and their sessions end.
+import { ulid } from 'ulid';
+import type { FeatureHandlers, CallContext } from '../context';
+import { hashPin } from '../auth/secrets';
+import { endSessionsOf } from '../auth';
+import { ConflictError, NotFoundError } from '../errors';
+import type { StaffMember } from '../../../shared/contract/staff';
+import type { Role } from '../../../shared/contract/define';
+import type { StaffRow } from '../auth/pin-check';
+
+export function toStaffMember(row: StaffRow): StaffMember {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    department: row.department,
+    active: row.active === 1,
+    createdAt: row.created_at,
+  };
+}
+
+function requirePerson(ctx: CallContext, id: string): StaffRow {
+  const row = ctx.tx.get<StaffRow & Record<string, unknown>>('staff', id);
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+function activeAdminCount(ctx: CallContext): number {
+  return (ctx.db.prepare("SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
+}
+
+export const staffHandlers: FeatureHandlers<'staff'> = {
+  list: (ctx) => ({
+    people: (ctx.db.prepare('SELECT * FROM staff ORDER BY active DESC, name').all() as StaffRow[]).map(toStaffMember),
+  }),
+
+  create: (ctx, input) => {
+    const row = {
+      id: ulid(ctx.now),
+      name: input.name,
+      role: input.role,
+      department: input.department,
+      pin_hash: hashPin(input.pin),
+      active: 1,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    };
+    ctx.tx.insert('staff', row);
+    return toStaffMember(row);
+  },
+
+  update: (ctx, input) => {
+    const before = requirePerson(ctx, input.id);
+    const patch: Record<string, unknown> = { updated_at: ctx.now };
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.role !== undefined) patch.role = input.role;
+    if (input.department !== undefined) patch.department = input.department;
+    if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+    const { after } = ctx.tx.update<StaffRow & Record<string, unknown>>('staff', input.id, patch);
+    const wasAdmin = before.role === 'admin' && before.active === 1;
+    const isAdmin = after.role === 'admin' && after.active === 1;
+    if (wasAdmin && !isAdmin && activeAdminCount(ctx) === 0) throw new ConflictError('errors:staff.lastAdmin');
+    if (after.active === 0) endSessionsOf(ctx, input.id, 'deactivated');
+    return toStaffMember(after);
+  },
+
+  resetPin: (ctx, input) => {
+    requirePerson(ctx, input.id);
+    ctx.tx.update('staff', input.id, { pin_hash: hashPin(input.pin), updated_at: ctx.now });
+    endSessionsOf(ctx, input.id, 'pinReset');
+    return { ok: true as const };
+  },
+};

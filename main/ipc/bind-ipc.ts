@@ -1,0 +1,86 @@
+// The IPC binding of the contract: one invoke channel, one event channel, no per-method code.
+// The lobby window calls with its session token; the visitor window is always a kiosk caller.
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { Core } from '../core/core';
+import type { Credentials } from '../core/auth/callers';
+import type { DeviceRef } from '../core/context';
+import { AppError } from '../core/errors';
+import { IPC_EVENT, IPC_INVOKE, type InvokeMeta, type InvokeResult } from '../../shared/contract/bridge';
+import { pickLanguage } from '../../shared/i18n';
+import { isTrustedSender } from './sender';
+
+export interface IpcWindow {
+  webContents: WebContents;
+  screen: 'lobby' | 'visitor';
+}
+
+export interface IpcBinding {
+  register(window: IpcWindow): void;
+  dispose(): void;
+}
+
+export function bindIpc(options: {
+  core: Core;
+  ipcMain: IpcMain;
+  allowedOrigins: readonly string[];
+  /** The paired device record of this PC's own visitor screen (null when it was revoked). */
+  localKioskDevice: () => DeviceRef | null;
+}): IpcBinding {
+  const { core, ipcMain } = options;
+  const windows = new Map<number, IpcWindow>();
+  const lastCredentials = new Map<number, Credentials>();
+
+  const credentialsFor = (window: IpcWindow, meta: Partial<InvokeMeta> | undefined): Credentials =>
+    window.screen === 'visitor'
+      ? { origin: 'ipc', kioskDevice: options.localKioskDevice(), sessionToken: null }
+      : { origin: 'ipc', sessionToken: typeof meta?.sessionToken === 'string' ? meta.sessionToken : null };
+
+  ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, meta: Partial<InvokeMeta> | undefined): Promise<InvokeResult> => {
+    const lang = pickLanguage(typeof meta?.lang === 'string' ? meta.lang : null);
+    const window = windows.get(event.sender.id);
+    const trusted = isTrustedSender(
+      { webContentsId: event.sender.id, frameUrl: event.senderFrame?.url ?? null, isMainFrame: event.senderFrame === event.sender.mainFrame },
+      windows,
+      options.allowedOrigins,
+    );
+    if (!window || !trusted || typeof method !== 'string') {
+      const { status, body } = core.errorResponse(new AppError('forbidden'), lang);
+      return { ok: false, status, body };
+    }
+    const credentials = credentialsFor(window, meta);
+    lastCredentials.set(event.sender.id, credentials);
+    try {
+      return { ok: true, result: await core.call(credentials, method, input, lang) };
+    } catch (error) {
+      const { status, body } = core.errorResponse(error, lang);
+      return { ok: false, status, body };
+    }
+  });
+
+  const unsubscribe = core.onEvent((event) => {
+    for (const [id, window] of windows) {
+      if (window.webContents.isDestroyed()) continue;
+      const credentials = lastCredentials.get(id) ?? credentialsFor(window, undefined);
+      try {
+        if (core.mayReceive(core.resolve(credentials), event)) window.webContents.send(IPC_EVENT, event.name, event.payload);
+      } catch {
+        /* a revoked device receives nothing */
+      }
+    }
+  });
+
+  return {
+    register(window) {
+      const id = window.webContents.id;
+      windows.set(id, window);
+      window.webContents.once('destroyed', () => {
+        windows.delete(id);
+        lastCredentials.delete(id);
+      });
+    },
+    dispose() {
+      unsubscribe();
+      ipcMain.removeHandler(IPC_INVOKE);
+    },
+  };
+}

@@ -1,0 +1,159 @@
+// The HTTP binding of the contract: POST /api/<method>, GET /api/health, pushed events over a WebSocket at
+// /api/events, and the built renderer. No per-method code: every method goes through Core.call.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import type { WebSocket } from 'ws';
+import type { Core } from '../core/core';
+import type { Credentials } from '../core/auth/callers';
+import { AppError } from '../core/errors';
+import { pickLanguage, type Language } from '../../shared/i18n';
+import { isLoopbackAddress, securityHeaders, originAllowed } from './policy';
+import { encodeEvent, parseClientMessage } from '../../shared/contract/wire';
+
+export interface ServerOptions {
+  core: Core;
+  host?: string;
+  port?: number;
+  /** The built renderer (dist/renderer). When absent the API still works and pages say so. */
+  rendererDir?: string | null;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  port: number;
+  host: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Screens reachable by a path of their own, served as the renderer's hash routes. */
+const SCREEN_PATHS = ['lobby', 'visitor', 'handover', 'admin', 'records', 'incidents', 'reports', 'archive', 'setup'];
+
+function credentialsOf(request: FastifyRequest): Credentials {
+  const auth = request.headers.authorization;
+  const sessionToken = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+  const device = request.headers['x-device-token'];
+  return {
+    sessionToken,
+    deviceToken: typeof device === 'string' && device.length > 0 ? device : null,
+    origin: isLoopbackAddress(request.socket.remoteAddress) ? 'loopback' : 'lan',
+  };
+}
+
+function languageOf(request: FastifyRequest): Language {
+  const explicit = request.headers['x-lang'];
+  return pickLanguage(typeof explicit === 'string' ? explicit : request.headers['accept-language']);
+}
+
+function sendError(core: Core, reply: FastifyReply, error: unknown, lang: Language): FastifyReply {
+  const { status, body } = core.errorResponse(error, lang);
+  if (body.error.retryAfterSeconds !== undefined) reply.header('retry-after', String(body.error.retryAfterSeconds));
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { core } = options;
+  const host = options.host ?? '127.0.0.1';
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+
+  // JSON only; an empty body means {}; __proto__ and constructor.prototype keys are refused, not stripped.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, {});
+    jsonParser(request, text, done);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries(securityHeaders(request.url.startsWith('/api/')))) reply.header(name, value);
+    if (!originAllowed(request.headers.origin, request.headers.host)) {
+      return sendError(core, reply, new AppError('forbidden', 'errors:code.forbidden'), languageOf(request));
+    }
+    return undefined;
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const lang = languageOf(request);
+    if (error instanceof AppError) return sendError(core, reply, error, lang);
+    if (error.statusCode === 413) return sendError(core, reply, new AppError('payload_too_large'), lang);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(core, reply, new AppError('bad_request'), lang);
+    }
+    return sendError(core, reply, error, lang);
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.get('/api/health', async () => ({ ok: true, version: core.version }));
+
+  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+    const lang = languageOf(request);
+    try {
+      const result = await core.call(credentialsOf(request), request.params.method, request.body, lang);
+      return reply.type('application/json; charset=utf-8').send(result);
+    } catch (error) {
+      return sendError(core, reply, error, lang);
+    }
+  });
+
+  app.get('/api/events', { websocket: true }, (socket: WebSocket, request) => {
+    const base = credentialsOf(request);
+    let credentials: Credentials = { ...base, sessionToken: null, deviceToken: null };
+    const unsubscribe = core.onEvent((event) => {
+      if (socket.readyState !== socket.OPEN) return;
+      try {
+        // Resolved at each delivery: a revoked device or an ended session stops receiving at once.
+        if (core.mayReceive(core.resolve(credentials), event)) socket.send(encodeEvent(event.name, event.payload));
+      } catch {
+        socket.close(4401, 'unauthenticated');
+      }
+    });
+    socket.on('message', (data) => {
+      const message = parseClientMessage(String(data));
+      if (message?.type === 'hello') {
+        credentials = { ...base, sessionToken: message.sessionToken ?? null, deviceToken: message.deviceToken ?? null };
+      }
+    });
+    socket.on('close', unsubscribe);
+    socket.on('error', unsubscribe);
+  });
+
+  app.all('/api/*', async (request, reply) => sendError(core, reply, new AppError('not_found'), languageOf(request)));
+
+  const rendererDir = options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html')) ? options.rendererDir : null;
+  if (rendererDir) {
+    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'], cacheControl: false });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply.code(503).type('text/plain; charset=utf-8').send('The screens are not built yet: run `npm run build`.'),
+    );
+  }
+  for (const screen of SCREEN_PATHS) {
+    app.get(`/${screen}`, async (_request, reply) => reply.redirect(`/#/${screen}`));
+  }
+
+  await app.listen({ host, port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return {
+    app,
+    port,
+    host,
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+    close: () => app.close(),
+  };
+}

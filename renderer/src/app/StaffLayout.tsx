@@ -1,0 +1,66 @@
+// The staff screens' frame: building, clock, navigation, who is signed in, lock / switch / sign out.
+import type { ReactNode } from 'react';
+import { Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
+import { LockOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { useSession } from '../features/auth/session-store';
+import { useBuilding } from './use-building';
+import { Clock } from './Clock';
+import { LanguageSwitch } from './LanguageSwitch';
+import { staffPages } from './registry';
+
+export function StaffLayout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation('common');
+  const user = useSession((s) => s.user);
+  const lock = useSession((s) => s.lock);
+  const signOut = useSession((s) => s.signOut);
+  const building = useBuilding();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (!user) return null;
+  const current = location.pathname.replace(/^\//, '') || 'lobby';
+  const items = [
+    { key: 'lobby', label: t('nav.lobby') },
+    ...staffPages.filter((p) => p.roles.includes(user.role)).map((p) => ({ key: p.path, label: t(`nav.${p.path}`) })),
+  ];
+  const buildingName = i18n.language === 'en' && building.nameEn ? building.nameEn : building.name;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 20 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }} data-testid="building-name">
+          {buildingName} · {t('appName')}
+        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[current]}
+          items={items}
+          onClick={(e) => navigate(`/${e.key}`)}
+          style={{ flex: 1, minWidth: 0 }}
+          data-testid="nav"
+        />
+        <Clock />
+        <Flex gap={8} align="center">
+          <LanguageSwitch />
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'switch', icon: <SwapOutlined />, label: t('shell.switchPerson'), onClick: () => void lock('lock') },
+                { key: 'signOut', icon: <LogoutOutlined />, label: t('shell.signOut'), onClick: () => void signOut() },
+              ],
+            }}
+          >
+            <Button icon={<UserOutlined />} data-testid="current-user">
+              {t('shell.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}
+            </Button>
+          </Dropdown>
+          <Button type="primary" danger icon={<LockOutlined />} onClick={() => void lock('lock')} data-testid="lock-button">
+            {t('shell.lock')}
+          </Button>
+        </Flex>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>{children}</Layout.Content>
+    </Layout>
+  );
+}

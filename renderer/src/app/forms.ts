@@ -1,0 +1,39 @@
+// Forms validated by the contract's own zod schemas, with messages in the screen's language.
+import type { FormInstance, Rule } from 'antd/es/form';
+import { z } from 'zod';
+import { i18next } from '../i18n';
+import { ApiError } from '../api/client';
+
+const KEY = /^[a-zA-Z][\w-]*:[\w.]+$/;
+
+function localeError() {
+  return i18next.language === 'en' ? z.locales.en().localeError : z.locales.zhCN().localeError;
+}
+
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  const raw = issue as unknown as Record<string, unknown>;
+  if (KEY.test(issue.message)) {
+    return i18next.t(issue.message, { ...((raw.params as object) ?? {}), max: raw.maximum, min: raw.minimum });
+  }
+  return issue.message;
+}
+
+/** An antd rule that checks one field with the contract's schema for it. */
+export function zodRule(schema: z.ZodType): Rule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      const result = schema.safeParse(value === '' ? undefined : value, { error: localeError() });
+      if (!result.success) throw new Error(issueMessage(result.error.issues[0]!));
+    },
+  };
+}
+
+/** Puts the server's per-field messages next to the fields; returns the general message for anything else. */
+export function showServerErrors(form: FormInstance, error: unknown): string {
+  if (!(error instanceof ApiError)) return String(error);
+  const fieldErrors = error.issues.filter((i) => i.path.length > 0);
+  if (fieldErrors.length > 0) {
+    form.setFields(fieldErrors.map((i) => ({ name: i.path as (string | number)[], errors: [i.message] })));
+  }
+  return error.message;
+}

@@ -1,0 +1,26 @@
+export const auditMessages = {
+  'zh-CN': {
+    verify: '校验审计链',
+    ok: '审计链完整：已校验 {{count}} 条记录。',
+    broken: '审计链在第 {{seq}} 条处断开：{{reason}}',
+    at: '时间',
+    actor: '操作人',
+    method: '操作',
+    entity: '对象',
+    system: '系统',
+    kiosk: '访客屏',
+    anonymous: '未登录',
+  },
+  en: {
+    verify: 'Verify the audit trail',
+    ok: 'The audit trail is intact: {{count}} entries verified.',
+    broken: 'The audit trail is broken at entry {{seq}}: {{reason}}',
+    at: 'Time',
+    actor: 'By',
+    method: 'Action',
+    entity: 'Record',
+    system: 'System',
+    kiosk: 'Visitor screen',
+    anonymous: 'Not signed in',
+  },
+};

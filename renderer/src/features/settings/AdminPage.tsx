@@ -1,0 +1,29 @@
+// The admin page: building, people, devices, security, audit — each from its own feature.
+import { Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { BuildingSettings } from './BuildingSettings';
+import { SecuritySettings } from './SecuritySettings';
+import { StaffAdmin } from '../staff/StaffAdmin';
+import { DevicesAdmin } from '../devices/DevicesAdmin';
+import { AuditAdmin } from '../audit/AuditAdmin';
+
+export function AdminPage() {
+  const { t } = useTranslation('settings');
+  return (
+    <div data-testid="admin-page">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('admin.title')}
+      </Typography.Title>
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'staff', label: t('admin.staff'), children: <StaffAdmin /> },
+          { key: 'building', label: t('admin.building'), children: <BuildingSettings /> },
+          { key: 'devices', label: t('admin.devices'), children: <DevicesAdmin /> },
+          { key: 'security', label: t('admin.security'), children: <SecuritySettings /> },
+          { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
+        ]}
+      />
+    </div>
+  );
+}

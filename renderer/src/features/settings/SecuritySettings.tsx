@@ -1,0 +1,45 @@
+// Admin: idle lock, PIN lockout, session length.
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Form, InputNumber } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { zodRule, showServerErrors } from '../../app/forms';
+import { SecuritySettingsInput, type SecuritySettings as Security } from '../../../../shared/contract/settings';
+
+const FIELDS = ['idleLockMinutes', 'pinMaxFailures', 'pinLockoutMinutes', 'sessionMaxHours'] as const;
+
+export function SecuritySettings() {
+  const { t } = useTranslation('settings');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Security>();
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.settings.security({}).then((s) => form.setFieldsValue(s));
+  }, [form]);
+
+  const save = async (values: Security) => {
+    setError(null);
+    try {
+      form.setFieldsValue(await api.settings.updateSecurity(values));
+      void message.success(tc('saved'));
+    } catch (e) {
+      setError(showServerErrors(form, e));
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" style={{ maxWidth: 400 }} onFinish={(v) => void save(v)}>
+      {FIELDS.map((f) => (
+        <Form.Item key={f} name={f} label={t(`security.${f}`)} rules={[zodRule(SecuritySettingsInput.shape[f])]}>
+          <InputNumber style={{ width: 160 }} />
+        </Form.Item>
+      ))}
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Button type="primary" htmlType="submit">
+        {tc('actions.save')}
+      </Button>
+    </Form>
+  );
+}

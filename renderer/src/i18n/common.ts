@@ -1,0 +1,98 @@
+// Strings of the app shell (namespace `common`).
+export const commonZhCN = {
+  appName: '大堂前台',
+  language: { switchTo: 'English', current: '中文' },
+  nav: {
+    lobby: '前台',
+    records: '接待记录',
+    incidents: '特殊事件',
+    handover: '交接班',
+    reports: '报表',
+    archive: '客户档案',
+    admin: '管理',
+  },
+  shell: {
+    signedInAs: '当前：{{name}}（{{role}}）',
+    lock: '锁屏',
+    signOut: '退出登录',
+    switchPerson: '换人',
+    offline: '与前台服务的连接已断开，正在重连……',
+  },
+  roles: {
+    receptionist: '前台接待员',
+    supervisor: '客服主管',
+    manager: '物业经理',
+    security: '保安员',
+    department: '责任部门',
+    admin: '管理员',
+  },
+  actions: {
+    save: '保存',
+    cancel: '取消',
+    confirm: '确认',
+    close: '关闭',
+    add: '新增',
+    edit: '编辑',
+    search: '搜索',
+    print: '打印',
+    back: '返回',
+    refresh: '刷新',
+  },
+  saved: '已保存',
+  loading: '加载中……',
+  empty: '暂无内容',
+  lobby: {
+    welcome: '欢迎，{{name}}',
+    noPanels: '此岗位在前台没有面板。',
+  },
+};
+
+export type CommonMessages = typeof commonZhCN;
+
+export const commonEn: CommonMessages = {
+  appName: 'Lobby Desk',
+  language: { switchTo: '中文', current: 'English' },
+  nav: {
+    lobby: 'Lobby',
+    records: 'Reception record',
+    incidents: 'Incidents',
+    handover: 'Handover',
+    reports: 'Reports',
+    archive: 'Owner archive',
+    admin: 'Admin',
+  },
+  shell: {
+    signedInAs: '{{name}} ({{role}})',
+    lock: 'Lock',
+    signOut: 'Sign out',
+    switchPerson: 'Switch person',
+    offline: 'Lost the connection to the desk service; reconnecting…',
+  },
+  roles: {
+    receptionist: 'Receptionist',
+    supervisor: 'Customer-service supervisor',
+    manager: 'Property manager',
+    security: 'Security guard',
+    department: 'Department',
+    admin: 'Administrator',
+  },
+  actions: {
+    save: 'Save',
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    close: 'Close',
+    add: 'Add',
+    edit: 'Edit',
+    search: 'Search',
+    print: 'Print',
+    back: 'Back',
+    refresh: 'Refresh',
+  },
+  saved: 'Saved',
+  loading: 'Loading…',
+  empty: 'Nothing here',
+  lobby: {
+    welcome: 'Welcome, {{name}}',
+    noPanels: 'This role has no lobby panels.',
+  },
+};

@@ -1,0 +1,26 @@
+// Each feature's own strings, as i18next namespaces named after the feature.
+import { authMessages } from '../features/auth/i18n';
+import { setupMessages } from '../features/setup/i18n';
+import { settingsMessages } from '../features/settings/i18n';
+import { staffMessages } from '../features/staff/i18n';
+import { devicesMessages } from '../features/devices/i18n';
+import { auditMessages } from '../features/audit/i18n';
+import { visitorsMessages } from '../features/visitors/i18n';
+
+const features = {
+  auth: authMessages,
+  setup: setupMessages,
+  settings: settingsMessages,
+  staff: staffMessages,
+  devices: devicesMessages,
+  audit: auditMessages,
+  visitors: visitorsMessages,
+};
+
+type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };
+
+function pick(lang: 'zh-CN' | 'en'): Namespaces {
+  return Object.fromEntries(Object.entries(features).map(([ns, m]) => [ns, m[lang]])) as Namespaces;
+}
+
+export const featureMessages = { 'zh-CN': pick('zh-CN'), en: pick('en') };

@@ -1,0 +1,41 @@
+// i18next for the screens: zh-CN first, English second. Each feature brings its own namespace.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/en';
+import { sharedMessages, type Language } from '../../../shared/i18n';
+import { commonEn, commonZhCN } from './common';
+import { featureMessages } from './features';
+
+const LANGUAGE_KEY = 'lobbyDesk.language';
+
+export function storedLanguage(): Language {
+  return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+const resources = {
+  'zh-CN': { ...sharedMessages['zh-CN'], common: commonZhCN, ...featureMessages['zh-CN'] },
+  en: { ...sharedMessages.en, common: commonEn, ...featureMessages.en },
+};
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage(),
+  fallbackLng: 'zh-CN',
+  defaultNS: 'common',
+  ns: Object.keys(resources['zh-CN']),
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+dayjs.locale(storedLanguage() === 'en' ? 'en' : 'zh-cn');
+
+/** Switches the whole app's language; `remember` keeps it for the next start (staff screens do, visitors don't). */
+export function setLanguage(lang: Language, remember = true): void {
+  if (remember) localStorage.setItem(LANGUAGE_KEY, lang);
+  void i18next.changeLanguage(lang);
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+}
+
+export { i18next };

@@ -1,0 +1,64 @@
+// The one table of methods and pushed events. Both transports and the renderer's client derive from it.
+import { z } from 'zod';
+import { event, STAFF, type ClientOf, type MethodName, type SpecOf, type MethodSpec, type EventSpec, type PayloadOf } from './define';
+import { auth } from './auth';
+import { setup } from './setup';
+import { settings } from './settings';
+import { staff } from './staff';
+import { devices } from './devices';
+import { audit } from './audit';
+
+export const contract = {
+  auth,
+  setup,
+  settings,
+  staff,
+  devices,
+  audit,
+};
+
+export type Contract = typeof contract;
+export type Method = MethodName<Contract>;
+export type Spec<N extends Method> = SpecOf<Contract, N>;
+export type Api = ClientOf<Contract>;
+
+export const events = {
+  'settings.buildingChanged': event({
+    summary: 'The building’s name changed (the visitor screen’s welcome shows it).',
+    payload: z.object({ name: z.string(), nameEn: z.string() }),
+    audience: [...STAFF, 'kiosk'],
+  }),
+  'devices.revoked': event({
+    summary: 'This device was revoked; it must pair again.',
+    payload: z.object({ deviceId: z.string() }),
+    audience: [...STAFF, 'kiosk'],
+  }),
+} satisfies Record<string, EventSpec>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = PayloadOf<Events[E]>;
+
+/** Every method as `[name, spec]`, for bindings, docs and generated tests. */
+export function listMethods(): Array<[Method, MethodSpec]> {
+  const out: Array<[Method, MethodSpec]> = [];
+  for (const [feature, methods] of Object.entries(contract)) {
+    for (const [name, spec] of Object.entries(methods as Record<string, MethodSpec>)) {
+      out.push([`${feature}.${name}` as Method, spec]);
+    }
+  }
+  return out;
+}
+
+const byName = new Map<string, MethodSpec>(listMethods());
+
+export function findMethod(name: string): MethodSpec | undefined {
+  return byName.get(name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export * from './define';
+export * from './errors';

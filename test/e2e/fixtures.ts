@@ -1,0 +1,60 @@
+// Playwright fixtures: a fresh `lobby-desk web` per test, and helpers to set a building up through the API.
+import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startWebServer, httpClient, type WebServer } from '../support/web-server';
+
+export interface SeededDesk {
+  adminId: string;
+  adminPin: string;
+  adminToken: string;
+  call: ReturnType<typeof httpClient>;
+  /** Adds a person through the API; returns their id. */
+  addPerson(name: string, role: string, pin: string, department?: string | null): Promise<string>;
+}
+
+export const test = base.extend<{ server: WebServer; seeded: SeededDesk }>({
+  server: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lobby-desk-e2e-'));
+    const server = await startWebServer(dataDir);
+    await use(server);
+    await server.stop();
+  },
+  seeded: async ({ server }, use) => {
+    const call = httpClient(server.url);
+    const adminPin = '246810';
+    const init = await call<{ adminId: string }>('setup.initialize', {
+      building: { name: '华信大厦', nameEn: 'Huaxin Tower', postName: '华信大厦前台', postNameEn: 'Huaxin Tower front desk', timeZone: 'Asia/Shanghai' },
+      admin: { name: '管理员', pin: adminPin },
+    });
+    expect(init.status).toBe(200);
+    const session = await call<{ token: string }>('auth.signIn', { userId: init.body.adminId, pin: adminPin });
+    const adminToken = session.body.token;
+    await use({
+      adminId: init.body.adminId,
+      adminPin,
+      adminToken,
+      call,
+      async addPerson(name, role, pin, department = null) {
+        const created = await call<{ id: string }>('staff.create', { name, role, pin, department }, { token: adminToken });
+        expect(created.status).toBe(200);
+        return created.body.id;
+      },
+    });
+  },
+});
+
+export { expect };
+
+/** Signs in on the sign-in/lock screen by clicking the person's name and typing the PIN. */
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  const chosen = page.getByTestId('chosen-person');
+  if (!(await chosen.isVisible()) || (await chosen.textContent()) !== name) {
+    if (await chosen.isVisible()) await page.getByRole('button', { name: /换一个人|换人登录|Someone else|Sign in as someone else/ }).click();
+    await page.getByTestId(`person-${name}`).click();
+  }
+  await page.getByTestId('pin-input').fill(pin);
+  await page.getByTestId('pin-input').press('Enter');
+  await expect(page.getByTestId('current-user')).toContainText(name);
+}
