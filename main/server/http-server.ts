@@ -11,7 +11,7 @@ import type { Credentials } from '../core/auth/callers';
 import { AppError } from '../core/errors';
 import { pickLanguage, type Language } from '../../shared/i18n';
 import { isLoopbackAddress, securityHeaders, originAllowed } from './policy';
-import { encodeEvent, parseClientMessage } from '../../shared/contract/wire';
+import { encodeEvent, parseClientMessage, REFUSED_CLOSE_CODE } from '../../shared/contract/wire';
 
 export interface ServerOptions {
   core: Core;
@@ -118,7 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // Resolved at each delivery: a revoked device or an ended session stops receiving at once.
         if (core.mayReceive(core.resolve(credentials), event)) socket.send(encodeEvent(event.name, event.payload));
       } catch {
-        socket.close(4401, 'unauthenticated');
+        socket.close(REFUSED_CLOSE_CODE, 'unauthenticated');
       }
     });
     socket.on('message', (data) => {

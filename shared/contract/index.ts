@@ -28,10 +28,10 @@ export const events = {
     payload: z.object({ name: z.string(), nameEn: z.string() }),
     audience: [...STAFF, 'kiosk'],
   }),
-  'devices.revoked': event({
-    summary: 'This device was revoked; it must pair again.',
+  'devices.changed': event({
+    summary: 'A device was paired or revoked (admin screens refresh; every channel re-checks its credentials).',
     payload: z.object({ deviceId: z.string() }),
-    audience: [...STAFF, 'kiosk'],
+    audience: ['admin'],
   }),
 } satisfies Record<string, EventSpec>;
 

@@ -10,6 +10,9 @@ const ClientMessage = z.discriminatedUnion('type', [
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
+/** The event channel's close code for credentials that are no longer valid (a revoked device). */
+export const REFUSED_CLOSE_CODE = 4401;
+
 export interface ServerEventMessage {
   type: 'event';
   name: string;

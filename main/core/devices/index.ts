@@ -65,6 +65,7 @@ export const devicesHandlers: FeatureHandlers<'devices'> = {
     };
     ctx.tx.insert('devices', row);
     ctx.tx.update('pairing_codes', pending.id, { used_at: ctx.now, device_id: row.id });
+    ctx.emit('devices.changed', { deviceId: row.id });
     return { device: toDevice(row), token };
   },
 
@@ -81,8 +82,9 @@ export const devicesHandlers: FeatureHandlers<'devices'> = {
     const row = ctx.tx.get('devices', input.id);
     if (!row) throw new NotFoundError();
     if (row.revoked_at === null) {
+      // Its next call is refused and its event channel closes (code 4401): it shows the pairing screen.
       ctx.tx.update('devices', input.id, { revoked_at: ctx.now });
-      ctx.emit('devices.revoked', { deviceId: input.id }, { deviceId: input.id });
+      ctx.emit('devices.changed', { deviceId: input.id });
     }
     return { ok: true as const };
   },

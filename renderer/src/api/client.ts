@@ -22,6 +22,7 @@ export class ApiClient {
   private lang: 'zh-CN' | 'en' = 'zh-CN';
   private readonly listeners = new Map<string, Set<Listener>>();
   private channel: ReturnType<Transport['listen']> | null = null;
+  private readonly refusedListeners = new Set<() => void>();
 
   constructor(private readonly screen: Screen) {
     const b = bridge();
@@ -59,14 +60,30 @@ export class ApiClient {
     this.channel?.credentialsChanged();
   }
 
-  call(method: string, input: unknown): Promise<unknown> {
-    return this.transport.call(method, input, this.credentials(), this.lang);
+  async call(method: string, input: unknown): Promise<unknown> {
+    try {
+      return await this.transport.call(method, input, this.credentials(), this.lang);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'device_required') this.refusedListeners.forEach((l) => l());
+      throw error;
+    }
+  }
+
+  /** This screen's device was revoked (or never paired): it must pair again. */
+  onDeviceRefused(listener: () => void): () => void {
+    this.refusedListeners.add(listener);
+    return () => this.refusedListeners.delete(listener);
   }
 
   /** Subscribes to a pushed event; the channel opens on first use. Returns the unsubscribe function. */
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
     if (!this.channel) {
-      this.channel = this.transport.listen(Object.keys(events), (n, p) => this.listeners.get(n)?.forEach((l) => l(p)), () => this.credentials());
+      this.channel = this.transport.listen(
+        Object.keys(events),
+        (n, p) => this.listeners.get(n)?.forEach((l) => l(p)),
+        () => this.credentials(),
+        () => this.refusedListeners.forEach((l) => l()),
+      );
     }
     let set = this.listeners.get(name);
     if (!set) this.listeners.set(name, (set = new Set()));

@@ -1,6 +1,7 @@
 // How calls and events travel: IPC through the preload bridge in Electron, HTTP + WebSocket in a browser.
 import type { ErrorBody } from '../../../shared/contract/errors';
 import type { LobbyDeskBridge } from '../../../shared/contract/bridge';
+import { REFUSED_CLOSE_CODE } from '../../../shared/contract/wire';
 
 export class ApiError extends Error {
   readonly code: string;
@@ -29,6 +30,8 @@ export interface Transport {
     eventNames: readonly string[],
     onEvent: (name: string, payload: unknown) => void,
     credentials: () => Credentials,
+    /** The server closed the channel because the credentials are no longer valid (a revoked device). */
+    onRefused?: () => void,
   ): { credentialsChanged(): void; close(): void };
 }
 
@@ -64,7 +67,7 @@ export const httpTransport: Transport = {
     return body;
   },
 
-  listen(_eventNames, onEvent, credentials) {
+  listen(_eventNames, onEvent, credentials, onRefused) {
     let socket: WebSocket | null = null;
     let closed = false;
     let retry = 500;
@@ -89,8 +92,9 @@ export const httpTransport: Transport = {
           /* ignore a malformed frame */
         }
       };
-      socket.onclose = () => {
+      socket.onclose = (event) => {
         socket = null;
+        if (event.code === REFUSED_CLOSE_CODE) onRefused?.();
         if (!closed) setTimeout(connect, (retry = Math.min(retry * 2, 10_000)));
       };
     };

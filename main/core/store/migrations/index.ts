@@ -1,7 +1,11 @@
 // Every migration, statically imported, in order. A new one is a new file and one line here.
 import type { Migration } from './types';
 import { migration0001 } from './0001-foundation';
+import { migration0002 } from './0002-visitors';
+import { migration0003 } from './0003-records';
+import { migration0004 } from './0004-calls';
+import { migration0005 } from './0005-shift';
 
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -36,7 +36,7 @@ export function VisitorScreen() {
   useEffect(() => {
     void load();
     const offBuilding = kioskClient.on('settings.buildingChanged', (b) => setState({ kind: 'welcome', name: b.name, nameEn: b.nameEn }));
-    const offRevoked = kioskClient.on('devices.revoked', () => {
+    const offRevoked = kioskClient.onDeviceRefused(() => {
       kioskClient.setDeviceToken(null);
       setState({ kind: 'unpaired' });
     });
