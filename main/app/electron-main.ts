@@ -15,6 +15,7 @@ import { windowOptions } from './window-options';
 import { ReloadLimiter } from './crash-recovery';
 import { contentTypeFor, rendererFileFor } from './renderer-files';
 import { openPreferences } from './preferences';
+import { electronHostServices } from './printing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../renderer');
@@ -104,7 +105,7 @@ async function start(): Promise<void> {
   });
 
   const dataDir = process.env.LOBBY_DESK_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
-  core = Core.open({ dataDir, version: APP_VERSION });
+  core = Core.open({ dataDir, version: APP_VERSION, host: electronHostServices() });
   core.start();
   const localKiosk = ensureLocalKiosk(core, prefs.get('localKioskDeviceId'), '本机访客屏 · This PC’s visitor screen');
   if (localKiosk) prefs.set('localKioskDeviceId', localKiosk.id);

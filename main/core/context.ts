@@ -41,6 +41,18 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * What the shell around the core can do that plain Node cannot: print a window silently, make a PDF of it,
+ * show an OS notification. Electron provides these; in web mode they are absent and the renderer falls back
+ * to the browser's own print.
+ */
+export interface HostServices {
+  printWindow?(windowId: number, options: { printer: string | null }): Promise<boolean>;
+  pdfOfWindow?(windowId: number): Promise<Buffer>;
+  printers?(windowId: number): Promise<Array<{ name: string; isDefault: boolean }>>;
+  notify?(title: string, body: string): void;
+}
+
 export interface CoreServices {
   db: Database.Database;
   clock: Clock;
@@ -48,6 +60,7 @@ export interface CoreServices {
   version: string;
   dataDir: string;
   logger: Logger;
+  host: HostServices;
 }
 
 export interface CallContext extends CoreServices {
@@ -57,6 +70,8 @@ export interface CallContext extends CoreServices {
   lang: Language;
   method: string;
   actor: Actor;
+  /** The Electron window that made the call (IPC only), for host services that act on it. */
+  windowId: number | null;
   /** The write path. Only mutations have one; a query that touches it is a bug. */
   readonly tx: Tx;
   emit<E extends EventName>(name: E, payload: EventPayload<E>, target?: EventTarget): void;
@@ -82,8 +97,11 @@ export function actorOf(caller: Caller): Actor {
 
 type Methods = Contract;
 
-/** A method's implementation: plain and synchronous (better-sqlite3 is), run inside the call's transaction. */
-export type Handler<S> = (ctx: CallContext, input: ParsedInputOf<S>) => HandlerResultOf<S>;
+/**
+ * A method's implementation. A mutation's is synchronous (better-sqlite3 is) and runs inside the call's one
+ * transaction; a query's may return a promise (host services such as printing are asynchronous).
+ */
+export type Handler<S> = (ctx: CallContext, input: ParsedInputOf<S>) => HandlerResultOf<S> | Promise<HandlerResultOf<S>>;
 
 /**
  * A method that needs asynchronous work first (parsing an uploaded spreadsheet, hashing a file): `prepare`

@@ -5,7 +5,18 @@ import { z } from 'zod';
 import { systemClock, type Clock } from './clock';
 import { openStore } from './store/open';
 import { Tx } from './store/tx';
-import { actorOf, type AnyHandler, type CallContext, type Caller, type CoreServices, type EventTarget, type Logger, type OutgoingEvent, type PreparedHandler } from './context';
+import {
+  actorOf,
+  type AnyHandler,
+  type CallContext,
+  type Caller,
+  type CoreServices,
+  type EventTarget,
+  type HostServices,
+  type Logger,
+  type OutgoingEvent,
+  type PreparedHandler,
+} from './context';
 import { resolveCaller, type Credentials } from './auth/callers';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldIssue } from './errors';
 import { translate, isMessageKey } from './i18n';
@@ -24,6 +35,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Extra timers for tests; production uses the features' own. */
   jobs?: Job[];
+  /** What the shell can do (print, PDF, OS notifications); none in web mode. */
+  host?: HostServices;
 }
 
 export type EventListener = (event: OutgoingEvent) => void;
@@ -70,6 +83,7 @@ export class Core implements CoreServices {
   readonly dataDir: string;
   readonly logger: Logger;
   readonly file: string;
+  readonly host: HostServices;
   private readonly listeners = new Set<EventListener>();
   private readonly scheduler: Scheduler;
   private closed = false;
@@ -79,6 +93,7 @@ export class Core implements CoreServices {
     this.logger = options.logger ?? consoleLogger;
     this.version = options.version;
     this.dataDir = options.dataDir;
+    this.host = options.host ?? {};
     const store = openStore({ dataDir: options.dataDir, clock: this.clock });
     this.db = store.db;
     this.file = store.file;
@@ -163,7 +178,7 @@ export class Core implements CoreServices {
     }
     const parsed = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[lang].localeError });
     if (!parsed.success) throw new ValidationError(zodIssuesToFieldIssues(parsed.error));
-    return this.execute(spec, method, caller, parsed.data, now, lang);
+    return this.execute(spec, method, caller, parsed.data, now, lang, credentials.windowId ?? null);
   }
 
   /** Runs work as the app itself (timers), through the same write path and audit trail. */
@@ -171,7 +186,7 @@ export class Core implements CoreServices {
     const now = this.clock.now();
     const outbox: OutgoingEvent[] = [];
     const result = this.db
-      .transaction(() => work(this.context({ kind: 'system' }, method, now, DEFAULT_LANGUAGE, outbox, [], true)))
+      .transaction(() => work(this.context({ kind: 'system' }, method, now, DEFAULT_LANGUAGE, outbox, [], true, null)))
       .immediate();
     this.deliver(outbox);
     return result;
@@ -185,6 +200,7 @@ export class Core implements CoreServices {
     outbox: OutgoingEvent[],
     failureWrites: Array<(tx: Tx) => void>,
     writable: boolean,
+    windowId: number | null,
   ): CallContext {
     const actor = actorOf(caller);
     const tx = writable ? new Tx({ db: this.db, installationId: this.installationId, actor, method, at: now }) : null;
@@ -195,6 +211,8 @@ export class Core implements CoreServices {
       version: this.version,
       dataDir: this.dataDir,
       logger: this.logger,
+      host: this.host,
+      windowId,
       caller,
       now,
       lang,
@@ -213,13 +231,21 @@ export class Core implements CoreServices {
     };
   }
 
-  private async execute(spec: MethodSpec, method: string, caller: Caller, input: unknown, now: number, lang: Language): Promise<unknown> {
+  private async execute(
+    spec: MethodSpec,
+    method: string,
+    caller: Caller,
+    input: unknown,
+    now: number,
+    lang: Language,
+    windowId: number | null,
+  ): Promise<unknown> {
     const handler = this.handlerFor(method);
     const outbox: OutgoingEvent[] = [];
     const failureWrites: Array<(tx: Tx) => void> = [];
     let prepared: unknown;
     if (typeof handler !== 'function') {
-      prepared = await handler.prepare(this.context(caller, method, now, lang, [], [], false), input as never);
+      prepared = await handler.prepare(this.context(caller, method, now, lang, [], [], false, windowId), input as never);
     }
     const run = (ctx: CallContext): unknown =>
       typeof handler === 'function' ? handler(ctx, input as never) : (handler as PreparedHandler<unknown, unknown>).run(ctx, input as never, prepared);
@@ -228,12 +254,13 @@ export class Core implements CoreServices {
     try {
       if (spec.kind === 'mutation') {
         result = this.db.transaction(() => {
-          const value = run(this.context(caller, method, now, lang, outbox, failureWrites, true));
+          const value = run(this.context(caller, method, now, lang, outbox, failureWrites, true, windowId));
+          if (value instanceof Promise) throw new Error(`${method} is a mutation and must not be asynchronous`);
           // Shape the output inside the transaction: a response that cannot be produced commits nothing.
           return spec.output.parse(value);
         }).immediate();
       } else {
-        result = spec.output.parse(run(this.context(caller, method, now, lang, outbox, failureWrites, false)));
+        result = spec.output.parse(await run(this.context(caller, method, now, lang, outbox, failureWrites, false, windowId)));
       }
     } catch (error) {
       if (failureWrites.length > 0) {

@@ -8,6 +8,7 @@ import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
 import { devicesHandlers } from './devices';
 import { auditHandlers } from './audit';
+import { printingHandlers } from './printing';
 
 export const handlers: AllHandlers = {
   auth: authHandlers,
@@ -16,6 +17,7 @@ export const handlers: AllHandlers = {
   staff: staffHandlers,
   devices: devicesHandlers,
   audit: auditHandlers,
+  printing: printingHandlers,
 };
 
 export const jobs: Job[] = [];

@@ -32,8 +32,8 @@ export function bindIpc(options: {
 
   const credentialsFor = (window: IpcWindow, meta: Partial<InvokeMeta> | undefined): Credentials =>
     window.screen === 'visitor'
-      ? { origin: 'ipc', kioskDevice: options.localKioskDevice(), sessionToken: null }
-      : { origin: 'ipc', sessionToken: typeof meta?.sessionToken === 'string' ? meta.sessionToken : null };
+      ? { origin: 'ipc', kioskDevice: options.localKioskDevice(), sessionToken: null, windowId: window.webContents.id }
+      : { origin: 'ipc', sessionToken: typeof meta?.sessionToken === 'string' ? meta.sessionToken : null, windowId: window.webContents.id };
 
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, meta: Partial<InvokeMeta> | undefined): Promise<InvokeResult> => {
     const lang = pickLanguage(typeof meta?.lang === 'string' ? meta.lang : null);

@@ -7,6 +7,7 @@ import { settings } from './settings';
 import { staff } from './staff';
 import { devices } from './devices';
 import { audit } from './audit';
+import { printing } from './printing';
 
 export const contract = {
   auth,
@@ -15,6 +16,7 @@ export const contract = {
   staff,
   devices,
   audit,
+  printing,
 };
 
 export type Contract = typeof contract;

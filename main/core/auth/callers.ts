@@ -14,6 +14,8 @@ export interface Credentials {
   origin: 'loopback' | 'lan' | 'ipc';
   /** An Electron window the main process created as a visitor screen: always a kiosk caller. */
   kioskDevice?: DeviceRef | null;
+  /** The calling Electron window (IPC only). */
+  windowId?: number | null;
 }
 
 interface SessionJoinRow {
