@@ -15,13 +15,18 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'test',
-  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   outputDir: 'test-results',
+  projects: [
+    { name: 'e2e', testMatch: 'e2e/**/*.spec.ts' },
+    // After the browser tests: these rebuild the native module for Electron and back, which must not happen
+    // while browser tests run servers under Node.
+    { name: 'electron', testMatch: 'electron/**/*.spec.ts', dependencies: ['e2e'] },
+  ],
   use: {
     browserName: 'chromium',
     launchOptions: {

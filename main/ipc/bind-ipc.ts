@@ -30,9 +30,11 @@ export function bindIpc(options: {
   const windows = new Map<number, IpcWindow>();
   const lastCredentials = new Map<number, Credentials>();
 
+  // The visitor window's identity is looked up afresh at every call and event, so revoking it takes effect at
+  // once; without a live kiosk device it may only reach pairing, like an unpaired LAN screen.
   const credentialsFor = (window: IpcWindow, meta: Partial<InvokeMeta> | undefined): Credentials =>
     window.screen === 'visitor'
-      ? { origin: 'ipc', kioskDevice: options.localKioskDevice(), sessionToken: null, windowId: window.webContents.id }
+      ? { origin: 'ipc', kioskDevice: options.localKioskDevice(), requirePairing: true, sessionToken: null, windowId: window.webContents.id }
       : { origin: 'ipc', sessionToken: typeof meta?.sessionToken === 'string' ? meta.sessionToken : null, windowId: window.webContents.id };
 
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, meta: Partial<InvokeMeta> | undefined): Promise<InvokeResult> => {
@@ -48,7 +50,7 @@ export function bindIpc(options: {
       return { ok: false, status, body };
     }
     const credentials = credentialsFor(window, meta);
-    lastCredentials.set(event.sender.id, credentials);
+    if (window.screen === 'lobby') lastCredentials.set(event.sender.id, credentials);
     try {
       return { ok: true, result: await core.call(credentials, method, input, lang) };
     } catch (error) {
@@ -60,7 +62,7 @@ export function bindIpc(options: {
   const unsubscribe = core.onEvent((event) => {
     for (const [id, window] of windows) {
       if (window.webContents.isDestroyed()) continue;
-      const credentials = lastCredentials.get(id) ?? credentialsFor(window, undefined);
+      const credentials = window.screen === 'lobby' ? (lastCredentials.get(id) ?? credentialsFor(window, undefined)) : credentialsFor(window, undefined);
       try {
         if (core.mayReceive(core.resolve(credentials), event)) window.webContents.send(IPC_EVENT, event.name, event.payload);
       } catch {

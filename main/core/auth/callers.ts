@@ -16,6 +16,8 @@ export interface Credentials {
   kioskDevice?: DeviceRef | null;
   /** The calling Electron window (IPC only). */
   windowId?: number | null;
+  /** A caller that must be a paired device even on this PC (the desktop app's visitor window). */
+  requirePairing?: boolean;
 }
 
 interface SessionJoinRow {
@@ -63,7 +65,7 @@ export function resolveCaller(db: Database.Database, credentials: Credentials, n
     if (!found || found.revokedAt !== null) throw new UnauthenticatedError('errors:devices.revoked', 'device_required');
     device = { id: found.id, name: found.name, kind: found.kind };
   }
-  const paired = device !== null || credentials.origin !== 'lan';
+  const paired = device !== null || (credentials.origin !== 'lan' && !credentials.requirePairing);
   if (device?.kind === 'kiosk') return { caller: { kind: 'kiosk', device }, paired };
   if (credentials.sessionToken) {
     const session = findLiveSession(db, credentials.sessionToken, now);

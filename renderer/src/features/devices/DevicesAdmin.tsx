@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, staffClient } from '../../api/client';
 import { zodRule, showServerErrors } from '../../app/forms';
 import { required } from '../../../../shared/contract/fields';
 import { DEVICE_KINDS, type Device } from '../../../../shared/contract/devices';
@@ -17,6 +17,7 @@ export function DevicesAdmin() {
   const load = useCallback(async () => setDevices((await api.devices.list({})).devices), []);
   useEffect(() => {
     void load();
+    return staffClient.on('devices.changed', () => void load());
   }, [load]);
 
   const issue = async (values: { name: string; kind: (typeof DEVICE_KINDS)[number] }) => {
