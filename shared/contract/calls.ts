@@ -132,7 +132,8 @@ export type ReceptionistDayFigures = z.infer<typeof ReceptionistDayFigures>;
 export const SaveCallInput = z.strictObject({
   id: id(),
   callerName: text(50).default(''),
-  callerNumber: phone().nullable().default(null),
+  /** Omitted: keeps the caller ID the ring came with; null: no number. */
+  callerNumber: phone().nullable().optional(),
   unit: text(40).default(''),
   topic: required(100),
   note: text(2000, { multiline: true }).default(''),

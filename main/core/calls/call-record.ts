@@ -54,7 +54,7 @@ export function saveCall(ctx: CallContext, input: z.output<typeof SaveCallInput>
   const wasAnswered = row.status === 'answered' || row.status === 'completed';
   const patch: Record<string, unknown> = {
     caller_name: input.callerName,
-    caller_number: input.callerNumber ?? '',
+    caller_number: input.callerNumber === undefined ? row.caller_number : (input.callerNumber ?? ''),
     unit: input.unit,
     topic: input.topic,
     note: input.note,

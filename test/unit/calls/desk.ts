@@ -1,6 +1,7 @@
 // A building with a receptionist at the phone, for the phone desk's core tests.
 import { createDesk, as, type TestDesk } from '../../support/core';
 import { AppError } from '../../../main/core/errors';
+import { FakeClock } from '../../../main/core/clock';
 import type { InputOf, OutputOf } from '../../../shared/contract/define';
 import type { Method, Spec } from '../../../shared/contract';
 
@@ -11,8 +12,9 @@ export interface PhoneDesk {
   call<N extends Method>(method: N, input: InputOf<Spec<N>>, token?: string): Promise<OutputOf<Spec<N>>>;
 }
 
-export async function phoneDesk(): Promise<PhoneDesk> {
-  const desk = await createDesk();
+/** `start`: when the shift begins (sessions last 14 hours, so tests that cross midnight start late). */
+export async function phoneDesk(start?: string): Promise<PhoneDesk> {
+  const desk = await createDesk(start ? { clock: new FakeClock(start) } : {});
   const lee = await desk.person('receptionist', '李前台', '1357');
   return {
     desk,
