@@ -55,7 +55,7 @@ export function CallDrawer(props: { call: Call | null; timeZone: string; onClose
 
   return (
     <Drawer open title={t('log.detail')} width={640} onClose={props.onClose} destroyOnHidden data-testid="call-drawer">
-      <Descriptions column={2} size="small" bordered>
+      <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('log.status')} span={2}>
           <StatusTag call={call} />
           {call.endReason && call.status !== 'completed' && <Tag>{t(`endReason.${call.endReason}`)}</Tag>}
@@ -120,7 +120,7 @@ export function CallDrawer(props: { call: Call | null; timeZone: string; onClose
           />
         ) : (
           <>
-            <Descriptions column={1} size="small" bordered>
+            <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}>
               <Descriptions.Item label={t('record.callerName')}>{call.callerName || t('figures.none')}</Descriptions.Item>
               <Descriptions.Item label={t('record.callerNumber')}>{call.callerNumber || t('figures.none')}</Descriptions.Item>
               <Descriptions.Item label={t('record.unit')}>{call.unit || t('figures.none')}</Descriptions.Item>
