@@ -20,6 +20,8 @@ async function openLobbyAs(page: Page, url: string, name: string, pin: string): 
 }
 
 test('P-1 P-2 P-3 P-5 ring → wait → answer → tick the script → save; the lobby’s within-target share follows', async ({ page, server, seeded }) => {
+  // Two whole calls and the log: longer than one screen's test, slower still on a shared machine.
+  test.slow();
   await seeded.addPerson('李前台', 'receptionist', '1357');
   // Thirty-second rings for the first call: the browser's clock shows the rings go by, while the real seconds
   // this machine takes between ring and answer stay far inside the target.

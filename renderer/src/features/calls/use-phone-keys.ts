@@ -2,6 +2,7 @@
 // forwarded by the shell as `calls.hotkeyPressed`), and the phone desk's own keys.
 import { useEffect, useRef } from 'react';
 import { staffClient } from '../../api/client';
+import { usePhone } from './calls-store';
 import { DESK_KEYS, isPlainKey, matchesKeyStroke, parseAccelerator } from '../../../../shared/rules/accelerator';
 
 export interface PhoneKeyActions {
@@ -45,10 +46,34 @@ export function usePhoneKeys(hotkey: string, actions: PhoneKeyActions): void {
       }
     };
     window.addEventListener('keydown', onKey, true);
-    const unsubscribe = staffClient.on('calls.hotkeyPressed', () => current.current.ringOrAnswer('hotkey'));
+    lobbyKeys = current;
+    followGlobalHotkey();
     return () => {
       window.removeEventListener('keydown', onKey, true);
-      unsubscribe();
+      if (lobbyKeys === current) lobbyKeys = null;
     };
   }, [hotkey]);
+}
+
+/** The lobby's key handlers while it is on screen. */
+let lobbyKeys: { current: PhoneKeyActions } | null = null;
+let following = false;
+
+/**
+ * The desktop's global hotkey works wherever the screen is: on the lobby it acts like the page key; on another
+ * page (the call log, admin) it brings the lobby back and acts on main's current state. Subscribed once, the
+ * first time the lobby shows (always right after sign-in).
+ */
+function followGlobalHotkey(): void {
+  if (following) return;
+  following = true;
+  staffClient.on('calls.hotkeyPressed', () => {
+    if (lobbyKeys) return lobbyKeys.current.ringOrAnswer('hotkey');
+    window.location.hash = '#/lobby';
+    const phone = usePhone.getState();
+    void phone
+      .load()
+      .then(() => phone.ringOrAnswer('hotkey'))
+      .catch(() => undefined);
+  });
 }
