@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, screen, session, type WebContents } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, powerSaveBlocker, protocol, screen, session, type WebContents } from 'electron';
 import { Core } from '../core/core';
 import { ensureLocalKiosk } from '../core/devices';
 import { startServer, type RunningServer } from '../server/http-server';
@@ -16,6 +16,7 @@ import { ReloadLimiter } from './crash-recovery';
 import { contentTypeFor, rendererFileFor } from './renderer-files';
 import { openPreferences } from './preferences';
 import { electronHostServices } from './printing';
+import { bindRingHotkey, type RingHotkey } from './ring-hotkey';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../renderer');
@@ -29,6 +30,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 let core: Core | null = null;
 let server: RunningServer | null = null;
 let ipc: IpcBinding | null = null;
+let ringHotkey: RingHotkey | null = null;
 const windows: { lobby: BrowserWindow | null; visitor: BrowserWindow | null } = { lobby: null, visitor: null };
 
 function screenUrl(route: 'lobby' | 'visitor'): string {
@@ -116,6 +118,9 @@ async function start(): Promise<void> {
     allowedOrigins,
     localKioskDevice: () => ensureLocalKiosk(openedCore, prefs.get('localKioskDeviceId'), '本机访客屏 · This PC’s visitor screen'),
   });
+  const openedIpc = ipc;
+  // The phone rings while the lobby may not have focus: a global hotkey reaches it anyway (P-1).
+  ringHotkey = bindRingHotkey({ core, shortcuts: globalShortcut, forward: (accelerator) => openedIpc.emit('calls.hotkeyPressed', { accelerator }) });
 
   try {
     server = await startServer({ core, host: prefs.get('lanEnabled') ? prefs.get('lanHost') : '127.0.0.1', port: prefs.get('port'), rendererDir: RENDERER_DIR });
@@ -144,6 +149,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
+    ringHotkey?.dispose();
     ipc?.dispose();
     void server?.close();
     core?.close();

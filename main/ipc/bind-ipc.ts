@@ -3,9 +3,10 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Core } from '../core/core';
 import type { Credentials } from '../core/auth/callers';
-import type { DeviceRef } from '../core/context';
+import type { DeviceRef, OutgoingEvent } from '../core/context';
 import { AppError } from '../core/errors';
 import { IPC_EVENT, IPC_INVOKE, type InvokeMeta, type InvokeResult } from '../../shared/contract/bridge';
+import { events, type EventName, type EventPayload } from '../../shared/contract';
 import { pickLanguage } from '../../shared/i18n';
 import { isTrustedSender } from './sender';
 
@@ -16,6 +17,11 @@ export interface IpcWindow {
 
 export interface IpcBinding {
   register(window: IpcWindow): void;
+  /**
+   * Sends an event that comes from the shell rather than the core (the global ring hotkey) to the windows whose
+   * caller may receive it, exactly as core events are filtered.
+   */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   dispose(): void;
 }
 
@@ -59,7 +65,7 @@ export function bindIpc(options: {
     }
   });
 
-  const unsubscribe = core.onEvent((event) => {
+  const deliver = (event: OutgoingEvent): void => {
     for (const [id, window] of windows) {
       if (window.webContents.isDestroyed()) continue;
       const credentials = window.screen === 'lobby' ? (lastCredentials.get(id) ?? credentialsFor(window, undefined)) : credentialsFor(window, undefined);
@@ -69,7 +75,8 @@ export function bindIpc(options: {
         /* a revoked device receives nothing */
       }
     }
-  });
+  };
+  const unsubscribe = core.onEvent(deliver);
 
   return {
     register(window) {
@@ -79,6 +86,9 @@ export function bindIpc(options: {
         windows.delete(id);
         lastCredentials.delete(id);
       });
+    },
+    emit(name, payload) {
+      deliver({ name, payload: events[name].payload.parse(payload), target: undefined });
     },
     dispose() {
       unsubscribe();

@@ -8,6 +8,7 @@ import { staff } from './staff';
 import { devices } from './devices';
 import { audit } from './audit';
 import { printing } from './printing';
+import { calls, CallSettings, CALL_STATUSES } from './calls';
 
 export const contract = {
   auth,
@@ -17,6 +18,7 @@ export const contract = {
   devices,
   audit,
   printing,
+  calls,
 };
 
 export type Contract = typeof contract;
@@ -34,6 +36,21 @@ export const events = {
     summary: 'A device was paired or revoked (admin screens refresh; every channel re-checks its credentials).',
     payload: z.object({ deviceId: z.string() }),
     audience: ['admin'],
+  }),
+  'calls.changed': event({
+    summary: 'A line started ringing, was answered, given up or saved (every lobby re-reads the active calls).',
+    payload: z.object({ id: z.string(), status: z.enum(CALL_STATUSES), line: z.number() }),
+    audience: STAFF,
+  }),
+  'calls.settingsChanged': event({
+    summary: 'The ring cadence, target or hotkey changed (the desktop shell re-registers the hotkey).',
+    payload: CallSettings,
+    audience: STAFF,
+  }),
+  'calls.hotkeyPressed': event({
+    summary: 'The desktop’s global ring hotkey was pressed; sent by the shell to the lobby window, never by the core.',
+    payload: z.object({ accelerator: z.string() }),
+    audience: STAFF,
   }),
 } satisfies Record<string, EventSpec>;
 

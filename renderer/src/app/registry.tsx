@@ -2,6 +2,9 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/contract/define';
 import { AdminPage } from '../features/settings/AdminPage';
+import { CallLogPage } from '../features/calls/CallLogPage';
+import { PhonePanel } from '../features/calls/PhonePanel';
+import { PHONE_DESK } from '../../../shared/contract/calls';
 
 export interface StaffPage {
   /** Hash route, e.g. 'records' → #/records; also the `common:nav.<key>` label. */
@@ -18,6 +21,9 @@ export interface LobbyPanel {
   span: number;
 }
 
-export const staffPages: StaffPage[] = [{ path: 'admin', element: <AdminPage />, roles: ['admin'] }];
+export const staffPages: StaffPage[] = [
+  { path: 'calls', element: <CallLogPage />, roles: PHONE_DESK },
+  { path: 'admin', element: <AdminPage />, roles: ['admin'] },
+];
 
-export const lobbyPanels: LobbyPanel[] = [];
+export const lobbyPanels: LobbyPanel[] = [{ key: 'calls', element: <PhonePanel />, roles: PHONE_DESK, span: 12 }];

@@ -4,6 +4,7 @@ export const commonZhCN = {
   language: { switchTo: 'English', current: '中文' },
   nav: {
     lobby: '前台',
+    calls: '电话记录',
     records: '接待记录',
     incidents: '特殊事件',
     handover: '交接班',
@@ -54,6 +55,7 @@ export const commonEn: CommonMessages = {
   language: { switchTo: '中文', current: 'English' },
   nav: {
     lobby: 'Lobby',
+    calls: 'Call log',
     records: 'Reception record',
     incidents: 'Incidents',
     handover: 'Handover',

@@ -1,0 +1,161 @@
+// The ring timer (P-1): a ring starts on the lowest free line, is answered (latency and within-target stored)
+// or given up (missed), and rings left open by a previous process are closed as interrupted.
+import { ulid } from 'ulid';
+import type Database from 'better-sqlite3';
+import type { CallContext, CoreServices } from '../context';
+import type { Job } from '../jobs';
+import type { Call, RingingCall } from '../../../shared/contract/calls';
+import { isWithinTarget, ringNumber } from '../../../shared/rules/rings';
+import { ConflictError } from '../errors';
+import { callSettings, cadenceOf } from './settings';
+import { ringElapsedMs, ringMemory } from './ring-memory';
+import { requireCall, requireCallRow, queryCalls, type CallRow } from './rows';
+import { openMissedCallCallback } from './links';
+
+export const MAX_LINES = 9;
+
+function staffId(ctx: CallContext): string | null {
+  return ctx.caller.kind === 'staff' ? ctx.caller.user.id : null;
+}
+
+function lowestFreeLine(db: Database.Database, bootId: string): number {
+  const used = new Set(
+    (
+      db.prepare("SELECT line FROM calls WHERE status IN ('ringing','answered') AND boot_id = ?").all(bootId) as Array<{ line: number }>
+    ).map((r) => r.line),
+  );
+  for (let line = 1; line <= MAX_LINES; line += 1) if (!used.has(line)) return line;
+  throw new ConflictError('calls:error.tooManyLines', { max: MAX_LINES });
+}
+
+/** The ringing call to act on: the one named, or the line that has rung longest. Only this process's rings. */
+function ringingRow(ctx: CallContext, id: string | undefined): CallRow {
+  const { bootId } = ringMemory(ctx.db);
+  const row = id
+    ? requireCallRow(ctx.db, id)
+    : (ctx.db
+        .prepare("SELECT * FROM calls WHERE status = 'ringing' AND boot_id = ? ORDER BY ring_started_at, seq LIMIT 1")
+        .get(bootId) as CallRow | undefined);
+  if (!row || row.status !== 'ringing' || row.boot_id !== bootId) throw new ConflictError('calls:error.notRinging');
+  return row;
+}
+
+export function withElapsed(ctx: Pick<CallContext, 'db' | 'clock' | 'now'>, call: Call): RingingCall {
+  return { ...call, elapsedMs: ringElapsedMs(ctx.db, ctx.clock, ctx.now, { id: call.id, ring_started_at: call.ringStartedAt }) };
+}
+
+export function ringingCalls(ctx: Pick<CallContext, 'db' | 'clock' | 'now'>): RingingCall[] {
+  const { bootId } = ringMemory(ctx.db);
+  return queryCalls(ctx.db, "c.status = 'ringing' AND c.boot_id = ?", [bootId], 'ORDER BY c.ring_started_at, c.seq').map((c) => withElapsed(ctx, c));
+}
+
+export function callsInProgress(db: Database.Database): Call[] {
+  return queryCalls(db, "c.status = 'answered'", [], 'ORDER BY c.answered_at, c.seq');
+}
+
+export function startRing(ctx: CallContext, input: { source: Call['source']; callerNumber: string | null }): RingingCall {
+  const settings = callSettings(ctx.db);
+  const memory = ringMemory(ctx.db);
+  const line = lowestFreeLine(ctx.db, memory.bootId);
+  const id = ulid(ctx.now);
+  ctx.tx.insert('calls', {
+    id,
+    line,
+    status: 'ringing',
+    source: input.source,
+    boot_id: memory.bootId,
+    ring_started_at: ctx.now,
+    seconds_per_ring: settings.secondsPerRing,
+    target_rings: settings.targetRings,
+    started_by: staffId(ctx),
+    caller_number: input.callerNumber ?? '',
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  });
+  memory.monotonicStarts.set(id, ctx.clock.monotonic());
+  ctx.emit('calls.changed', { id, status: 'ringing', line });
+  return withElapsed(ctx, requireCall(ctx.db, id));
+}
+
+export function answerRing(ctx: CallContext, id: string | undefined): Call {
+  const row = ringingRow(ctx, id);
+  const latency = ringElapsedMs(ctx.db, ctx.clock, ctx.now, row);
+  const cadence = cadenceOf(row);
+  ctx.tx.update('calls', row.id, {
+    status: 'answered',
+    answered_at: ctx.now,
+    answered_by: staffId(ctx),
+    answer_latency_ms: latency,
+    rings_at_answer: ringNumber(latency, cadence),
+    within_target: isWithinTarget(latency, cadence) ? 1 : 0,
+    updated_at: ctx.now,
+  });
+  ringMemory(ctx.db).monotonicStarts.delete(row.id);
+  ctx.emit('calls.changed', { id: row.id, status: 'answered', line: row.line });
+  return requireCall(ctx.db, row.id);
+}
+
+function closeAsMissed(ctx: CallContext, row: CallRow, reason: 'gaveUp' | 'timeout', callerNumber: string | null): Call {
+  ctx.tx.update('calls', row.id, {
+    status: 'missed',
+    ended_at: ctx.now,
+    end_reason: reason,
+    ...(callerNumber ? { caller_number: callerNumber } : {}),
+    updated_at: ctx.now,
+  });
+  ringMemory(ctx.db).monotonicStarts.delete(row.id);
+  let call = requireCall(ctx.db, row.id);
+  // A missed call with a number gets a callback (wired by the callbacks feature; see links.ts).
+  if (call.callerNumber && !call.callbackId) {
+    const callbackId = openMissedCallCallback(ctx, call);
+    if (callbackId) {
+      ctx.tx.update('calls', row.id, { callback_id: callbackId, updated_at: ctx.now });
+      call = requireCall(ctx.db, row.id);
+    }
+  }
+  ctx.emit('calls.changed', { id: row.id, status: 'missed', line: row.line });
+  return call;
+}
+
+export function giveUpRing(ctx: CallContext, id: string | undefined, callerNumber: string | null): Call {
+  return closeAsMissed(ctx, ringingRow(ctx, id), 'gaveUp', callerNumber);
+}
+
+function staleRings(db: Database.Database): CallRow[] {
+  return db.prepare("SELECT * FROM calls WHERE status = 'ringing' AND boot_id <> ? ORDER BY ring_started_at").all(ringMemory(db).bootId) as CallRow[];
+}
+
+/**
+ * At start (and whenever found): rings left open by a previous process. Their monotonic start died with it, so
+ * no honest latency exists; they are closed as interrupted, which the figures count apart.
+ */
+export const closeInterruptedRings: Job = {
+  name: 'calls.closeInterrupted',
+  nextDueAt(services: CoreServices, now: number) {
+    return staleRings(services.db).length > 0 ? now : null;
+  },
+  run(ctx) {
+    for (const row of staleRings(ctx.db)) {
+      ctx.tx.update('calls', row.id, { status: 'interrupted', ended_at: ctx.now, end_reason: 'restart', updated_at: ctx.now });
+      ctx.emit('calls.changed', { id: row.id, status: 'interrupted', line: row.line });
+    }
+  },
+};
+
+/** A ring nobody answered or marked for `giveUpAfterSeconds` is closed as missed (the caller's phone gave up). */
+export const closeUnansweredRings: Job = {
+  name: 'calls.closeUnanswered',
+  nextDueAt(services: CoreServices) {
+    const oldest = services.db
+      .prepare("SELECT MIN(ring_started_at) AS at FROM calls WHERE status = 'ringing' AND boot_id = ?")
+      .get(ringMemory(services.db).bootId) as { at: number | null };
+    return oldest.at === null ? null : oldest.at + callSettings(services.db).giveUpAfterSeconds * 1000;
+  },
+  run(ctx) {
+    const limit = callSettings(ctx.db).giveUpAfterSeconds * 1000;
+    const due = ctx.db
+      .prepare("SELECT * FROM calls WHERE status = 'ringing' AND boot_id = ? AND ring_started_at + ? <= ? ORDER BY ring_started_at")
+      .all(ringMemory(ctx.db).bootId, limit, ctx.now) as CallRow[];
+    for (const row of due) closeAsMissed(ctx, row, 'timeout', null);
+  },
+};

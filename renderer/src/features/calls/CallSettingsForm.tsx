@@ -1,0 +1,52 @@
+// Phone settings (feature section 'calls'): ring cadence, target rings, give-up time, the hotkey.
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Form, Input, InputNumber } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { showServerErrors, zodRule } from '../../app/forms';
+import { CallSettingsInput, type CallSettings } from '../../../../shared/contract/calls';
+
+const shape = CallSettingsInput.shape;
+
+export function CallSettingsForm() {
+  const { t } = useTranslation('calls');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CallSettings>();
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.calls.settings({}).then((s) => form.setFieldsValue(s));
+  }, [form]);
+
+  const save = async (values: CallSettings) => {
+    setError(null);
+    try {
+      form.setFieldsValue(await api.calls.updateSettings(values));
+      void message.success(tc('saved'));
+    } catch (e) {
+      setError(showServerErrors(form, e));
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void save(v)} data-testid="call-settings">
+      <Form.Item name="secondsPerRing" label={t('settings.secondsPerRing')} extra={t('settings.secondsPerRingHelp')} rules={[zodRule(shape.secondsPerRing)]}>
+        <InputNumber style={{ width: 160 }} data-testid="call-settings-seconds" />
+      </Form.Item>
+      <Form.Item name="targetRings" label={t('settings.targetRings')} extra={t('settings.targetRingsHelp')} rules={[zodRule(shape.targetRings)]}>
+        <InputNumber style={{ width: 160 }} data-testid="call-settings-target" />
+      </Form.Item>
+      <Form.Item name="giveUpAfterSeconds" label={t('settings.giveUpAfterSeconds')} rules={[zodRule(shape.giveUpAfterSeconds)]}>
+        <InputNumber style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="hotkey" label={t('settings.hotkey')} extra={t('settings.hotkeyHelp')} rules={[zodRule(shape.hotkey)]}>
+        <Input style={{ width: 240 }} data-testid="call-settings-hotkey" />
+      </Form.Item>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Button type="primary" htmlType="submit" data-testid="call-settings-save">
+        {tc('actions.save')}
+      </Button>
+    </Form>
+  );
+}
