@@ -14,9 +14,20 @@ export function storedLanguage(): Language {
   return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh-CN';
 }
 
+type Namespaces = Record<string, Record<string, unknown>>;
+
+/** A feature's namespace holds both what its core says (shared/i18n) and its screens' strings. */
+function mergeNamespaces(...sources: Namespaces[]): Namespaces {
+  const merged: Namespaces = {};
+  for (const source of sources) {
+    for (const [ns, messages] of Object.entries(source)) merged[ns] = { ...merged[ns], ...messages };
+  }
+  return merged;
+}
+
 const resources = {
-  'zh-CN': { ...sharedMessages['zh-CN'], common: commonZhCN, ...featureMessages['zh-CN'] },
-  en: { ...sharedMessages.en, common: commonEn, ...featureMessages.en },
+  'zh-CN': mergeNamespaces(sharedMessages['zh-CN'] as Namespaces, { common: commonZhCN }, featureMessages['zh-CN'] as Namespaces),
+  en: mergeNamespaces(sharedMessages.en as Namespaces, { common: commonEn }, featureMessages.en as Namespaces),
 };
 
 void i18next.use(initReactI18next).init({

@@ -1,6 +1,5 @@
-// The phone desk's screen strings (namespace `calls`), merged with the messages its core produces
-// (shared/i18n/calls.ts: field, hotkey, error) because i18next keeps one namespace per feature.
-import { callsSharedEn, callsSharedZhCN } from '../../../../shared/i18n/calls';
+// The phone desk's screen strings (namespace `calls`); the messages its core produces (shared/i18n/calls.ts)
+// join the same namespace in renderer/src/i18n/index.ts.
 
 const zhCN = {
   panel: {
@@ -297,6 +296,6 @@ const en: CallsMessages = {
 };
 
 export const callsMessages = {
-  'zh-CN': { ...callsSharedZhCN, ...zhCN },
-  en: { ...callsSharedEn, ...en },
+  'zh-CN': zhCN,
+  en,
 };
