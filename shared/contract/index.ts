@@ -8,6 +8,7 @@ import { staff } from './staff';
 import { devices } from './devices';
 import { audit } from './audit';
 import { printing } from './printing';
+import { records, RecordNotice, RecordAssigned } from './records';
 
 export const contract = {
   auth,
@@ -17,6 +18,7 @@ export const contract = {
   devices,
   audit,
   printing,
+  records,
 };
 
 export type Contract = typeof contract;
@@ -34,6 +36,21 @@ export const events = {
     summary: 'A device was paired or revoked (admin screens refresh; every channel re-checks its credentials).',
     payload: z.object({ deviceId: z.string() }),
     audience: ['admin'],
+  }),
+  'records.changed': event({
+    summary: 'A reception-record item was entered or changed (lists and the lobby panel refresh).',
+    payload: z.object({ itemId: z.string() }),
+    audience: ['receptionist', 'supervisor', 'manager', 'department', 'admin'],
+  }),
+  'records.notice': event({
+    summary: 'The escalation timer warned, escalated, marked a complaint breach or a follow-up overdue (lobby banner and sound).',
+    payload: RecordNotice,
+    audience: ['receptionist', 'supervisor', 'manager'],
+  }),
+  'records.assigned': event({
+    summary: 'An item now needs the addressed role or person (escalated, forwarded to their department, reopened).',
+    payload: RecordAssigned,
+    audience: ['receptionist', 'supervisor', 'manager', 'department'],
   }),
 } satisfies Record<string, EventSpec>;
 
