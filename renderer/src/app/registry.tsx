@@ -2,6 +2,12 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/contract/define';
 import { AdminPage } from '../features/settings/AdminPage';
+import { RecordsPage } from '../features/records/RecordsPage';
+import { AuditPage as RecordsAuditPage } from '../features/records/AuditPage';
+import { ReviewPage as RecordsReviewPage } from '../features/records/ReviewPage';
+import { LobbyRecordsPanel } from '../features/records/LobbyPanel';
+import { RecordsShell } from '../features/records/RecordsShell';
+import { RECORD_DESK, RECORD_READERS } from '../../../shared/contract/records';
 
 export interface StaffPage {
   /** Hash route, e.g. 'records' → #/records; also the `common:nav.<key>` label. */
@@ -18,6 +24,20 @@ export interface LobbyPanel {
   span: number;
 }
 
-export const staffPages: StaffPage[] = [{ path: 'admin', element: <AdminPage />, roles: ['admin'] }];
+/** Mounted once around every staff screen for the roles listed: listeners, global drawers, shortcuts. */
+export interface ShellAddOn {
+  key: string;
+  element: ReactNode;
+  roles: readonly Role[];
+}
 
-export const lobbyPanels: LobbyPanel[] = [];
+export const staffPages: StaffPage[] = [
+  { path: 'records', element: <RecordsPage />, roles: RECORD_READERS },
+  { path: 'records-audit', element: <RecordsAuditPage />, roles: ['supervisor', 'manager'] },
+  { path: 'records-review', element: <RecordsReviewPage />, roles: ['manager', 'supervisor', 'admin'] },
+  { path: 'admin', element: <AdminPage />, roles: ['admin'] },
+];
+
+export const lobbyPanels: LobbyPanel[] = [{ key: 'records', element: <LobbyRecordsPanel />, roles: RECORD_DESK, span: 24 }];
+
+export const shellAddOns: ShellAddOn[] = [{ key: 'records', element: <RecordsShell />, roles: RECORD_READERS }];

@@ -5,6 +5,8 @@ export const commonZhCN = {
   nav: {
     lobby: '前台',
     records: '接待记录',
+    'records-audit': '记录审核',
+    'records-review': '周审核',
     incidents: '特殊事件',
     handover: '交接班',
     reports: '报表',
@@ -55,6 +57,8 @@ export const commonEn: CommonMessages = {
   nav: {
     lobby: 'Lobby',
     records: 'Reception record',
+    'records-audit': 'Daily audit',
+    'records-review': 'Weekly review',
     incidents: 'Incidents',
     handover: 'Handover',
     reports: 'Reports',
