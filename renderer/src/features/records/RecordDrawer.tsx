@@ -72,7 +72,7 @@ function Details({ item, timeZone }: { item: RecordDetail; timeZone: string }) {
   const { t } = useTranslation('records');
   const active = item.status === 'open' || item.status === 'forwarded';
   return (
-    <Descriptions size="small" bordered column={2} styles={{ label: { width: 110 } }}>
+    <Descriptions size="small" bordered column={2} styles={{ label: { width: 124 } }}>
       <Descriptions.Item label={t('fields.receivedAt')}>{at(item.receivedAt, timeZone)}</Descriptions.Item>
       <Descriptions.Item label={t('fields.channel')}>
         {t(`channel.${item.channel}`)}

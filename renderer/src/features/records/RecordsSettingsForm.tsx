@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Form, InputNumber, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
+import { api, ApiError } from '../../api/client';
 import type { RecordsSettings } from '../../../../shared/contract/records';
 import { useRecords } from './store';
 
@@ -37,7 +36,14 @@ export function RecordsSettingsForm() {
       await loadBasics(false);
       void message.success(tc('saved'));
     } catch (e) {
-      setError(showServerErrors(form, e));
+      if (!(e instanceof ApiError)) throw e;
+      // List entries (a department, a date) are reported by index: show them on the list's field.
+      form.setFields(
+        e.issues
+          .filter((i) => i.path.length > 0)
+          .map((i) => ({ name: i.path[0] as keyof RecordsSettings, errors: [i.message] })),
+      );
+      setError(e.message);
     }
   };
 
