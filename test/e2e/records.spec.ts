@@ -97,3 +97,45 @@ test('R-1 R-3 R-5 R-6 a walk-in complaint: lobby → 工程部 → reply → res
   await page.getByTestId('review-items').getByText(number).click();
   await expect(page.getByTestId('record-drawer')).toContainText('主管审核');
 });
+
+test('R-4 an escalation reaches the lobby as a banner and the supervisor’s screen as a notice, one click from the item', async ({ browser, page, server, seeded }) => {
+  const leeId = await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seeded.addPerson('周主管', 'supervisor', '2468');
+  await page.goto(`${server.url}/#/lobby`);
+  await signIn(page, '李前台', '1357');
+  await expect(page.getByTestId('lobby-records')).toBeVisible();
+  const supervisorContext = await browser.newContext();
+  const supervisorPage = await supervisorContext.newPage();
+  await supervisorPage.goto(`${server.url}/#/records`);
+  await signIn(supervisorPage, '周主管', '2468');
+  await expect(supervisorPage.getByTestId('records-page')).toBeVisible();
+
+  // The night guard received the owner two days ago and told the desk only now: the item is past its 2 days as
+  // soon as it is entered, and the timer's escalation is pushed to the screens.
+  const session = await seeded.call<{ token: string }>('auth.signIn', { userId: leeId, pin: '1357' });
+  const created = await seeded.call<{ number: string }>(
+    'records.create',
+    {
+      channel: 'relayed',
+      relayedBy: '夜班保安 陈',
+      receivedAt: Date.now() - 2 * 86_400_000 - 60_000,
+      type: 'repair',
+      ownerName: '刘女士',
+      unit: '5-0802',
+      matter: '地下车库 B2 照明全灭',
+    },
+    { token: session.body.token },
+  );
+  expect(created.status).toBe(200);
+  const banner = page.getByTestId('records-banner');
+  await expect(banner).toContainText(`${created.body.number} 超过期限未办结，已转客服主管负责。`);
+  await expect(page.getByTestId('lobby-group-supervisor')).toContainText(created.body.number);
+
+  await expect(supervisorPage.getByText(`${created.body.number} 已转由您负责`)).toBeVisible();
+  await supervisorPage.getByTestId('records-notice-view').click();
+  const drawer = supervisorPage.getByTestId('record-drawer');
+  await expect(drawer.getByTestId('record-number')).toHaveText(created.body.number);
+  await expect(drawer.getByTestId('record-trail')).toContainText('超过期限未办结，转客服主管负责');
+  await expect(drawer.getByTestId('record-action-resolve')).toBeVisible();
+  await supervisorContext.close();
+});

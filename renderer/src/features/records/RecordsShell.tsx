@@ -47,6 +47,7 @@ export function RecordsShell() {
           <Button
             type="primary"
             size="small"
+            data-testid="records-notice-view"
             onClick={() => {
               notification.destroy(key);
               void openItem(p.itemId);
