@@ -71,58 +71,59 @@ function TrailLine({ entry, timeZone }: { entry: TrailEntry; timeZone: string })
 function Details({ item, timeZone }: { item: RecordDetail; timeZone: string }) {
   const { t } = useTranslation('records');
   const active = item.status === 'open' || item.status === 'forwarded';
+  const labelStyle = { styles: { label: { width: 124 } } };
   return (
-    <Descriptions size="small" bordered column={2} styles={{ label: { width: 124 } }}>
-      <Descriptions.Item label={t('fields.receivedAt')}>{at(item.receivedAt, timeZone)}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.channel')}>
-        {t(`channel.${item.channel}`)}
-        {item.relayedBy ? ` · ${item.relayedBy}` : ''}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('fields.ownerName')}>{item.ownerName}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.ownerPhone')}>{item.ownerPhone ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.unit')}>{item.unit ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.department')}>{item.department ?? '—'}</Descriptions.Item>
-      {item.aboutStaffName && <Descriptions.Item label={t('fields.aboutStaff')}>{item.aboutStaffName}</Descriptions.Item>}
-      <Descriptions.Item label={t('fields.createdBy')}>{item.createdByName ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.matter')} span={2}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="record-matter-text">
-          {item.matter}
-        </Typography.Paragraph>
-      </Descriptions.Item>
-      {active && item.level === 'desk' && <Descriptions.Item label={t('deadline.supervisorShort')}>{at(item.deadlines.supervisorAt, timeZone)}</Descriptions.Item>}
-      {active && item.level !== 'manager' && <Descriptions.Item label={t('deadline.managerShort')}>{at(item.deadlines.managerAt, timeZone)}</Descriptions.Item>}
-      {item.deadlines.answerBy !== null && (
-        <Descriptions.Item label={t('fields.answerBy')}>
-          {at(item.deadlines.answerBy, timeZone)}
-          {item.answeredAt !== null ? ` · ${t('fields.answeredAt')} ${at(item.answeredAt, timeZone)}` : ''}
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Descriptions size="small" bordered column={1} {...labelStyle}>
+        <Descriptions.Item label={t('fields.matter')}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="record-matter-text">
+            {item.matter}
+          </Typography.Paragraph>
         </Descriptions.Item>
-      )}
-      {item.followUpDueAt !== null && <Descriptions.Item label={t('fields.followUpDue')}>{at(item.followUpDueAt, timeZone)}</Descriptions.Item>}
-      {item.result && (
-        <Descriptions.Item label={t('fields.result')} span={2}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.result}</Typography.Paragraph>
-          <Typography.Text type="secondary">
-            {item.resolvedByName} · {at(item.resolvedAt, timeZone)}
-          </Typography.Text>
+        {item.result && (
+          <Descriptions.Item label={t('fields.result')}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.result}</Typography.Paragraph>
+            <Typography.Text type="secondary">
+              {item.resolvedByName} · {at(item.resolvedAt, timeZone)}
+            </Typography.Text>
+          </Descriptions.Item>
+        )}
+        {item.unresolvableReason && (
+          <Descriptions.Item label={t('fields.unresolvableReason')}>
+            {item.unresolvableReason} · {item.resolvedByName} · {at(item.resolvedAt, timeZone)}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <Descriptions size="small" bordered column={2} {...labelStyle}>
+        <Descriptions.Item label={t('fields.receivedAt')}>{at(item.receivedAt, timeZone)}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.channel')}>
+          {t(`channel.${item.channel}`)}
+          {item.relayedBy ? ` · ${item.relayedBy}` : ''}
         </Descriptions.Item>
-      )}
-      {item.unresolvableReason && (
-        <Descriptions.Item label={t('fields.unresolvableReason')} span={2}>
-          {item.unresolvableReason} · {item.resolvedByName}
-        </Descriptions.Item>
-      )}
+        <Descriptions.Item label={t('fields.ownerName')}>{item.ownerName}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.ownerPhone')}>{item.ownerPhone ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.unit')}>{item.unit ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.department')}>{item.department ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.createdBy')}>{item.createdByName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.aboutStaff')}>{item.aboutStaffName ?? '—'}</Descriptions.Item>
+        {active && item.level === 'desk' && <Descriptions.Item label={t('deadline.supervisorShort')}>{at(item.deadlines.supervisorAt, timeZone)}</Descriptions.Item>}
+        {active && item.level !== 'manager' && <Descriptions.Item label={t('deadline.managerShort')}>{at(item.deadlines.managerAt, timeZone)}</Descriptions.Item>}
+        {item.deadlines.answerBy !== null && <Descriptions.Item label={t('fields.answerBy')}>{at(item.deadlines.answerBy, timeZone)}</Descriptions.Item>}
+        {item.deadlines.answerBy !== null && <Descriptions.Item label={t('fields.answeredAt')}>{at(item.answeredAt, timeZone)}</Descriptions.Item>}
+        {item.followUpDueAt !== null && <Descriptions.Item label={t('fields.followUpDue')}>{at(item.followUpDueAt, timeZone)}</Descriptions.Item>}
+      </Descriptions>
       {item.type === 'repair' && (
-        <>
+        <Descriptions size="small" bordered column={2} title={t('repair.title')} {...labelStyle}>
           <Descriptions.Item label={t('repair.location')}>{item.repair.location ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('repair.appointmentAt')}>{at(item.repair.appointmentAt, timeZone)}</Descriptions.Item>
           <Descriptions.Item label={t('repair.worker')}>{item.repair.worker ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('repair.completedAt')}>{at(item.repair.completedAt, timeZone)}</Descriptions.Item>
-          <Descriptions.Item label={t('repair.materials')} span={2}>
+          <Descriptions.Item label={t('repair.materials')} span="filled">
             {item.repair.materials ?? '—'}
           </Descriptions.Item>
-        </>
+        </Descriptions>
       )}
-    </Descriptions>
+    </Space>
   );
 }
 
