@@ -10,6 +10,7 @@ import { devicesHandlers } from './devices';
 import { auditHandlers } from './audit';
 import { printingHandlers } from './printing';
 import { callsHandlers, callsJobs } from './calls';
+import { recordsHandlers, recordsClockJob } from './records';
 
 export const handlers: AllHandlers = {
   auth: authHandlers,
@@ -20,6 +21,7 @@ export const handlers: AllHandlers = {
   audit: auditHandlers,
   printing: printingHandlers,
   calls: callsHandlers,
+  records: recordsHandlers,
 };
 
-export const jobs: Job[] = [...callsJobs];
+export const jobs: Job[] = [...callsJobs, recordsClockJob];

@@ -9,6 +9,7 @@ import { devices } from './devices';
 import { audit } from './audit';
 import { printing } from './printing';
 import { calls, CallSettings, CALL_STATUSES } from './calls';
+import { records, RecordNotice, RecordAssigned } from './records';
 
 export const contract = {
   auth,
@@ -19,6 +20,7 @@ export const contract = {
   audit,
   printing,
   calls,
+  records,
 };
 
 export type Contract = typeof contract;
@@ -51,6 +53,21 @@ export const events = {
     summary: 'The desktop’s global ring hotkey was pressed; sent by the shell to the lobby window, never by the core.',
     payload: z.object({ accelerator: z.string() }),
     audience: STAFF,
+  }),
+  'records.changed': event({
+    summary: 'A reception-record item was entered or changed (lists and the lobby panel refresh).',
+    payload: z.object({ itemId: z.string() }),
+    audience: ['receptionist', 'supervisor', 'manager', 'department', 'admin'],
+  }),
+  'records.notice': event({
+    summary: 'The escalation timer warned, escalated, marked a complaint breach or a follow-up overdue (lobby banner and sound).',
+    payload: RecordNotice,
+    audience: ['receptionist', 'supervisor', 'manager'],
+  }),
+  'records.assigned': event({
+    summary: 'An item now needs the addressed role or person (escalated, forwarded to their department, reopened).',
+    payload: RecordAssigned,
+    audience: ['receptionist', 'supervisor', 'manager', 'department'],
   }),
 } satisfies Record<string, EventSpec>;
 

@@ -1,14 +1,15 @@
 // Messages the core needs to produce (errors, validation) in both languages. Features add their namespace here.
 import { errorsEn, errorsZhCN } from './errors';
 import { callsSharedEn, callsSharedZhCN } from './calls';
+import { recordsEn, recordsZhCN } from './records';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export const sharedMessages = {
-  'zh-CN': { errors: errorsZhCN, calls: callsSharedZhCN },
-  en: { errors: errorsEn, calls: callsSharedEn },
+  'zh-CN': { errors: errorsZhCN, calls: callsSharedZhCN, records: recordsZhCN },
+  en: { errors: errorsEn, calls: callsSharedEn, records: recordsEn },
 } as const;
 
 /** Picks zh-CN or en from an Accept-Language header or a stored preference. */

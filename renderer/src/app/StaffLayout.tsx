@@ -1,5 +1,5 @@
 // The staff screens' frame: building, clock, navigation, who is signed in, lock / switch / sign out.
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
 import { LockOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useSession } from '../features/auth/session-store';
 import { useBuilding } from './use-building';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
-import { staffPages } from './registry';
+import { shellAddOns, staffPages } from './registry';
 
 export function StaffLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation('common');
@@ -61,6 +61,11 @@ export function StaffLayout({ children }: { children: ReactNode }) {
         </Flex>
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>{children}</Layout.Content>
+      {shellAddOns
+        .filter((a) => a.roles.includes(user.role))
+        .map((a) => (
+          <Fragment key={a.key}>{a.element}</Fragment>
+        ))}
     </Layout>
   );
 }

@@ -5,6 +5,12 @@ import { AdminPage } from '../features/settings/AdminPage';
 import { CallLogPage } from '../features/calls/CallLogPage';
 import { PhonePanel } from '../features/calls/PhonePanel';
 import { PHONE_DESK } from '../../../shared/contract/calls';
+import { RecordsPage } from '../features/records/RecordsPage';
+import { AuditPage as RecordsAuditPage } from '../features/records/AuditPage';
+import { ReviewPage as RecordsReviewPage } from '../features/records/ReviewPage';
+import { LobbyRecordsPanel } from '../features/records/LobbyPanel';
+import { RecordsShell } from '../features/records/RecordsShell';
+import { RECORD_DESK, RECORD_READERS } from '../../../shared/contract/records';
 
 export interface StaffPage {
   /** Hash route, e.g. 'records' → #/records; also the `common:nav.<key>` label. */
@@ -21,9 +27,24 @@ export interface LobbyPanel {
   span: number;
 }
 
+/** Mounted once around every staff screen for the roles listed: listeners, global drawers, shortcuts. */
+export interface ShellAddOn {
+  key: string;
+  element: ReactNode;
+  roles: readonly Role[];
+}
+
 export const staffPages: StaffPage[] = [
+  { path: 'records', element: <RecordsPage />, roles: RECORD_READERS },
   { path: 'calls', element: <CallLogPage />, roles: PHONE_DESK },
+  { path: 'records-audit', element: <RecordsAuditPage />, roles: ['supervisor', 'manager'] },
+  { path: 'records-review', element: <RecordsReviewPage />, roles: ['manager', 'supervisor', 'admin'] },
   { path: 'admin', element: <AdminPage />, roles: ['admin'] },
 ];
 
-export const lobbyPanels: LobbyPanel[] = [{ key: 'calls', element: <PhonePanel />, roles: PHONE_DESK, span: 12 }];
+export const lobbyPanels: LobbyPanel[] = [
+  { key: 'calls', element: <PhonePanel />, roles: PHONE_DESK, span: 12 },
+  { key: 'records', element: <LobbyRecordsPanel />, roles: RECORD_DESK, span: 12 },
+];
+
+export const shellAddOns: ShellAddOn[] = [{ key: 'records', element: <RecordsShell />, roles: RECORD_READERS }];

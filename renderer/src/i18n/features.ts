@@ -7,6 +7,7 @@ import { devicesMessages } from '../features/devices/i18n';
 import { auditMessages } from '../features/audit/i18n';
 import { visitorsMessages } from '../features/visitors/i18n';
 import { callsMessages } from '../features/calls/i18n';
+import { recordsMessages } from '../features/records/i18n';
 
 const features = {
   auth: authMessages,
@@ -17,6 +18,7 @@ const features = {
   audit: auditMessages,
   visitors: visitorsMessages,
   calls: callsMessages,
+  records: recordsMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };

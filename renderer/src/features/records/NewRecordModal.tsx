@@ -1,0 +1,171 @@
+// Quick entry of a reception-record item (R-1, R-2, R-7): keyboard-first — the owner's name has the focus, Enter
+// saves from any line, Ctrl+Enter from the matter.
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { showServerErrors, zodRule } from '../../app/forms';
+import { CHANNELS, ITEM_TYPES, RecordDraft, type Channel, type ItemType } from '../../../../shared/contract/records';
+import { useRecords } from './store';
+
+interface FormValues {
+  channel: Channel;
+  relayedBy?: string;
+  type: ItemType;
+  ownerName: string;
+  ownerPhone?: string;
+  unit?: string;
+  matter: string;
+  department?: string;
+  aboutStaffId?: string;
+  repairLocation?: string;
+  repairAppointment?: Dayjs;
+}
+
+const shape = RecordDraft.shape;
+
+export function NewRecordModal() {
+  const { t } = useTranslation('records');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const open = useRecords((s) => s.newOpen);
+  const close = useRecords((s) => s.closeNew);
+  const setDetail = useRecords((s) => s.setDetail);
+  const settings = useRecords((s) => s.settings);
+  const staff = useRecords((s) => s.staff);
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const channel = Form.useWatch('channel', form);
+  const type = Form.useWatch('type', form);
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      setError(null);
+    }
+  }, [open, form]);
+
+  const save = async (values: FormValues) => {
+    setError(null);
+    setSaving(true);
+    try {
+      const detail = await api.records.create({
+        channel: values.channel,
+        relayedBy: values.channel === 'relayed' ? values.relayedBy || null : null,
+        type: values.type,
+        ownerName: values.ownerName,
+        ownerPhone: values.ownerPhone || null,
+        unit: values.unit ?? '',
+        matter: values.matter,
+        department: values.department || null,
+        aboutStaffId: values.type === 'complaint' ? values.aboutStaffId || null : null,
+        ...(values.type === 'repair' && (values.repairLocation || values.repairAppointment)
+          ? { repair: { location: values.repairLocation ?? '', appointmentAt: values.repairAppointment?.valueOf() ?? null } }
+          : {}),
+      });
+      void message.success(t('created', { number: detail.number }));
+      close();
+      setDetail(detail);
+    } catch (e) {
+      setError(showServerErrors(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = { required: true, message: t('errors:field.required') };
+
+  return (
+    <Modal open={open} title={t('newItem')} onCancel={close} footer={null} width={760} destroyOnHidden maskClosable={false}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ channel: 'walk_in', type: 'inquiry' }}
+        onFinish={(v) => void save(v)}
+        data-testid="record-form"
+        requiredMark={false}
+      >
+        <Form.Item name="channel" label={t('fields.channel')}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={CHANNELS.map((c) => ({ value: c, label: <span data-testid={`record-channel-${c}`}>{t(`channel.${c}`)}</span> }))} />
+        </Form.Item>
+        {channel === 'relayed' && (
+          <Form.Item name="relayedBy" label={t('fields.relayedBy')} rules={[{ ...required }, zodRule(shape.relayedBy)]}>
+            <Input data-testid="record-relayed-by" />
+          </Form.Item>
+        )}
+        <Form.Item name="type" label={t('fields.type')}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={ITEM_TYPES.map((c) => ({ value: c, label: <span data-testid={`record-type-${c}`}>{t(`type.${c}`)}</span> }))} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="ownerName" label={t('fields.ownerName')} rules={[required, zodRule(shape.ownerName)]}>
+              <Input autoFocus data-testid="record-owner-name" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="ownerPhone" label={t('fields.ownerPhone')} rules={[zodRule(shape.ownerPhone)]}>
+              <Input inputMode="tel" data-testid="record-owner-phone" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="unit" label={t('fields.unit')} rules={[zodRule(shape.unit)]}>
+              <Input data-testid="record-unit" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="matter" label={t('fields.matter')} rules={[required, zodRule(shape.matter)]}>
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            data-testid="record-matter"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.submit();
+            }}
+          />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="department" label={t('fields.department')}>
+              <Select allowClear options={(settings?.departments ?? []).map((d) => ({ value: d, label: d }))} data-testid="record-department" />
+            </Form.Item>
+          </Col>
+          {type === 'complaint' && (
+            <Col span={12}>
+              <Form.Item name="aboutStaffId" label={t('fields.aboutStaff')}>
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  options={staff.map((p) => ({ value: p.id, label: `${p.name}${p.department ? ` · ${p.department}` : ''}` }))}
+                  data-testid="record-about-staff"
+                />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+        {type === 'repair' && (
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="repairLocation" label={t('repair.location')}>
+                <Input data-testid="record-repair-location" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="repairAppointment" label={t('repair.appointmentAt')}>
+                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <Button onClick={close}>{tc('actions.cancel')}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="record-submit">
+            {tc('actions.save')}
+          </Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
