@@ -3,13 +3,19 @@
 // Covers literals, escapes, classes, groups, alternation and quantifiers; lookarounds are skipped and the result
 // is checked against the pattern by the caller.
 
-const CHAR_CANDIDATES = ['a', 'A', '0', '1', '中', '-', '_', ' ', '.', 'x', 'Z', '9'];
+/** Character preferences, tried in turn: a lookahead the generator skips may want digits, or capitals. */
+const FLAVOURS: ReadonlyArray<readonly string[]> = [
+  ['a', 'A', '0', '1', '中', '-', '_', ' ', '.', 'x', 'Z', '9'],
+  ['0', '1', '9', 'a', 'A', '中', '-', '_', ' ', '.'],
+  ['A', 'Z', '0', 'a', '中', '-', '_', ' ', '.'],
+];
 
 class Parser {
   private i = 0;
   constructor(
     private readonly src: string,
     private readonly flags: string,
+    private readonly chars: readonly string[],
   ) {}
 
   /** alternation := sequence ('|' sequence)* — the first alternative is the one produced. */
@@ -61,7 +67,7 @@ class Parser {
     if (c === '[') return this.charClass();
     if (c === '.') {
       this.i += 1;
-      return 'a';
+      return this.chars[0]!;
     }
     if (c === '\\') return this.escape();
     this.i += 1;
@@ -98,7 +104,7 @@ class Parser {
       case 'D':
         return 'a';
       case 'w':
-        return 'a';
+        return pickChar('\\w', this.flags, this.chars) ?? 'a';
       case 'W':
         return '-';
       case 's':
@@ -128,7 +134,7 @@ class Parser {
         const end = this.src.indexOf('}', this.i);
         const body = this.src.slice(this.i - 2, end + 1);
         this.i = end + 1;
-        return pickChar(`[${body}]`, this.flags) ?? 'a';
+        return pickChar(`[${body}]`, this.flags, this.chars) ?? 'a';
       }
       default:
         return c;
@@ -146,30 +152,33 @@ class Parser {
     }
     this.i += 1;
     const source = this.src.slice(start, this.i);
-    // The first member of a plain class, else a common character the class accepts.
-    const firstMember = /^\[([^\\\]^])/.exec(source)?.[1];
-    return pickChar(source, this.flags, firstMember) ?? 'a';
+    return pickChar(source, this.flags, this.chars) ?? 'a';
   }
 }
 
-function pickChar(classSource: string, flags: string, first?: string): string | null {
+function pickChar(classSource: string, flags: string, chars: readonly string[]): string | null {
   let re: RegExp;
   try {
     re = new RegExp(`^${classSource}$`, flags.replace(/[gy]/g, ''));
   } catch {
     return null;
   }
-  for (const c of [...(first ? [first] : []), ...CHAR_CANDIDATES]) if (re.test(c)) return c;
-  return null;
+  for (const c of chars) if (re.test(c)) return c;
+  // The class's own first member (e.g. 京 in a plate-number class).
+  const first = /^\[([^\\\]^])/.exec(classSource)?.[1];
+  return first !== undefined && re.test(first) ? first : null;
 }
 
 /** A short string the pattern accepts, or null. */
 export function sampleForRegex(pattern: RegExp): string | null {
-  try {
-    const candidate = new Parser(pattern.source, pattern.flags).alternation();
-    const check = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
-    return check.test(candidate) ? candidate : null;
-  } catch {
-    return null;
+  const check = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+  for (const chars of FLAVOURS) {
+    try {
+      const candidate = new Parser(pattern.source, pattern.flags, chars).alternation();
+      if (check.test(candidate)) return candidate;
+    } catch {
+      /* try the next flavour */
+    }
   }
+  return null;
 }
