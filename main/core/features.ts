@@ -9,6 +9,7 @@ import { staffHandlers } from './staff';
 import { devicesHandlers } from './devices';
 import { auditHandlers } from './audit';
 import { printingHandlers } from './printing';
+import { backupHandlers, dailyBackupJob } from './backup';
 
 export const handlers: AllHandlers = {
   auth: authHandlers,
@@ -18,6 +19,7 @@ export const handlers: AllHandlers = {
   devices: devicesHandlers,
   audit: auditHandlers,
   printing: printingHandlers,
+  backup: backupHandlers,
 };
 
-export const jobs: Job[] = [];
+export const jobs: Job[] = [dailyBackupJob];

@@ -8,6 +8,7 @@ import { staff } from './staff';
 import { devices } from './devices';
 import { audit } from './audit';
 import { printing } from './printing';
+import { backup } from './backup';
 
 export const contract = {
   auth,
@@ -17,6 +18,7 @@ export const contract = {
   devices,
   audit,
   printing,
+  backup,
 };
 
 export type Contract = typeof contract;

@@ -1,13 +1,14 @@
 // Messages the core needs to produce (errors, validation) in both languages. Features add their namespace here.
 import { errorsEn, errorsZhCN } from './errors';
+import { backupEn, backupZhCN } from './backup';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export const sharedMessages = {
-  'zh-CN': { errors: errorsZhCN },
-  en: { errors: errorsEn },
+  'zh-CN': { errors: errorsZhCN, backup: backupZhCN },
+  en: { errors: errorsEn, backup: backupEn },
 } as const;
 
 /** Picks zh-CN or en from an Accept-Language header or a stored preference. */

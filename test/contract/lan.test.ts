@@ -15,12 +15,12 @@ let web: WebServer | null = null;
 
 beforeAll(() => {
   lan = findLanAddress();
-  if (lan.address) console.log(`LAN tests use ${lan.how}`);
-  else console.log(`LAN tests skipped: ${lan.reason}`);
+  if (lan.address === null) console.log(`LAN tests skipped: ${lan.reason}`);
+  else console.log(`LAN tests use ${lan.how}`);
 });
 
 afterAll(() => {
-  if (lan.address) lan.remove();
+  if (lan.address !== null) lan.remove();
 });
 
 afterEach(async () => {
@@ -58,7 +58,7 @@ function connects(host: string, port: number): Promise<boolean> {
 
 describe('LAN access', () => {
   it('X-1 `lobby-desk web` listens on loopback only unless told otherwise', async (context) => {
-    if (!lan.address) return context.skip(lan.reason);
+    if (lan.address === null) return context.skip(lan.reason);
     web = await startWebServer(tempDir('lobby-desk-lan-'));
     const port = Number(new URL(web.url).port);
     expect(new URL(web.url).hostname).toBe('127.0.0.1');
@@ -67,7 +67,7 @@ describe('LAN access', () => {
   });
 
   it('X-1 a LAN client without a paired-device token is refused — even with a valid staff session — and may only pair', async (context) => {
-    if (!lan.address) return context.skip(lan.reason);
+    if (lan.address === null) return context.skip(lan.reason);
     const { lanCall, localCall, desk } = await open();
     // The same call from the PC itself works: the difference is where it comes from.
     expect((await localCall('staff.list', {}, { token: desk.admin.token })).status).toBe(200);
@@ -92,7 +92,7 @@ describe('LAN access', () => {
   });
 
   it('X-1 a paired LAN terminal works until revoked, then is refused at once (calls and events); pairing codes expire', async (context) => {
-    if (!lan.address) return context.skip(lan.reason);
+    if (lan.address === null) return context.skip(lan.reason);
     const { lanCall, localCall, desk } = await open();
     const admin = { token: desk.admin.token };
     const issued = await localCall<{ code: string }>('devices.createPairingCode', { name: '保安室电脑', kind: 'desk' }, admin);
@@ -119,7 +119,7 @@ describe('LAN access', () => {
   });
 
   it(`X-1 a kiosk paired over the LAN reaches only kiosk methods`, async (context) => {
-    if (!lan.address) return context.skip(lan.reason);
+    if (lan.address === null) return context.skip(lan.reason);
     const { lanCall, localCall, desk } = await open();
     const issued = await localCall<{ code: string }>('devices.createPairingCode', { name: '大堂平板', kind: 'kiosk' }, { token: desk.admin.token });
     const paired = await lanCall<{ token: string }>('devices.pair', { code: issued.body.code });
