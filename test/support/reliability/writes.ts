@@ -195,7 +195,10 @@ export async function runWriter(options: {
     const write = rng.pick(writes);
     const marker = ledger.nextMarker();
     const input = ledger.inputFor(write.method, write.spec, marker);
-    if (input === null) continue;
+    if (input === null) {
+      await new Promise((resolve) => setImmediate(resolve)); // nothing to refer to yet: let other writers run
+      continue;
+    }
     let response: { status: number; body: unknown };
     try {
       response = await call(write.method, input, callerOptions(write.caller));
