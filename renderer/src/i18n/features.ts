@@ -6,6 +6,7 @@ import { staffMessages } from '../features/staff/i18n';
 import { devicesMessages } from '../features/devices/i18n';
 import { auditMessages } from '../features/audit/i18n';
 import { visitorsMessages } from '../features/visitors/i18n';
+import { backupMessages } from '../features/backup/i18n';
 
 const features = {
   auth: authMessages,
@@ -15,6 +16,7 @@ const features = {
   devices: devicesMessages,
   audit: auditMessages,
   visitors: visitorsMessages,
+  backup: backupMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };
