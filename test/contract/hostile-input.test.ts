@@ -19,7 +19,16 @@ const REFUSAL_RECORDS: Record<string, string> = {
   pin_failures: 'a wrong PIN is counted although the call fails (the lockout depends on it)',
 };
 
-const PROFILE = LONG_PROFILE ? { otherCallers: Infinity, refused: Infinity, random: 300 } : { otherCallers: 12, refused: 5, random: 12 };
+/**
+ * How many payloads each (method, caller) gets. The long profile sends everything; the quick one (npm test) keeps
+ * to a few thousand in all, so the limits shrink as features add methods: the caller a method is meant for gets
+ * the most, other allowed callers and refused ones a seeded sample (a different one each run).
+ */
+function profile(methods: number): { primary: number; otherCallers: number; refused: number; random: number } {
+  if (LONG_PROFILE) return { primary: Infinity, otherCallers: Infinity, refused: Infinity, random: 300 };
+  const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, Math.floor(n)));
+  return { primary: clamp(9000 / methods, 120, Infinity), otherCallers: clamp(300 / methods, 3, 12), refused: clamp(140 / methods, 2, 5), random: 12 };
+}
 
 let desk: TestDesk;
 let http: TestServer;
@@ -146,12 +155,13 @@ describe('hostile input at every method', () => {
     const rng = prng(seed);
     const tally: Tally = { sent: 0, byStatus: new Map(), accepted: 0, roundTrips: 0, failures: [] };
     const families = new Map<string, number>();
+    const PROFILE = profile(listMethods().length);
     for (const [method, spec] of listMethods()) {
       const payloads = hostilePayloads(spec.input, rng, PROFILE.random);
       const primary = callerFor(spec, callers);
       for (const caller of callers) {
         const allowed = mayCall(spec.allow, caller);
-        const limit = caller === primary ? Infinity : allowed ? PROFILE.otherCallers : PROFILE.refused;
+        const limit = caller === primary ? PROFILE.primary : allowed ? PROFILE.otherCallers : PROFILE.refused;
         const chosen = limit >= payloads.length ? payloads : rng.shuffle(payloads).slice(0, limit);
         for (const payload of chosen) {
           families.set(payload.family, (families.get(payload.family) ?? 0) + 1);
