@@ -1,4 +1,5 @@
 // The plain-Node entry point: `web` serves the core over HTTP; `audit:verify`, `backup`, `restore` look after the store.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,6 +8,12 @@ import { startServer } from './server/http-server';
 import { resolveDataDir } from './data-dir';
 import { APP_VERSION } from './version';
 import { verifyStoreFile } from './core/audit/verify-file';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from './core/store/open';
+import { LATEST_SCHEMA_VERSION } from './core/store/migrations';
+import { writeBackup } from './core/backup';
+import { checkDatabaseFile } from './core/backup/files';
+import { restoreBackup, RestoreError } from './core/backup/restore';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../renderer');
@@ -14,6 +21,8 @@ const RENDERER_DIR = path.resolve(here, '../renderer');
 const USAGE = `Usage:
   lobby-desk web [--port N] [--host H] [--data-dir DIR]   serve the lobby, visitor and handover screens
   lobby-desk audit:verify [--data-dir DIR]                 check the audit trail for tampering
+  lobby-desk backup [--data-dir DIR]                       write a checked backup into DIR/backups now
+  lobby-desk restore --from FILE [--data-dir DIR]          put a backup back (the app must be stopped)
 `;
 
 async function web(args: string[]): Promise<void> {
@@ -60,6 +69,46 @@ function auditVerify(args: string[]): void {
   process.exitCode = 1;
 }
 
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+async function backupCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
+  const dataDir = resolveDataDir(values['data-dir']);
+  const file = path.join(dataDir, DATABASE_FILE);
+  if (!fs.existsSync(file)) throw new UsageError(`No Lobby Desk database in ${dataDir}`);
+  // Online backup: works while the desk app is running; nothing in the live database changes.
+  const db = new Database(file, { fileMustExist: true, timeout: 5000 });
+  try {
+    const written = await writeBackup(db, dataDir, 'manual', Date.now());
+    const check = checkDatabaseFile(written);
+    console.log(`Backup written: ${written} (${describeSize(fs.statSync(written).size)})`);
+    console.log(`  integrity ok, ${check.audit.checked} audit entries verified`);
+  } finally {
+    db.close();
+  }
+}
+
+async function restoreCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, from: { type: 'string' } }, strict: true });
+  if (!values.from) throw new UsageError('restore needs --from FILE (a path, or a file name in the data dir’s backups folder)');
+  const dataDir = resolveDataDir(values['data-dir']);
+  try {
+    const result = await restoreBackup({ dataDir, from: values.from, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION });
+    console.log(`Restored ${result.restored} into ${dataDir}`);
+    console.log(`  integrity ok, ${result.check.audit.checked} audit entries verified`);
+    if (result.previous) console.log(`  the database it replaced is kept as ${result.previous}`);
+  } catch (error) {
+    if (error instanceof RestoreError) {
+      console.error(error.message);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+}
+
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
@@ -69,6 +118,10 @@ async function main(argv: string[]): Promise<void> {
       return web(rest);
     case 'audit:verify':
       return auditVerify(rest);
+    case 'backup':
+      return backupCommand(rest);
+    case 'restore':
+      return restoreCommand(rest);
     default:
       console.log(USAGE);
       process.exitCode = command ? 2 : 0;

@@ -53,14 +53,27 @@ export function isAllowedNavigation(target: string, allowedOrigins: readonly str
   }
 }
 
-/** The visitor window may show only the visitor route: never a staff screen. */
+/**
+ * The visitor window may show only the visitor route (and routes under it): never a staff screen. Judged on the
+ * decoded hash path, so `#/visitor/../lobby` and its percent-encoded forms do not pass. The origin is checked
+ * separately (`isAllowedNavigation`).
+ */
 export function isAllowedVisitorRoute(target: string): boolean {
+  let url: URL;
   try {
-    const url = new URL(target);
-    return url.hash === '#/visitor' || url.hash.startsWith('#/visitor?') || url.hash.startsWith('#/visitor/');
+    url = new URL(target);
   } catch {
     return false;
   }
+  const routePath = url.hash.slice(1).split(/[?#]/)[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(routePath);
+  } catch {
+    return false;
+  }
+  if (decoded.includes('\\') || decoded.split('/').some((segment) => segment === '.' || segment === '..')) return false;
+  return decoded === '/visitor' || decoded.startsWith('/visitor/');
 }
 
 /** No camera, microphone, geolocation, notifications from the page, USB, serial …: the kiosk needs none. */
@@ -71,25 +84,42 @@ export function isPermissionAllowed(permission: string): boolean {
 export interface KeyInput {
   type: string;
   key: string;
+  /** The physical key (`KeyR`), the same on every keyboard layout; Electron provides it. */
+  code?: string;
   control: boolean;
   meta: boolean;
   alt: boolean;
   shift: boolean;
 }
 
+const CODE_KEYS: Record<string, string> = { Equal: '=', Minus: '-', NumpadAdd: '+', NumpadSubtract: '-', Digit0: '0', Numpad0: '0', Space: ' ' };
+
+/** The key as lower-case text, and what the physical key is on a US layout (Ctrl+R on a Russian layout is `к`). */
+function keyNames(input: KeyInput): Set<string> {
+  const names = new Set([input.key.toLowerCase()]);
+  const code = input.code ?? '';
+  const letter = /^Key([A-Z])$/.exec(code)?.[1];
+  if (letter) names.add(letter.toLowerCase());
+  if (CODE_KEYS[code]) names.add(CODE_KEYS[code]!);
+  return names;
+}
+
 /**
  * Keyboard shortcuts that would let someone at a kiosk leave it: reload, dev tools, close, zoom, full-screen
- * toggles, new windows, printing dialogs the page did not ask for. Allowed in development.
+ * toggles, new windows, printing dialogs the page did not ask for, history navigation, the window menu.
+ * Allowed in development. Copy, paste, undo, select-all and the function keys the desk uses stay available.
  */
 export function isEscapeShortcut(input: KeyInput): boolean {
-  if (input.type !== 'keyDown') return false;
-  const key = input.key.toLowerCase();
+  // Electron reports key presses as keyDown (rawKeyDown in some versions); key releases are never blocked.
+  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
+  const keys = keyNames(input);
+  const any = (...names: string[]) => names.some((n) => keys.has(n));
   const mod = input.control || input.meta;
-  if (['f5', 'f11', 'f12'].includes(key)) return true;
-  if (input.alt && key === 'f4') return true;
-  if (mod && ['r', 'w', 'q', 'n', 't', 'o', 'p', 's', 'u', '+', '-', '=', '0'].includes(key)) return true;
-  if (mod && input.shift && ['i', 'j', 'c', 'delete'].includes(key)) return true;
-  if (input.alt && (key === 'arrowleft' || key === 'arrowright' || key === 'home')) return true;
+  if (any('f5', 'f11', 'f12', 'browserback', 'browserforward', 'browserrefresh', 'browserhome', 'browserstop')) return true;
+  if (input.alt && any('f4', ' ')) return true;
+  if (mod && any('r', 'w', 'q', 'n', 't', 'o', 'p', 's', 'u', '+', '-', '=', '_', '0')) return true;
+  if (mod && input.shift && any('i', 'j', 'c', 'delete')) return true;
+  if (input.alt && any('arrowleft', 'arrowright', 'home')) return true;
   return false;
 }
 

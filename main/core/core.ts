@@ -133,9 +133,13 @@ export class Core implements CoreServices {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves credentials to a caller (throws for a revoked device). */
+  /**
+   * Resolves credentials to a caller (throws for a revoked device). A LAN client without a paired device is
+   * anonymous whatever session token it shows: the event channel must not serve it what `call` refuses it.
+   */
   resolve(credentials: Credentials): Caller {
-    return resolveCaller(this.db, credentials, this.clock.now()).caller;
+    const { caller, paired } = resolveCaller(this.db, credentials, this.clock.now());
+    return paired ? caller : { kind: 'anonymous', device: null };
   }
 
   /** Whether a caller may receive an event: the event's audience, then its address if it has one. */

@@ -11,6 +11,7 @@ import { auditHandlers } from './audit';
 import { printingHandlers } from './printing';
 import { callsHandlers, callsJobs } from './calls';
 import { recordsHandlers, recordsClockJob } from './records';
+import { backupHandlers, dailyBackupJob } from './backup';
 
 export const handlers: AllHandlers = {
   auth: authHandlers,
@@ -22,6 +23,7 @@ export const handlers: AllHandlers = {
   printing: printingHandlers,
   calls: callsHandlers,
   records: recordsHandlers,
+  backup: backupHandlers,
 };
 
-export const jobs: Job[] = [...callsJobs, recordsClockJob];
+export const jobs: Job[] = [...callsJobs, recordsClockJob, dailyBackupJob];

@@ -39,12 +39,22 @@ export class Scheduler {
     this.timer = null;
   }
 
+  /** A job's next deadline; a job that cannot tell (it threw) is logged and skipped, not fatal to the others. */
+  private dueOf(job: Job, now: number): number | null {
+    try {
+      return job.nextDueAt(this.host, now);
+    } catch (error) {
+      this.host.logger.error('job schedule failed', { job: job.name, error: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  }
+
   /** Runs each due job in its own transaction; a failing job is logged and does not stop the others. */
   runDue(): void {
     if (this.host.isClosed) return;
     const now = this.host.clock.now();
     for (const job of this.jobs) {
-      const due = job.nextDueAt(this.host, now);
+      const due = this.dueOf(job, now);
       if (due === null || due > now) continue;
       try {
         this.host.runAsSystem(job.name, (ctx) => job.run(ctx));
@@ -61,7 +71,7 @@ export class Scheduler {
     const now = this.host.clock.now();
     let next = now + MAX_SLEEP_MS;
     for (const job of this.jobs) {
-      const due = job.nextDueAt(this.host, now);
+      const due = this.dueOf(job, now);
       if (due !== null) next = Math.min(next, Math.max(due, now + 250));
     }
     this.timer = setTimeout(() => this.runDue(), Math.max(0, next - now));

@@ -77,6 +77,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     jsonParser(request, text, done);
   });
 
+  // Registered before the Origin check: its own onRequest hook marks upgrade requests, so that a refused
+  // upgrade's socket is closed after the 403 instead of staying open.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(securityHeaders(request.url.startsWith('/api/')))) reply.header(name, value);
     if (!originAllowed(request.headers.origin, request.headers.host)) {
@@ -94,8 +98,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     return sendError(core, reply, error, lang);
   });
-
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.get('/api/health', async () => ({ ok: true, version: core.version }));
 

@@ -10,6 +10,7 @@ import { audit } from './audit';
 import { printing } from './printing';
 import { calls, CallSettings, CALL_STATUSES } from './calls';
 import { records, RecordNotice, RecordAssigned } from './records';
+import { backup } from './backup';
 
 export const contract = {
   auth,
@@ -21,6 +22,7 @@ export const contract = {
   printing,
   calls,
   records,
+  backup,
 };
 
 export type Contract = typeof contract;

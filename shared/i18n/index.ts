@@ -2,14 +2,15 @@
 import { errorsEn, errorsZhCN } from './errors';
 import { callsSharedEn, callsSharedZhCN } from './calls';
 import { recordsEn, recordsZhCN } from './records';
+import { backupEn, backupZhCN } from './backup';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export const sharedMessages = {
-  'zh-CN': { errors: errorsZhCN, calls: callsSharedZhCN, records: recordsZhCN },
-  en: { errors: errorsEn, calls: callsSharedEn, records: recordsEn },
+  'zh-CN': { errors: errorsZhCN, calls: callsSharedZhCN, records: recordsZhCN, backup: backupZhCN },
+  en: { errors: errorsEn, calls: callsSharedEn, records: recordsEn, backup: backupEn },
 } as const;
 
 /** Picks zh-CN or en from an Accept-Language header or a stored preference. */

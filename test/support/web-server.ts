@@ -1,10 +1,17 @@
 // Starts `lobby-desk web` as a child process on a free port with its own data dir, as a user would run it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(root, 'dist/main/cli.js');
+/** The project folder: the nearest one up with package.json (also when this file is bundled into a script). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const CLI = path.join(projectRoot(), 'dist/main/cli.js');
 
 export interface WebServer {
   url: string;

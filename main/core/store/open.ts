@@ -6,9 +6,10 @@ import { ulid } from 'ulid';
 import type { Clock } from '../clock';
 import { migrations as allMigrations, LATEST_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
+import { BACKUP_DIR, backupFileName } from '../backup/files';
 
 export const DATABASE_FILE = 'lobby-desk.sqlite';
-export const BACKUP_DIR = 'backups';
+export { BACKUP_DIR };
 
 export class StoreTooNewError extends Error {
   constructor(
@@ -50,10 +51,6 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function timestampForFile(at: number): string {
-  return new Date(at).toISOString().replace(/[:.]/g, '-');
-}
-
 export function openStore(options: OpenStoreOptions): OpenedStore {
   const migrations = options.migrations ?? allMigrations;
   const latest = options.migrations ? migrations.length : LATEST_SCHEMA_VERSION;
@@ -69,11 +66,9 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
     if (current > 0 && current < latest) {
       const dir = path.join(options.dataDir, BACKUP_DIR);
       fs.mkdirSync(dir, { recursive: true });
-      preMigrationBackup = path.join(
-        dir,
-        `pre-migration-v${current}-to-v${latest}-${timestampForFile(options.clock.now())}.sqlite`,
-      );
-      // VACUUM INTO writes a consistent copy synchronously, before any schema change.
+      preMigrationBackup = path.join(dir, backupFileName('pre-migration', options.clock.now(), `v${current}-to-v${latest}`));
+      // VACUUM INTO writes a consistent copy synchronously, before any schema change (the online backup API the
+      // daily backups use is asynchronous, and opening the store is not). Same folder and naming as the others.
       db.prepare('VACUUM INTO ?').run(preMigrationBackup);
     }
 

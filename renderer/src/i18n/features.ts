@@ -8,6 +8,7 @@ import { auditMessages } from '../features/audit/i18n';
 import { visitorsMessages } from '../features/visitors/i18n';
 import { callsMessages } from '../features/calls/i18n';
 import { recordsMessages } from '../features/records/i18n';
+import { backupMessages } from '../features/backup/i18n';
 
 const features = {
   auth: authMessages,
@@ -19,6 +20,7 @@ const features = {
   visitors: visitorsMessages,
   calls: callsMessages,
   records: recordsMessages,
+  backup: backupMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };

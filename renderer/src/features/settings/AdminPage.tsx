@@ -6,6 +6,7 @@ import { SecuritySettings } from './SecuritySettings';
 import { StaffAdmin } from '../staff/StaffAdmin';
 import { DevicesAdmin } from '../devices/DevicesAdmin';
 import { AuditAdmin } from '../audit/AuditAdmin';
+import { BackupAdmin } from '../backup/BackupAdmin';
 
 export function AdminPage() {
   const { t } = useTranslation('settings');
@@ -22,6 +23,7 @@ export function AdminPage() {
           { key: 'devices', label: t('admin.devices'), children: <DevicesAdmin /> },
           { key: 'security', label: t('admin.security'), children: <SecuritySettings /> },
           { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
+          { key: 'backup', label: t('admin.backup'), children: <BackupAdmin /> },
         ]}
       />
     </div>

@@ -1,0 +1,89 @@
+// Backup files in <data>/backups: how they are named (kind and time in the name, so the schedule can be derived
+// from the files themselves), listed, checked and rotated.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { BACKUP_KINDS, type BackupFile, type BackupKind } from '../../../shared/contract/backup';
+import { verifyAuditChain, type Verification } from '../audit/chain';
+
+export const BACKUP_DIR = 'backups';
+
+const NAME = new RegExp(`^(${BACKUP_KINDS.join('|')})(?:-(.+?))?-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)\\.sqlite$`);
+
+export function backupDir(dataDir: string): string {
+  return path.join(dataDir, BACKUP_DIR);
+}
+
+/** `daily-2026-11-27T02-00-00-000Z.sqlite`, `pre-migration-v1-to-v2-….sqlite`. */
+export function backupFileName(kind: BackupKind, at: number, detail?: string): string {
+  const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
+  return `${kind}${detail ? `-${detail}` : ''}-${stamp}.sqlite`;
+}
+
+export function parseBackupFileName(name: string): { kind: BackupKind; at: number } | null {
+  const match = NAME.exec(name);
+  if (!match) return null;
+  const [, kind, , stamp] = match;
+  const iso = stamp!.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z');
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? null : { kind: kind as BackupKind, at };
+}
+
+/** Every backup in the data dir, newest first. Files being written (`.tmp`) and anything else are ignored. */
+export function listBackups(dataDir: string): BackupFile[] {
+  const dir = backupDir(dataDir);
+  // No folder yet (or something else in its place, which makes the next backup fail and say why).
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
+  const out: BackupFile[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const parsed = parseBackupFileName(name);
+    if (!parsed) continue;
+    out.push({ file: name, kind: parsed.kind, at: parsed.at, bytes: fs.statSync(path.join(dir, name)).size });
+  }
+  return out.sort((a, b) => b.at - a.at || b.file.localeCompare(a.file));
+}
+
+/** Removes the oldest daily backups beyond `keep`. Manual, pre-migration and before-restore backups are kept. */
+export function rotateDailyBackups(dataDir: string, keep: number): string[] {
+  const removed: string[] = [];
+  for (const old of listBackups(dataDir).filter((b) => b.kind === 'daily').slice(keep)) {
+    fs.rmSync(path.join(backupDir(dataDir), old.file), { force: true });
+    removed.push(old.file);
+  }
+  return removed;
+}
+
+export interface BackupCheck {
+  integrity: string;
+  audit: Verification;
+  schemaVersion: number;
+}
+
+/** Opens a database file read-only and checks it: SQLite's integrity_check and the audit chain. */
+export function checkDatabaseFile(file: string): BackupCheck {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    return unreadable(error);
+  }
+  try {
+    const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
+    const hasAudit = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get() !== undefined;
+    const audit = hasAudit ? verifyAuditChain(db) : { ok: false, checked: 0, firstBroken: { seq: 0, reason: 'no audit trail in this file' } };
+    return { integrity, audit, schemaVersion: db.pragma('user_version', { simple: true }) as number };
+  } catch (error) {
+    return unreadable(error);
+  } finally {
+    db.close();
+  }
+}
+
+function unreadable(error: unknown): BackupCheck {
+  const reason = `unreadable: ${error instanceof Error ? error.message : String(error)}`;
+  return { integrity: reason, audit: { ok: false, checked: 0, firstBroken: { seq: 0, reason } }, schemaVersion: 0 };
+}
+
+export function isHealthy(check: BackupCheck): boolean {
+  return check.integrity === 'ok' && check.audit.ok;
+}
