@@ -57,6 +57,7 @@ export const STRING_CANDIDATES: string[] = [
   '2026-11-27T10:00:00.000Z',
   '09:30',
   'https://example.invalid/',
+  'F9', // a global hotkey (Electron accelerator)
   'A1-1203',
   '京A12345',
   'ABCD2345',
@@ -231,7 +232,9 @@ export function fieldsOf(schema: Schema, path: Array<string | number> = [], out:
   if (depth > 8) return out;
   const stripped = core(schema);
   const def = defOf(stripped.schema);
-  if (path.length > 0) out.push({ path, schema, kind: def.type, optional: stripped.optional, nullable: stripped.nullable });
+  // An array's item can always be left out (the array gets shorter), so it never counts as required here.
+  const isItem = typeof path[path.length - 1] === 'number';
+  if (path.length > 0) out.push({ path, schema, kind: def.type, optional: stripped.optional || isItem, nullable: stripped.nullable });
   if (def.type === 'object') {
     for (const [key, field] of Object.entries(def.shape as Record<string, Schema>)) fieldsOf(field, [...path, key], out, depth + 1);
   } else if (def.type === 'array') {
