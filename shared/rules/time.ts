@@ -1,8 +1,8 @@
 // Calendar arithmetic in the building's time zone (store times are UTC epoch ms). Used by the core for day
 // and week boundaries and by the renderer for display.
 import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
