@@ -9,6 +9,10 @@ import { staffHandlers } from './staff';
 import { devicesHandlers } from './devices';
 import { auditHandlers } from './audit';
 import { printingHandlers } from './printing';
+import { directoryHandlers } from './directory';
+import { visitorsHandlers, visitorsJobs } from './visitors';
+import { callbacksHandlers, callbackDueJob } from './callbacks';
+import { noticesHandlers } from './notices';
 
 export const handlers: AllHandlers = {
   auth: authHandlers,
@@ -18,6 +22,10 @@ export const handlers: AllHandlers = {
   devices: devicesHandlers,
   audit: auditHandlers,
   printing: printingHandlers,
+  directory: directoryHandlers,
+  visitors: visitorsHandlers,
+  callbacks: callbacksHandlers,
+  notices: noticesHandlers,
 };
 
-export const jobs: Job[] = [];
+export const jobs: Job[] = [...visitorsJobs, callbackDueJob];

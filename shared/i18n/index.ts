@@ -1,13 +1,29 @@
 // Messages the core needs to produce (errors, validation) in both languages. Features add their namespace here.
 import { errorsEn, errorsZhCN } from './errors';
+import { directoryCoreEn, directoryCoreZhCN } from './directory';
+import { visitorsCoreEn, visitorsCoreZhCN } from './visitors';
+import { callbacksCoreEn, callbacksCoreZhCN } from './callbacks';
+import { noticesCoreEn, noticesCoreZhCN } from './notices';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export const sharedMessages = {
-  'zh-CN': { errors: errorsZhCN },
-  en: { errors: errorsEn },
+  'zh-CN': {
+    errors: errorsZhCN,
+    directory: directoryCoreZhCN,
+    visitors: visitorsCoreZhCN,
+    callbacks: callbacksCoreZhCN,
+    notices: noticesCoreZhCN,
+  },
+  en: {
+    errors: errorsEn,
+    directory: directoryCoreEn,
+    visitors: visitorsCoreEn,
+    callbacks: callbacksCoreEn,
+    notices: noticesCoreEn,
+  },
 } as const;
 
 /** Picks zh-CN or en from an Accept-Language header or a stored preference. */
