@@ -27,6 +27,8 @@ export const CallbackDraft = z.strictObject({
   /** Who follows it up; null = whoever takes the message. */
   ownerId: id().nullable().default(null),
   source: z.enum(CALLBACK_SOURCES).default('desk'),
+  /** The visit it came from, when a visitor at the desk left the message. */
+  visitId: id().nullable().default(null),
 });
 export type CallbackDraft = z.input<typeof CallbackDraft>;
 

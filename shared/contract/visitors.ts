@@ -181,6 +181,8 @@ export const KioskWelcome = z.object({
   purposes: z.array(z.object({ zh: z.string(), en: z.string() })),
   idNumber: z.enum(ID_NUMBER_ON_KIOSK),
   idleSeconds: z.number(),
+  /** Said in the privacy notice: personal data is deleted after this many days. */
+  retentionDays: z.number(),
 });
 export type KioskWelcome = z.infer<typeof KioskWelcome>;
 

@@ -35,6 +35,7 @@ export const kioskHandlers: KioskHandlers = {
       purposes: settings.purposes.map((p) => ({ zh: p.zh, en: p.en })),
       idNumber: settings.kioskIdNumber,
       idleSeconds: KIOSK_IDLE_SECONDS,
+      retentionDays: settings.retentionDays,
     };
   },
 
