@@ -2,6 +2,15 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/contract/define';
 import { AdminPage } from '../features/settings/AdminPage';
+import { DESK, STAFF } from '../../../shared/contract/define';
+import { VISITOR_DESK } from '../../../shared/contract/visitors';
+import { DeskRegistration } from '../features/visitors/DeskRegistration';
+import { VisitorsBoard } from '../features/visitors/VisitorsBoard';
+import { VisitorsPage } from '../features/visitors/VisitorsPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { CallbacksPanel } from '../features/callbacks/CallbacksPanel';
+import { NoticesPage } from '../features/notices/NoticesPage';
+import { NoticesPanel } from '../features/notices/NoticesPanel';
 
 export interface StaffPage {
   /** Hash route, e.g. 'records' → #/records; also the `common:nav.<key>` label. */
@@ -18,6 +27,16 @@ export interface LobbyPanel {
   span: number;
 }
 
-export const staffPages: StaffPage[] = [{ path: 'admin', element: <AdminPage />, roles: ['admin'] }];
+export const staffPages: StaffPage[] = [
+  { path: 'visitors', element: <VisitorsPage />, roles: DESK },
+  { path: 'directory', element: <DirectoryPage />, roles: STAFF },
+  { path: 'notices', element: <NoticesPage />, roles: STAFF },
+  { path: 'admin', element: <AdminPage />, roles: ['admin'] },
+];
 
-export const lobbyPanels: LobbyPanel[] = [];
+export const lobbyPanels: LobbyPanel[] = [
+  { key: 'visitor-desk', element: <DeskRegistration />, roles: VISITOR_DESK, span: 9 },
+  { key: 'visitors', element: <VisitorsBoard />, roles: VISITOR_DESK, span: 15 },
+  { key: 'callbacks', element: <CallbacksPanel />, roles: DESK, span: 15 },
+  { key: 'notices', element: <NoticesPanel />, roles: STAFF, span: 9 },
+];

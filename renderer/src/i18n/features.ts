@@ -6,6 +6,9 @@ import { staffMessages } from '../features/staff/i18n';
 import { devicesMessages } from '../features/devices/i18n';
 import { auditMessages } from '../features/audit/i18n';
 import { visitorsMessages } from '../features/visitors/i18n';
+import { directoryMessages } from '../features/directory/i18n';
+import { callbacksMessages } from '../features/callbacks/i18n';
+import { noticesMessages } from '../features/notices/i18n';
 
 const features = {
   auth: authMessages,
@@ -15,6 +18,9 @@ const features = {
   devices: devicesMessages,
   audit: auditMessages,
   visitors: visitorsMessages,
+  directory: directoryMessages,
+  callbacks: callbacksMessages,
+  notices: noticesMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };
