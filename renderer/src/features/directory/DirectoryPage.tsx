@@ -2,7 +2,7 @@
 // adding, editing and importing for the people who maintain it.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Input, Table, Tag, Typography } from 'antd';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, staffClient } from '../../api/client';
 import { useSession } from '../auth/session-store';
@@ -51,7 +51,7 @@ export function DirectoryPage() {
         )}
       </Flex>
       <Flex gap={12} align="center" style={{ marginBottom: 12 }}>
-        <Input.Search allowClear autoFocus value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('searchPlaceholder')} style={{ maxWidth: 480 }} data-testid="directory-search" />
+        <Input allowClear autoFocus prefix={<SearchOutlined />} value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('searchPlaceholder')} style={{ maxWidth: 480 }} data-testid="directory-search" />
         <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)}>
           {t('includeInactive')}
         </Checkbox>

@@ -102,7 +102,7 @@ export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): voi
             {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
             <Flex justify="end" gap={8} style={{ marginTop: 12 }}>
               <Button onClick={() => setDeclining(false)}>{tc('actions.back')}</Button>
-              <Button danger type="primary" loading={busy} disabled={!reason.trim()} onClick={() => void decline()} data-testid="decline-submit">
+              <Button danger type="primary" autoInsertSpace={false} loading={busy} disabled={!reason.trim()} onClick={() => void decline()} data-testid="decline-submit">
                 {t('pending.decline')}
               </Button>
             </Flex>
@@ -131,7 +131,7 @@ export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): voi
             <Flex justify="space-between" gap={8} style={{ marginTop: 16 }}>
               <Button onClick={() => setTakingMessage(true)}>{t('pending.takeMessage')}</Button>
               <Flex gap={8}>
-                <Button danger onClick={() => setDeclining(true)} data-testid="confirm-decline">
+                <Button danger autoInsertSpace={false} onClick={() => setDeclining(true)} data-testid="confirm-decline">
                   {t('pending.decline')}
                 </Button>
                 <Button type="primary" autoFocus loading={busy} disabled={watched && !override} onClick={() => void confirm()} data-testid="confirm-submit">

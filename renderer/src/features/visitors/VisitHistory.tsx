@@ -1,6 +1,7 @@
 // The visit log: search past and present visits; redacted ones say so (V-7).
 import { useCallback, useEffect, useState } from 'react';
 import { DatePicker, Flex, Input, Table, Tag, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
@@ -34,7 +35,7 @@ export function VisitHistory() {
   return (
     <div data-testid="visit-history">
       <Flex gap={12} style={{ marginBottom: 12 }}>
-        <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('page.search')} style={{ maxWidth: 420 }} />
+        <Input allowClear prefix={<SearchOutlined />} value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('page.search')} style={{ maxWidth: 420 }} />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} allowEmpty={[true, true]} />
       </Flex>
       <Table<Visit>

@@ -129,7 +129,7 @@ export function KioskForm({ welcome, idConsent, onSubmitted }: { welcome: KioskW
           {item('vehiclePlate', `${t('field.vehiclePlate')}（${t('desk.optional')}）`, <Input style={input} autoComplete="off" data-testid="kiosk-plate" />)}
         </div>
         {error && <Alert type="error" showIcon message={<span style={{ fontSize: 20 }}>{error}</span>} style={{ marginBottom: 16 }} data-testid="kiosk-error" />}
-        <Button type="primary" htmlType="submit" block loading={busy} style={bigButton} data-testid="kiosk-submit">
+        <Button type="primary" htmlType="submit" block loading={busy} style={bigButton} autoInsertSpace={false} data-testid="kiosk-submit">
           {t('kiosk.submit')}
         </Button>
       </Form>

@@ -49,7 +49,7 @@ function Consent({ welcome, onAccept }: { welcome: KioskWelcome; onAccept(idCons
       )}
       {blocked && <Typography.Paragraph style={{ fontSize: 20, color: '#cf1322', marginTop: 12 }}>{t('kiosk.cannotContinue')}</Typography.Paragraph>}
       <Flex justify="end" style={{ marginTop: 24 }}>
-        <Button type="primary" size="large" style={bigButton} disabled={!consent || blocked} onClick={() => onAccept(asksId && idConsent)} data-testid="kiosk-consent-next">
+        <Button type="primary" size="large" style={bigButton} autoInsertSpace={false} disabled={!consent || blocked} onClick={() => onAccept(asksId && idConsent)} data-testid="kiosk-consent-next">
           {t('kiosk.next')}
         </Button>
       </Flex>
@@ -134,7 +134,7 @@ export function VisitFlow({ welcome, onDone }: { welcome: KioskWelcome; onDone()
             </div>
             <img src={step.qr} alt="" style={{ width: 240, height: 240 }} data-testid="kiosk-pass-qr" />
             <Typography.Text style={{ fontSize: 22 }}>{t('kiosk.showPass')}</Typography.Text>
-            <Button type="primary" size="large" style={bigButton} onClick={onDone} data-testid="kiosk-done">
+            <Button type="primary" size="large" style={bigButton} autoInsertSpace={false} onClick={onDone} data-testid="kiosk-done">
               {t('kiosk.done')}
             </Button>
           </Flex>
@@ -146,7 +146,7 @@ export function VisitFlow({ welcome, onDone }: { welcome: KioskWelcome; onDone()
               {t('kiosk.declinedTitle')}
             </Typography.Title>
             <Typography.Text style={{ fontSize: 22 }}>{t('kiosk.declined')}</Typography.Text>
-            <Button type="primary" size="large" style={bigButton} onClick={onDone} data-testid="kiosk-done">
+            <Button type="primary" size="large" style={bigButton} autoInsertSpace={false} onClick={onDone} data-testid="kiosk-done">
               {t('kiosk.done')}
             </Button>
           </Flex>

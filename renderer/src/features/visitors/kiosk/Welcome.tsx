@@ -19,7 +19,7 @@ export function Welcome({ welcome, onStart }: { welcome: KioskWelcome; onStart()
         {t('welcome.title', { building })}
       </Typography.Title>
       <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', fontSize: 28 }}>{t('welcome.subtitle')}</Typography.Text>
-      <Button size="large" style={bigButton} onClick={onStart} data-testid="visitor-start">
+      <Button size="large" style={bigButton} autoInsertSpace={false} onClick={onStart} data-testid="visitor-start">
         {t('welcome.start')}
       </Button>
       {welcome.notices.length > 0 && (
