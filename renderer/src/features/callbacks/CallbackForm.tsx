@@ -33,7 +33,8 @@ export function CallbackForm({ initial, onClose }: { initial?: Partial<Draft>; o
         callerName: values.callerName,
         callerPhone: values.callerPhone,
         message: values.message ?? '',
-        dueAt: Date.now() + (values.dueMinutes ?? settings?.dueMinutes ?? 30) * 60_000,
+        // The default due time is the server's (its clock); a changed one is counted from now.
+        dueAt: values.dueMinutes && values.dueMinutes !== settings?.dueMinutes ? Date.now() + values.dueMinutes * 60_000 : null,
         source: initial?.source ?? 'desk',
         visitId: initial?.visitId ?? null,
       });

@@ -17,7 +17,8 @@ export function CallbacksPanel() {
   const { message } = App.useApp();
   const user = useSession((s) => s.user);
   const { open, load, listen } = useCallbacks();
-  const now = useNow(15_000);
+  useNow(15_000); // re-renders the due times; each render reads the clock afresh
+  const now = Date.now();
   const [adding, setAdding] = useState(false);
   const [recording, setRecording] = useState<Callback | null>(null);
 

@@ -9,6 +9,8 @@ import { api, ApiError } from '../../api/client';
 import type { Tenant } from '../../../../shared/contract/directory';
 import type { Visit } from '../../../../shared/contract/visitors';
 import { CallbackForm } from '../callbacks/CallbackForm';
+import { useSession } from '../auth/session-store';
+import { DESK } from '../../../../shared/contract/define';
 import { WatchMatches } from './watch-alert';
 import { dateTimeText, purposeText, visitingText } from './format';
 import { useVisitors } from './store';
@@ -28,6 +30,8 @@ export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): voi
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const watched = visit.watchMatches.length > 0;
+  const role = useSession((s) => s.user?.role);
+  const canTakeMessage = role !== undefined && DESK.includes(role);
 
   useEffect(() => {
     void api.directory.get({ id: visit.tenant.id }).then(setTenant);
@@ -129,7 +133,7 @@ export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): voi
             </Flex>
             {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
             <Flex justify="space-between" gap={8} style={{ marginTop: 16 }}>
-              <Button onClick={() => setTakingMessage(true)}>{t('pending.takeMessage')}</Button>
+              {canTakeMessage ? <Button onClick={() => setTakingMessage(true)}>{t('pending.takeMessage')}</Button> : <span />}
               <Flex gap={8}>
                 <Button danger autoInsertSpace={false} onClick={() => setDeclining(true)} data-testid="confirm-decline">
                   {t('pending.decline')}

@@ -52,7 +52,8 @@ export function VisitorsBoard() {
   const { message } = App.useApp();
   const { pending, inBuilding, overstayMinutes, settings, load, listen } = useVisitors();
   const building = useBuilding();
-  const now = useNow();
+  useNow(); // re-renders the durations; each render reads the clock afresh
+  const now = Date.now();
   const [confirming, setConfirming] = useState<Visit | null>(null);
   const [pass, setPass] = useState('');
   const [passError, setPassError] = useState<string | null>(null);
