@@ -10,9 +10,10 @@ export function useIdle(timeoutMs: number, onIdle: () => void): number {
   const [left, setLeft] = useState(Math.ceil(timeoutMs / 1000));
   useEffect(() => {
     let last = Date.now();
+    // Only note the time here: a state update from a capturing listener would re-render a controlled input
+    // between the browser's change and React's own handler, and the keystroke would be lost.
     const touch = () => {
       last = Date.now();
-      setLeft(Math.ceil(timeoutMs / 1000));
     };
     for (const type of ACTIVITY) window.addEventListener(type, touch, { passive: true, capture: true });
     const timer = window.setInterval(() => {
