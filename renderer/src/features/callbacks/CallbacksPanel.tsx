@@ -59,7 +59,7 @@ export function CallbacksPanel() {
       }
       extra={
         <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="callback-add">
-          {t('add')}（{t('shortcut')}）
+          {t('withShortcut', { action: t('add'), key: t('shortcut') })}
         </Button>
       }
       data-testid="callbacks-panel"

@@ -5,6 +5,7 @@ const zhCN = {
   ...callbacksCoreZhCN,
   title: '留言 / 回电',
   add: '记录留言',
+  withShortcut: '{{action}}（{{key}}）',
   shortcut: 'F7',
   none: '没有待办的留言',
   rule: '按规定不对外提供租户的联系方式：请记下对方的电话和留言，由前台联系租户。',
@@ -15,7 +16,6 @@ const zhCN = {
     message: '留言内容',
     dueMinutes: '多少分钟内联系租户',
     owner: '负责人',
-    outcome: '联系结果',
     note: '说明',
   },
   dueAt: '时限',
@@ -34,7 +34,6 @@ const zhCN = {
   takeOver: '接手',
   mine: '我的',
   created: '已记录留言，{{time}} 前联系租户',
-  closed: '已办结',
   contacts: '租户联系人',
 };
 
@@ -44,6 +43,7 @@ const en: CallbacksMessages = {
   ...callbacksCoreEn,
   title: 'Messages / callbacks',
   add: 'Take a message',
+  withShortcut: '{{action}} ({{key}})',
   shortcut: 'F7',
   none: 'No open messages',
   rule: 'Tenants’ contact details are not given out: note the person’s number and message, and the desk contacts the tenant.',
@@ -54,7 +54,6 @@ const en: CallbacksMessages = {
     message: 'Message',
     dueMinutes: 'Contact the tenant within (minutes)',
     owner: 'Owner',
-    outcome: 'Outcome',
     note: 'Note',
   },
   dueAt: 'Due',
@@ -73,7 +72,6 @@ const en: CallbacksMessages = {
   takeOver: 'Take over',
   mine: 'Mine',
   created: 'Message taken; contact the tenant by {{time}}',
-  closed: 'Closed',
   contacts: 'Tenant contacts',
 };
 

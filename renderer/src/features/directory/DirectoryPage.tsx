@@ -84,8 +84,7 @@ export function DirectoryPage() {
                 .filter((c) => c.active)
                 .map((c) => (
                   <div key={c.id}>
-                    {c.name}
-                    {c.title && <span style={{ color: '#888' }}>（{c.title}）</span>} <Typography.Text copyable={c.phone ? { text: c.phone } : false}>{c.phone ?? ''}</Typography.Text>
+                    {c.title ? t('paren', { text: c.name, note: c.title }) : c.name} <Typography.Text copyable={c.phone ? { text: c.phone } : false}>{c.phone ?? ''}</Typography.Text>
                   </div>
                 )),
           },

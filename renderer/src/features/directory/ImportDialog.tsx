@@ -14,8 +14,6 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-const TEMPLATE = '\ufeff类型,名称,显示名称,英文名称,英文显示名称,楼层,房号,联系人,职务,联系电话,备注\r\n公司,华信科技有限公司,华信科技,Huaxin Technology Co. Ltd.,Huaxin Technology,12,1201,王经理,行政经理,13800138000,\r\n';
-
 export function ImportDialog({ open, onClose }: { open: boolean; onClose(imported: boolean): void }) {
   const { t } = useTranslation('directory');
   const { t: tc } = useTranslation('common');
@@ -61,7 +59,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(importe
   };
 
   const downloadTemplate = () => {
-    const url = URL.createObjectURL(new Blob([TEMPLATE], { type: 'text/csv;charset=utf-8' }));
+    const url = URL.createObjectURL(new Blob(['\ufeff' + t('importDialog.templateFile')], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = 'tenants-template.csv';

@@ -27,7 +27,6 @@ const zhCN = {
   internal: '内部',
   until: '至 {{time}}',
   untilOpen: '长期',
-  by: '{{name}} 发布',
 };
 
 export type NoticesMessages = typeof zhCN;
@@ -58,7 +57,6 @@ const en: NoticesMessages = {
   internal: 'Internal',
   until: 'until {{time}}',
   untilOpen: 'no end',
-  by: 'by {{name}}',
 };
 
 export const noticesMessages = { 'zh-CN': zhCN, en };

@@ -94,8 +94,7 @@ export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): voi
               .filter((c) => c.active)
               .map((c) => (
                 <div key={c.id}>
-                  <PhoneOutlined /> {c.name}
-                  {c.title && `（${c.title}）`} <Typography.Text copyable={c.phone ? { text: c.phone } : false}>{c.phone ?? ''}</Typography.Text>
+                  <PhoneOutlined /> {c.title ? t('paren', { text: c.name, note: c.title }) : c.name} <Typography.Text copyable={c.phone ? { text: c.phone } : false}>{c.phone ?? ''}</Typography.Text>
                 </div>
               ))}
           </div>

@@ -213,17 +213,17 @@ export function DeskRegistration() {
           <Form.Item name="partySize" label={t('field.partySize')} rules={[zodRule(shape.partySize)]} style={{ marginBottom: 8 }}>
             <InputNumber min={1} max={99} style={{ width: '100%' }} data-testid="desk-party" />
           </Form.Item>
-          <Form.Item name="vehiclePlate" label={`${t('field.vehiclePlate')}（${t('desk.optional')}）`} rules={[zodRule(shape.vehiclePlate)]} style={{ marginBottom: 8 }}>
+          <Form.Item name="vehiclePlate" label={t('optionalField', { label: t('field.vehiclePlate') })} rules={[zodRule(shape.vehiclePlate)]} style={{ marginBottom: 8 }}>
             <Input autoComplete="off" data-testid="desk-plate" />
           </Form.Item>
-          <Form.Item name="idNumber" label={`${t('field.idNumber')}（${t('desk.optional')}）`} rules={[zodRule(shape.idNumber)]} style={{ marginBottom: 8 }}>
+          <Form.Item name="idNumber" label={t('optionalField', { label: t('field.idNumber') })} rules={[zodRule(shape.idNumber)]} style={{ marginBottom: 8 }}>
             <Input autoComplete="off" data-testid="desk-id" />
           </Form.Item>
-          <Form.Item name="badgeNumber" label={`${t('field.badgeNumber')}（${t('desk.optional')}）`} rules={[zodRule(shape.badgeNumber)]} style={{ marginBottom: 8 }}>
+          <Form.Item name="badgeNumber" label={t('optionalField', { label: t('field.badgeNumber') })} rules={[zodRule(shape.badgeNumber)]} style={{ marginBottom: 8 }}>
             <Input autoComplete="off" data-testid="desk-badge" />
           </Form.Item>
         </div>
-        <Form.Item name="notes" label={`${t('field.notes')}（${t('desk.optional')}）`} rules={[zodRule(shape.notes)]} style={{ marginBottom: 8 }}>
+        <Form.Item name="notes" label={t('optionalField', { label: t('field.notes') })} rules={[zodRule(shape.notes)]} style={{ marginBottom: 8 }}>
           <Input autoComplete="off" data-testid="desk-notes" />
         </Form.Item>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} data-testid="desk-error" />}

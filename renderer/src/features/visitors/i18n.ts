@@ -4,6 +4,9 @@ import { visitorsCoreEn, visitorsCoreZhCN } from '../../../../shared/i18n/visito
 
 const zhCN = {
   ...visitorsCoreZhCN,
+  optionalField: '{{label}}（选填）',
+  paren: '{{text}}（{{note}}）',
+  labelValue: '{{label}}：{{value}}',
   welcome: {
     title: '欢迎光临{{building}}',
     subtitle: '访客请在此登记',
@@ -32,8 +35,6 @@ const zhCN = {
     registered: '{{name}} 已登记入楼，访客证 {{pass}}',
     printPass: '打印访客证',
     lastRegistered: '刚登记：{{name}} · 访客证 {{pass}}',
-    optional: '选填',
-    more: '更多信息',
   },
   watch: {
     title: '禁止入内名单提示',
@@ -43,6 +44,7 @@ const zhCN = {
     admitAnyway: '已核实，仍然放行',
     refuse: '不予放行',
     badge: '名单',
+    separator: '、',
   },
   pending: {
     title: '待确认（访客自助登记）',
@@ -127,7 +129,6 @@ const zhCN = {
     idPrivacy: '本楼需要登记身份证号码。号码仅用于安全核验，屏幕上只显示打码后的号码。',
     idConsent: '我同意提供身份证号码',
     next: '下一步',
-    back: '返回',
     home: '返回首页',
     formTitle: '访客登记',
     searchTenant: '输入单位名称或拼音首字母，如 hxkj',
@@ -151,6 +152,9 @@ export type VisitorsMessages = typeof zhCN;
 
 const en: VisitorsMessages = {
   ...visitorsCoreEn,
+  optionalField: '{{label}} (optional)',
+  paren: '{{text}} ({{note}})',
+  labelValue: '{{label}}: {{value}}',
   welcome: {
     title: 'Welcome to {{building}}',
     subtitle: 'Visitors, please register here',
@@ -168,7 +172,7 @@ const en: VisitorsMessages = {
     vehiclePlate: 'Licence plate',
     badgeNumber: 'Badge / card no.',
     notes: 'Notes',
-    pass: 'Pass number',
+    pass: 'Pass no.',
   },
   desk: {
     title: 'Register a visitor',
@@ -179,8 +183,6 @@ const en: VisitorsMessages = {
     registered: '{{name}} checked in, pass {{pass}}',
     printPass: 'Print pass',
     lastRegistered: 'Just checked in: {{name}} · pass {{pass}}',
-    optional: 'optional',
-    more: 'More',
   },
   watch: {
     title: 'Watch list',
@@ -190,6 +192,7 @@ const en: VisitorsMessages = {
     admitAnyway: 'Checked — admit anyway',
     refuse: 'Do not admit',
     badge: 'Watch list',
+    separator: ', ',
   },
   pending: {
     title: 'Awaiting confirmation (self-registered)',
@@ -274,7 +277,6 @@ const en: VisitorsMessages = {
     idPrivacy: 'This building records ID numbers. The number is used only for security checks; screens show it masked.',
     idConsent: 'I agree to give my ID number',
     next: 'Next',
-    back: 'Back',
     home: 'Home',
     formTitle: 'Register your visit',
     searchTenant: 'Type a company name or its pinyin initials',

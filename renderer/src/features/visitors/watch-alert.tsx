@@ -11,7 +11,7 @@ export function WatchMatches({ matches, t }: { matches: WatchMatch[]; t: TFuncti
       <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
         {matches.map((m) => (
           <li key={m.entryId}>
-            <b>{m.reason}</b>（{m.fields.map((f) => t(`visitors:watch.fields.${f}`)).join('、')}）
+            {t('visitors:paren', { text: m.reason, note: m.fields.map((f) => t(`visitors:watch.fields.${f}`)).join(t('visitors:watch.separator')) })}
             {m.fields.length === 1 && m.fields[0] === 'name' && t('visitors:watch.nameOnly')}
           </li>
         ))}

@@ -1,7 +1,7 @@
 // The visitor's own registration form in a large touch layout (V-2). The tenant picker shows display names and
 // floors only — all the visitor screen ever receives about a tenant (V-3).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, Flex, Form, Input } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { MinusOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { kioskApi, ApiError } from '../../../api/client';
@@ -113,6 +113,9 @@ export function KioskForm({ welcome, idConsent, onSubmitted }: { welcome: KioskW
 
   return (
     <div style={card}>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('kiosk.formTitle')}
+      </Typography.Title>
       <Form<Values> form={form} layout="vertical" size="large" initialValues={{ partySize: 1 }} onFinish={(v) => void submit(v)} requiredMark={false} data-testid="kiosk-form">
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 24 }}>
           {item('visitorName', t('field.visitorName'), <Input style={input} autoComplete="off" data-testid="kiosk-name" />)}
@@ -123,10 +126,10 @@ export function KioskForm({ welcome, idConsent, onSubmitted }: { welcome: KioskW
           <PurposeButtons purposes={welcome.purposes} en={en} />
         ))}
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 24 }}>
-          {item('hostName', `${t('field.hostName')}（${t('desk.optional')}）`, <Input style={input} autoComplete="off" data-testid="kiosk-host" />)}
+          {item('hostName', t('optionalField', { label: t('field.hostName') }), <Input style={input} autoComplete="off" data-testid="kiosk-host" />)}
           {item('partySize', t('field.partySize'), <PartySize />)}
           {idConsent && item('idNumber', t('field.idNumber'), <Input style={input} autoComplete="off" data-testid="kiosk-id" />)}
-          {item('vehiclePlate', `${t('field.vehiclePlate')}（${t('desk.optional')}）`, <Input style={input} autoComplete="off" data-testid="kiosk-plate" />)}
+          {item('vehiclePlate', t('optionalField', { label: t('field.vehiclePlate') }), <Input style={input} autoComplete="off" data-testid="kiosk-plate" />)}
         </div>
         {error && <Alert type="error" showIcon message={<span style={{ fontSize: 20 }}>{error}</span>} style={{ marginBottom: 16 }} data-testid="kiosk-error" />}
         <Button type="primary" htmlType="submit" block loading={busy} style={bigButton} autoInsertSpace={false} data-testid="kiosk-submit">

@@ -24,15 +24,15 @@ export function VisitorPass({ visit, qr, building }: { visit: Visit; qr: string;
         <div style={{ fontSize: 12, lineHeight: 1.6 }}>
           <div style={{ fontSize: 16, fontWeight: 700 }}>{visit.visitorName}</div>
           <div>
-            {t('pass.visiting')}：{visitingText(visit)}
+            {t('labelValue', { label: t('pass.visiting'), value: visitingText(visit) })}
           </div>
           {visit.hostName && (
             <div>
-              {t('pass.host')}：{visit.hostName}
+              {t('labelValue', { label: t('pass.host'), value: visit.hostName })}
             </div>
           )}
           <div>
-            {t('pass.time')}：{dateTimeText(visit.checkedInAt)}
+            {t('labelValue', { label: t('pass.time'), value: dateTimeText(visit.checkedInAt) })}
           </div>
         </div>
       </div>
