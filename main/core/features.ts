@@ -12,6 +12,10 @@ import { printingHandlers } from './printing';
 import { callsHandlers, callsJobs } from './calls';
 import { recordsHandlers, recordsClockJob } from './records';
 import { backupHandlers, dailyBackupJob } from './backup';
+import { directoryHandlers } from './directory';
+import { visitorsHandlers, visitorsJobs } from './visitors';
+import { callbacksHandlers, callbackDueJob } from './callbacks';
+import { noticesHandlers } from './notices';
 
 export const handlers: AllHandlers = {
   auth: authHandlers,
@@ -24,6 +28,10 @@ export const handlers: AllHandlers = {
   calls: callsHandlers,
   records: recordsHandlers,
   backup: backupHandlers,
+  directory: directoryHandlers,
+  visitors: visitorsHandlers,
+  callbacks: callbacksHandlers,
+  notices: noticesHandlers,
 };
 
-export const jobs: Job[] = [...callsJobs, recordsClockJob, dailyBackupJob];
+export const jobs: Job[] = [...callsJobs, recordsClockJob, dailyBackupJob, ...visitorsJobs, callbackDueJob];

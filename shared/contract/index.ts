@@ -1,6 +1,6 @@
 // The one table of methods and pushed events. Both transports and the renderer's client derive from it.
 import { z } from 'zod';
-import { event, STAFF, type ClientOf, type MethodName, type SpecOf, type MethodSpec, type EventSpec, type PayloadOf } from './define';
+import { event, STAFF, DESK, type ClientOf, type MethodName, type SpecOf, type MethodSpec, type EventSpec, type PayloadOf } from './define';
 import { auth } from './auth';
 import { setup } from './setup';
 import { settings } from './settings';
@@ -11,6 +11,10 @@ import { printing } from './printing';
 import { calls, CallSettings, CALL_STATUSES } from './calls';
 import { records, RecordNotice, RecordAssigned } from './records';
 import { backup } from './backup';
+import { directory } from './directory';
+import { visitors, VISITOR_DESK, VISIT_STATUSES } from './visitors';
+import { callbacks } from './callbacks';
+import { notices } from './notices';
 
 export const contract = {
   auth,
@@ -23,6 +27,10 @@ export const contract = {
   calls,
   records,
   backup,
+  directory,
+  visitors,
+  callbacks,
+  notices,
 };
 
 export type Contract = typeof contract;
@@ -70,6 +78,51 @@ export const events = {
     summary: 'An item now needs the addressed role or person (escalated, forwarded to their department, reopened).',
     payload: RecordAssigned,
     audience: ['receptionist', 'supervisor', 'manager', 'department'],
+  }),
+  'directory.changed': event({
+    summary: 'A tenant or contact was added, changed or imported (staff pickers refresh).',
+    payload: z.object({ tenantId: z.string().nullable() }),
+    audience: STAFF,
+  }),
+  'visitors.changed': event({
+    summary: 'A visit was registered, confirmed, declined or signed out (the lobby refreshes; a new kiosk entry chimes).',
+    payload: z.object({
+      visitId: z.string(),
+      status: z.enum(VISIT_STATUSES),
+      source: z.enum(['desk', 'kiosk']),
+      watchListMatch: z.boolean(),
+    }),
+    audience: VISITOR_DESK,
+  }),
+  'visitors.overstay': event({
+    summary: 'Visitors have been in the building longer than the overstay setting.',
+    payload: z.object({ visitIds: z.array(z.string()) }),
+    audience: VISITOR_DESK,
+  }),
+  'visitors.registrationDecided': event({
+    summary: 'The desk confirmed or declined a self-registration; sent only to the visitor screen it came from.',
+    payload: z.object({
+      registrationId: z.string(),
+      outcome: z.enum(['confirmed', 'declined']),
+      passNumber: z.string().nullable(),
+      qrText: z.string().nullable(),
+    }),
+    audience: ['kiosk'],
+  }),
+  'callbacks.changed': event({
+    summary: 'A callback was taken, reassigned or closed.',
+    payload: z.object({ callbackId: z.string() }),
+    audience: DESK,
+  }),
+  'callbacks.due': event({
+    summary: 'A callback has reached its due time without an outcome.',
+    payload: z.object({ callbackId: z.string() }),
+    audience: DESK,
+  }),
+  'notices.changed': event({
+    summary: 'A notice was published, changed or withdrawn (the visitor screen reloads its welcome; no content).',
+    payload: z.object({}),
+    audience: [...STAFF, 'kiosk'],
   }),
 } satisfies Record<string, EventSpec>;
 

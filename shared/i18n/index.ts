@@ -3,14 +3,36 @@ import { errorsEn, errorsZhCN } from './errors';
 import { callsSharedEn, callsSharedZhCN } from './calls';
 import { recordsEn, recordsZhCN } from './records';
 import { backupEn, backupZhCN } from './backup';
+import { directoryCoreEn, directoryCoreZhCN } from './directory';
+import { visitorsCoreEn, visitorsCoreZhCN } from './visitors';
+import { callbacksCoreEn, callbacksCoreZhCN } from './callbacks';
+import { noticesCoreEn, noticesCoreZhCN } from './notices';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export const sharedMessages = {
-  'zh-CN': { errors: errorsZhCN, calls: callsSharedZhCN, records: recordsZhCN, backup: backupZhCN },
-  en: { errors: errorsEn, calls: callsSharedEn, records: recordsEn, backup: backupEn },
+  'zh-CN': {
+    errors: errorsZhCN,
+    calls: callsSharedZhCN,
+    records: recordsZhCN,
+    backup: backupZhCN,
+    directory: directoryCoreZhCN,
+    visitors: visitorsCoreZhCN,
+    callbacks: callbacksCoreZhCN,
+    notices: noticesCoreZhCN,
+  },
+  en: {
+    errors: errorsEn,
+    calls: callsSharedEn,
+    records: recordsEn,
+    backup: backupEn,
+    directory: directoryCoreEn,
+    visitors: visitorsCoreEn,
+    callbacks: callbacksCoreEn,
+    notices: noticesCoreEn,
+  },
 } as const;
 
 /** Picks zh-CN or en from an Accept-Language header or a stored preference. */

@@ -12,6 +12,9 @@ export const commonZhCN = {
     handover: '交接班',
     reports: '报表',
     archive: '客户档案',
+    visitors: '访客',
+    directory: '租户名录',
+    notices: '通知公告',
     admin: '管理',
   },
   shell: {
@@ -65,6 +68,9 @@ export const commonEn: CommonMessages = {
     handover: 'Handover',
     reports: 'Reports',
     archive: 'Owner archive',
+    visitors: 'Visitors',
+    directory: 'Tenants',
+    notices: 'Notices',
     admin: 'Admin',
   },
   shell: {

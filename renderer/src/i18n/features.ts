@@ -9,6 +9,9 @@ import { visitorsMessages } from '../features/visitors/i18n';
 import { callsMessages } from '../features/calls/i18n';
 import { recordsMessages } from '../features/records/i18n';
 import { backupMessages } from '../features/backup/i18n';
+import { directoryMessages } from '../features/directory/i18n';
+import { callbacksMessages } from '../features/callbacks/i18n';
+import { noticesMessages } from '../features/notices/i18n';
 
 const features = {
   auth: authMessages,
@@ -21,6 +24,9 @@ const features = {
   calls: callsMessages,
   records: recordsMessages,
   backup: backupMessages,
+  directory: directoryMessages,
+  callbacks: callbacksMessages,
+  notices: noticesMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };

@@ -1,18 +1,22 @@
-// The visitor self-registration screen (kiosk). Its idle state welcomes in the building's name (V-5).
-// It talks only through the kiosk client: it never holds a staff session.
+// The visitor self-registration screen (kiosk, V-2, V-5). Idle, it welcomes in the building's name with the
+// public notices; Start begins one visitor's registration, which is thrown away (state and language) when the
+// visitor is done or after 60 s without input. It talks only through the kiosk client: never a staff session.
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Flex, Spin, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Spin } from 'antd';
 import { kioskApi, kioskClient, ApiError } from '../../api/client';
 import { bridge } from '../../api/transport';
+import { setLanguage } from '../../i18n';
 import { PairDevice } from '../devices/PairDevice';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import type { KioskWelcome } from '../../../../shared/contract/visitors';
+import { Welcome } from './kiosk/Welcome';
+import { VisitFlow } from './kiosk/VisitFlow';
 
-type State = { kind: 'loading' } | { kind: 'unpaired' } | { kind: 'welcome'; name: string; nameEn: string };
+type State = { kind: 'loading' } | { kind: 'unpaired' } | { kind: 'ready'; welcome: KioskWelcome };
 
 export function VisitorScreen() {
-  const { t, i18n } = useTranslation('visitors');
   const [state, setState] = useState<State>({ kind: 'loading' });
+  /** Each visitor's registration gets a fresh key: a new visitor starts from nothing. */
+  const [visit, setVisit] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -23,8 +27,7 @@ export function VisitorScreen() {
           return;
         }
       }
-      const status = await kioskApi.setup.status({});
-      setState({ kind: 'welcome', name: status.building?.name ?? '', nameEn: status.building?.nameEn ?? '' });
+      setState({ kind: 'ready', welcome: await kioskApi.visitors.kioskWelcome({}) });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'device_required') {
         kioskClient.setDeviceToken(null);
@@ -33,34 +36,33 @@ export function VisitorScreen() {
     }
   }, []);
 
-  useEffect(() => {
+  const backToWelcome = useCallback(() => {
+    setVisit(null);
+    // Language is per visit: the next visitor starts in Chinese.
+    setLanguage('zh-CN', false);
+    kioskClient.setLanguage('zh-CN');
     void load();
-    const offBuilding = kioskClient.on('settings.buildingChanged', (b) => setState({ kind: 'welcome', name: b.name, nameEn: b.nameEn }));
+  }, [load]);
+
+  useEffect(() => {
+    setLanguage('zh-CN', false);
+    void load();
+    const offBuilding = kioskClient.on('settings.buildingChanged', () => void load());
+    const offNotices = kioskClient.on('notices.changed', () => void load());
     const offRevoked = kioskClient.onDeviceRefused(() => {
       kioskClient.setDeviceToken(null);
+      setVisit(null);
       setState({ kind: 'unpaired' });
     });
     return () => {
       offBuilding();
+      offNotices();
       offRevoked();
     };
   }, [load]);
 
   if (state.kind === 'loading') return <Spin fullscreen />;
   if (state.kind === 'unpaired') return <PairDevice client={kioskClient} onPaired={() => void load()} />;
-  const building = i18n.language === 'en' && state.nameEn ? state.nameEn : state.name;
-  return (
-    <Flex vertical justify="center" align="center" gap={32} style={{ minHeight: '100vh', background: 'linear-gradient(160deg,#0b3d6e,#1a6fb3)', color: '#fff' }} data-testid="visitor-welcome">
-      <div style={{ position: 'absolute', top: 24, right: 24 }}>
-        <LanguageSwitch remember={false} size="large" />
-      </div>
-      <Typography.Title style={{ color: '#fff', fontSize: 56, margin: 0 }} data-testid="visitor-welcome-title">
-        {t('welcome.title', { building })}
-      </Typography.Title>
-      <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', fontSize: 28 }}>{t('welcome.subtitle')}</Typography.Text>
-      <Button size="large" style={{ height: 72, fontSize: 28, paddingInline: 48 }} data-testid="visitor-start">
-        {t('welcome.start')}
-      </Button>
-    </Flex>
-  );
+  if (visit === null) return <Welcome welcome={state.welcome} onStart={() => setVisit(Date.now())} />;
+  return <VisitFlow key={visit} welcome={state.welcome} onDone={backToWelcome} />;
 }

@@ -1,0 +1,169 @@
+// Callbacks' core functions, for this feature's methods and for other features (the phone desk takes messages
+// for tenants too): create one inside the caller's transaction, read them, redact them after retention.
+import type Database from 'better-sqlite3';
+import { newId } from '../ids';
+import type { CallContext } from '../context';
+import { NotFoundError, ValidationError } from '../errors';
+import { readSection } from '../settings/sections';
+import { tenantRow } from '../directory/tenants';
+import { CallbackSettings, DEFAULT_CALLBACK_SETTINGS, type Callback, type CallbackSettings as CallbackSettingsT } from '../../../shared/contract/callbacks';
+import type { CALLBACK_OUTCOMES, CALLBACK_SOURCES } from '../../../shared/contract/callbacks';
+
+export const CALLBACKS_SECTION = 'callbacks';
+
+export function callbackSettings(db: Database.Database): CallbackSettingsT {
+  return readSection(db, CALLBACKS_SECTION, CallbackSettings, DEFAULT_CALLBACK_SETTINGS);
+}
+
+export type CallbackRow = {
+  id: string;
+  source: (typeof CALLBACK_SOURCES)[number];
+  tenant_id: string;
+  caller_name: string;
+  caller_phone: string;
+  message: string;
+  due_at: number;
+  owner_id: string;
+  status: 'open' | 'closed';
+  outcome: (typeof CALLBACK_OUTCOMES)[number] | null;
+  outcome_note: string;
+  visit_id: string | null;
+  call_id: string | null;
+  created_at: number;
+  created_by: string;
+  closed_at: number | null;
+  closed_by: string | null;
+  due_alerted_at: number | null;
+  redacted_at: number | null;
+};
+
+type JoinRow = CallbackRow & {
+  t_name: string;
+  t_display_name: string;
+  t_floor: string;
+  t_room: string;
+  owner_name: string;
+  created_by_name: string;
+  closed_by_name: string | null;
+};
+
+export const CALLBACK_SELECT = `SELECT c.*, t.name AS t_name, t.display_name AS t_display_name, t.floor AS t_floor, t.room AS t_room,
+    o.name AS owner_name, cb.name AS created_by_name, cl.name AS closed_by_name
+  FROM callbacks c JOIN tenants t ON t.id = c.tenant_id JOIN staff o ON o.id = c.owner_id JOIN staff cb ON cb.id = c.created_by
+  LEFT JOIN staff cl ON cl.id = c.closed_by`;
+
+export function toCallback(row: JoinRow, now: number): Callback {
+  return {
+    id: row.id,
+    source: row.source,
+    tenant: { id: row.tenant_id, name: row.t_name, displayName: row.t_display_name, floor: row.t_floor, room: row.t_room },
+    callerName: row.caller_name,
+    callerPhone: row.caller_phone,
+    message: row.message,
+    dueAt: row.due_at,
+    overdue: row.status === 'open' && row.due_at <= now,
+    owner: { id: row.owner_id, name: row.owner_name },
+    status: row.status,
+    outcome: row.outcome,
+    outcomeNote: row.outcome_note,
+    createdAt: row.created_at,
+    createdByName: row.created_by_name,
+    closedAt: row.closed_at,
+    closedByName: row.closed_by_name,
+    visitId: row.visit_id,
+    callId: row.call_id,
+    redacted: row.redacted_at !== null,
+  };
+}
+
+export function callbackOut(db: Database.Database, id: string, now: number): Callback {
+  const row = db.prepare(`${CALLBACK_SELECT} WHERE c.id = ?`).get(id) as JoinRow | undefined;
+  if (!row) throw new NotFoundError('callbacks:error.notFound');
+  return toCallback(row, now);
+}
+
+export function listCallbacks(db: Database.Database, now: number, status: 'open' | 'closed', limit: number): Callback[] {
+  const order = status === 'open' ? 'c.due_at, c.id' : 'c.closed_at DESC, c.id DESC';
+  return (db.prepare(`${CALLBACK_SELECT} WHERE c.status = ? ORDER BY ${order} LIMIT ?`).all(status, limit) as JoinRow[]).map((r) => toCallback(r, now));
+}
+
+/** Desk staff a callback may be given to: active receptionists, supervisors, managers, admins. */
+export function isDeskStaff(db: Database.Database, staffId: string): boolean {
+  return (
+    db.prepare("SELECT 1 FROM staff WHERE id = ? AND active = 1 AND role IN ('receptionist','supervisor','manager','admin')").get(staffId) !== undefined
+  );
+}
+
+export interface CallbackDraftParsed {
+  tenantId: string;
+  callerName: string;
+  callerPhone: string;
+  message: string;
+  dueAt: number | null;
+  ownerId: string | null;
+  source: (typeof CALLBACK_SOURCES)[number];
+  /** The visit or phone call it came from, when there is one. */
+  visitId?: string | null;
+  callId?: string | null;
+}
+
+/**
+ * Takes a message / callback for a tenant inside the caller's transaction (V-3). `dueAt` defaults to now plus
+ * the due-minutes setting, the owner to the person taking it. For the phone desk: parse its input with
+ * `CallbackDraft` from the contract, then call this from its own mutation.
+ */
+export function createCallback(ctx: CallContext, draft: CallbackDraftParsed): Callback {
+  tenantRow(ctx.db, draft.tenantId);
+  const creator = ctx.caller.kind === 'staff' ? ctx.caller.user.id : null;
+  const ownerId = draft.ownerId ?? creator;
+  if (!creator || !ownerId || !isDeskStaff(ctx.db, ownerId)) throw ValidationError.field('ownerId', 'callbacks:error.ownerInvalid');
+  const row: CallbackRow = {
+    id: newId(ctx.now),
+    source: draft.source,
+    tenant_id: draft.tenantId,
+    caller_name: draft.callerName,
+    caller_phone: draft.callerPhone,
+    message: draft.message,
+    due_at: draft.dueAt ?? ctx.now + callbackSettings(ctx.db).dueMinutes * 60_000,
+    owner_id: ownerId,
+    status: 'open',
+    outcome: null,
+    outcome_note: '',
+    visit_id: draft.visitId ?? null,
+    call_id: draft.callId ?? null,
+    created_at: ctx.now,
+    created_by: creator,
+    closed_at: null,
+    closed_by: null,
+    due_alerted_at: null,
+    redacted_at: null,
+  };
+  ctx.tx.insert('callbacks', row);
+  ctx.emit('callbacks.changed', { callbackId: row.id });
+  return callbackOut(ctx.db, row.id, ctx.now);
+}
+
+/** Open callbacks by due time, for the shift handover (S-1): overdue ones say so. */
+export function openCallbacks(db: Database.Database, now: number): Callback[] {
+  return listCallbacks(db, now, 'open', 500);
+}
+
+/** Closed callbacks taken before `cutoff` whose personal data has not been redacted yet. */
+export function expiredCallbackIds(db: Database.Database, cutoff: number): string[] {
+  return (
+    db.prepare("SELECT id FROM callbacks WHERE status = 'closed' AND redacted_at IS NULL AND created_at <= ? ORDER BY created_at").all(cutoff) as Array<{
+      id: string;
+    }>
+  ).map((r) => r.id);
+}
+
+/** Earliest creation time of a closed, unredacted callback (when retention next has work), or null. */
+export function oldestRedactableCallback(db: Database.Database): number | null {
+  const row = db.prepare("SELECT MIN(created_at) AS at FROM callbacks WHERE status = 'closed' AND redacted_at IS NULL").get() as { at: number | null };
+  return row.at;
+}
+
+/** Blanks a callback's personal data (name, number, message, note) in place and in its audit images (V-7). */
+export function redactCallback(ctx: CallContext, id: string): void {
+  ctx.tx.redactRow('callbacks', id, { caller_name: '', caller_phone: '', message: '', outcome_note: '', redacted_at: ctx.now });
+}

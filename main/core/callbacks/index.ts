@@ -1,0 +1,79 @@
+// Callbacks / messages for tenants (V-3): taken at the desk, listed on the lobby by due time, followed up by
+// their owner, closed with an outcome. A job alerts the desk when one falls due.
+import type { FeatureHandlers } from '../context';
+import type { Job } from '../jobs';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import type { Row, Tx } from '../store/tx';
+import { writeSection } from '../settings/sections';
+import { LEADS } from '../../../shared/contract/define';
+import { CALLBACK_NOTE_REQUIRED } from '../../../shared/contract/callbacks';
+import { CALLBACKS_SECTION, callbackOut, callbackSettings, createCallback, isDeskStaff, listCallbacks, type CallbackRow } from './core';
+
+function openRow(tx: Tx, id: string): CallbackRow {
+  const row = tx.get<CallbackRow & Row>('callbacks', id);
+  if (!row) throw new NotFoundError('callbacks:error.notFound');
+  if (row.status !== 'open') throw new ConflictError('callbacks:error.closed');
+  return row;
+}
+
+export const callbacksHandlers: FeatureHandlers<'callbacks'> = {
+  settings: (ctx) => callbackSettings(ctx.db),
+
+  updateSettings: (ctx, input) => {
+    writeSection(ctx.tx, CALLBACKS_SECTION, input);
+    return input;
+  },
+
+  list: (ctx, input) => ({ callbacks: listCallbacks(ctx.db, ctx.now, input.status, input.limit) }),
+
+  owners: (ctx) => ({
+    people: ctx.db
+      .prepare("SELECT id, name FROM staff WHERE active = 1 AND role IN ('receptionist','supervisor','manager','admin') ORDER BY name")
+      .all() as Array<{ id: string; name: string }>,
+  }),
+
+  create: (ctx, input) => createCallback(ctx, input),
+
+  assign: (ctx, input) => {
+    const row = openRow(ctx.tx, input.id);
+    const me = ctx.caller.kind === 'staff' ? ctx.caller.user : null;
+    // Receptionists may take a callback over themselves; leads may give it to anyone at the desk.
+    if (!me || (!LEADS.includes(me.role) && input.ownerId !== me.id)) throw new ForbiddenError();
+    if (!isDeskStaff(ctx.db, input.ownerId)) throw ValidationError.field('ownerId', 'callbacks:error.ownerInvalid');
+    if (row.owner_id !== input.ownerId) {
+      ctx.tx.update('callbacks', row.id, { owner_id: input.ownerId });
+      ctx.emit('callbacks.changed', { callbackId: row.id });
+    }
+    return callbackOut(ctx.db, row.id, ctx.now);
+  },
+
+  recordOutcome: (ctx, input) => {
+    const row = openRow(ctx.tx, input.id);
+    const me = ctx.caller.kind === 'staff' ? ctx.caller.user : null;
+    if (!me || (row.owner_id !== me.id && !LEADS.includes(me.role))) throw new ForbiddenError('callbacks:error.notOwner');
+    if (CALLBACK_NOTE_REQUIRED.includes(input.outcome) && !input.note) throw ValidationError.field('note', 'callbacks:error.noteRequired');
+    ctx.tx.update('callbacks', row.id, { status: 'closed', outcome: input.outcome, outcome_note: input.note, closed_at: ctx.now, closed_by: me.id });
+    ctx.emit('callbacks.changed', { callbackId: row.id });
+    return callbackOut(ctx.db, row.id, ctx.now);
+  },
+};
+
+/** Alerts the desk once when an open callback reaches its due time. */
+export const callbackDueJob: Job = {
+  name: 'callbacks.due',
+  nextDueAt(services) {
+    const row = services.db.prepare("SELECT MIN(due_at) AS at FROM callbacks WHERE status = 'open' AND due_alerted_at IS NULL").get() as { at: number | null };
+    return row.at;
+  },
+  run(ctx) {
+    const due = ctx.db
+      .prepare("SELECT id FROM callbacks WHERE status = 'open' AND due_alerted_at IS NULL AND due_at <= ? ORDER BY due_at")
+      .all(ctx.now) as Array<{ id: string }>;
+    for (const { id } of due) {
+      ctx.tx.update('callbacks', id, { due_alerted_at: ctx.now });
+      ctx.emit('callbacks.due', { callbackId: id });
+    }
+  },
+};
+
+export { createCallback, openCallbacks } from './core';

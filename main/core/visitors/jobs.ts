@@ -1,0 +1,88 @@
+// Main's visitor timers: the overstay alert (V-4) and the daily retention run (V-7). Both derive when they are
+// next due from stored timestamps and are idempotent, so a restart or a sleeping PC loses nothing.
+import type Database from 'better-sqlite3';
+import type { CallContext } from '../context';
+import type { Job } from '../jobs';
+import { buildingProfile } from '../settings';
+import { addDays, startOfDay, HOUR } from '../../../shared/rules/time';
+import { expiredCallbackIds, oldestRedactableCallback, redactCallback } from '../callbacks/core';
+import { visitorSettings } from './settings';
+
+/** Local time of day at which the retention run happens (quiet hours). */
+export const RETENTION_RUN_HOUR = 3;
+
+export const overstayJob: Job = {
+  name: 'visitors.overstay',
+  nextDueAt(services) {
+    const minutes = visitorSettings(services.db).overstayMinutes;
+    if (minutes <= 0) return null;
+    const row = services.db
+      .prepare("SELECT MIN(checked_in_at) AS at FROM visits WHERE status = 'in' AND overstay_alerted_at IS NULL")
+      .get() as { at: number | null };
+    return row.at === null ? null : row.at + minutes * 60_000;
+  },
+  run(ctx) {
+    const minutes = visitorSettings(ctx.db).overstayMinutes;
+    if (minutes <= 0) return;
+    const due = ctx.db
+      .prepare("SELECT id FROM visits WHERE status = 'in' AND overstay_alerted_at IS NULL AND checked_in_at <= ? ORDER BY checked_in_at")
+      .all(ctx.now - minutes * 60_000) as Array<{ id: string }>;
+    if (due.length === 0) return;
+    for (const { id } of due) ctx.tx.update('visits', id, { overstay_alerted_at: ctx.now });
+    ctx.emit('visitors.overstay', { visitIds: due.map((d) => d.id) });
+  },
+};
+
+function timeZoneOf(db: Database.Database): string {
+  return buildingProfile(db)?.timeZone ?? 'Asia/Shanghai';
+}
+
+/** The first daily run time (03:00 local) at or after `at`. */
+function dailyRunAtOrAfter(at: number, tz: string): number {
+  const sameDay = startOfDay(at, tz) + RETENTION_RUN_HOUR * HOUR;
+  return sameDay >= at ? sameDay : addDays(sameDay, 1, tz);
+}
+
+/** Visits registered at or before this time are past retention (calendar days in the building's time zone). */
+export function retentionCutoff(db: Database.Database, now: number): number {
+  return addDays(now, -visitorSettings(db).retentionDays, timeZoneOf(db));
+}
+
+const VISIT_REDACTION = {
+  visitor_name: '',
+  mobile: null,
+  host_name: '',
+  id_number_masked: null,
+  id_number: null,
+  vehicle_plate: null,
+  notes: '',
+  decline_reason: null,
+};
+
+/** Blanks one visit's personal data in place and in its earlier audit images; counts and times stay. */
+export function redactVisit(ctx: CallContext, id: string): void {
+  ctx.tx.redactRow('visits', id, { ...VISIT_REDACTION, redacted_at: ctx.now });
+}
+
+export const retentionJob: Job = {
+  name: 'visitors.retention',
+  nextDueAt(services) {
+    const visit = services.db.prepare('SELECT MIN(registered_at) AS at FROM visits WHERE redacted_at IS NULL').get() as { at: number | null };
+    const callback = oldestRedactableCallback(services.db);
+    const oldest = [visit.at, callback].filter((v): v is number => v !== null);
+    if (oldest.length === 0) return null;
+    const tz = timeZoneOf(services.db);
+    return dailyRunAtOrAfter(addDays(Math.min(...oldest), visitorSettings(services.db).retentionDays, tz), tz);
+  },
+  run(ctx) {
+    const cutoff = retentionCutoff(ctx.db, ctx.now);
+    const visits = (
+      ctx.db.prepare('SELECT id FROM visits WHERE redacted_at IS NULL AND registered_at <= ? ORDER BY registered_at').all(cutoff) as Array<{ id: string }>
+    ).map((r) => r.id);
+    for (const id of visits) redactVisit(ctx, id);
+    const callbacks = expiredCallbackIds(ctx.db, cutoff);
+    for (const id of callbacks) redactCallback(ctx, id);
+    // The run itself is on the audit trail: when, up to which time, how many (never whose).
+    ctx.tx.note('visits', null, { retentionRun: true, cutoff, retentionDays: visitorSettings(ctx.db).retentionDays, visits: visits.length, callbacks: callbacks.length });
+  },
+};

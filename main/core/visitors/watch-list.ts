@@ -1,0 +1,126 @@
+// The watch list (V-6): people not to admit. Matching ignores width (full-width digits and letters), spaces,
+// separators and case, so 张 三, １３８００１３８０００ and a lower-case x in an ID number all still match.
+// A match is shown to the desk only; the visitor screen's answers do not change.
+import type Database from 'better-sqlite3';
+import { newId } from '../ids';
+import type { FeatureHandlers } from '../context';
+import { NotFoundError, ValidationError } from '../errors';
+import type { WatchEntry, WatchMatch } from '../../../shared/contract/visitors';
+import { maskIdNumber } from '../../../shared/rules/id-number';
+
+export function nameKey(value: string): string {
+  return value.normalize('NFKC').toLowerCase().replace(/[\s·•・.'’_\-]/g, '');
+}
+
+export function mobileKey(value: string): string {
+  const digits = value.normalize('NFKC').replace(/\D/g, '');
+  return digits.replace(/^(?:0086|86)(?=1\d{10}$)/, '');
+}
+
+export function documentKey(value: string): string {
+  return value.normalize('NFKC').replace(/[\s\-]/g, '').toUpperCase();
+}
+
+type WatchRow = {
+  id: string;
+  name: string;
+  name_key: string;
+  mobile: string;
+  id_number: string;
+  reason: string;
+  active: number;
+  created_at: number;
+  created_by: string;
+  updated_at: number;
+};
+
+export interface WatchProbe {
+  visitorName?: string | null;
+  mobile?: string | null;
+  idNumber?: string | null;
+}
+
+/** Every active entry matching any of the probe's details, with which details matched. */
+export function matchWatchList(db: Database.Database, probe: WatchProbe): WatchMatch[] {
+  const name = probe.visitorName ? nameKey(probe.visitorName) : '';
+  const mobile = probe.mobile ? mobileKey(probe.mobile) : '';
+  const doc = probe.idNumber ? documentKey(probe.idNumber) : '';
+  if (!name && !mobile && !doc) return [];
+  const rows = db
+    .prepare(
+      `SELECT * FROM watch_list WHERE active = 1 AND ((name_key <> '' AND name_key = ?) OR (mobile <> '' AND mobile = ?) OR (id_number <> '' AND id_number = ?))
+       ORDER BY created_at`,
+    )
+    .all(name, mobile, doc) as WatchRow[];
+  return rows.map((row) => {
+    const fields: WatchMatch['fields'] = [];
+    if (name && row.name_key === name) fields.push('name');
+    if (mobile && row.mobile === mobile) fields.push('mobile');
+    if (doc && row.id_number === doc) fields.push('idNumber');
+    return { entryId: row.id, reason: row.reason, fields };
+  });
+}
+
+/** Stored matches of a visit, with the entries' current reasons. */
+export function storedMatches(db: Database.Database, json: string): WatchMatch[] {
+  const stored = JSON.parse(json) as Array<{ entryId: string; fields: WatchMatch['fields'] }>;
+  if (stored.length === 0) return [];
+  const reason = db.prepare('SELECT reason FROM watch_list WHERE id = ?');
+  return stored.map((m) => ({ entryId: m.entryId, fields: m.fields, reason: (reason.get(m.entryId) as { reason: string } | undefined)?.reason ?? '' }));
+}
+
+export function matchesJson(matches: WatchMatch[]): string {
+  return JSON.stringify(matches.map((m) => ({ entryId: m.entryId, fields: m.fields })));
+}
+
+function toEntry(row: WatchRow): WatchEntry {
+  return {
+    id: row.id,
+    name: row.name,
+    mobile: row.mobile,
+    idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : '',
+    reason: row.reason,
+    active: row.active === 1,
+    createdAt: row.created_at,
+  };
+}
+
+type WatchHandlers = Pick<FeatureHandlers<'visitors'>, 'watchList' | 'addWatch' | 'updateWatch' | 'watchCheck'>;
+
+export const watchListHandlers: WatchHandlers = {
+  watchList: (ctx, input) => ({
+    entries: (
+      ctx.db.prepare(`SELECT * FROM watch_list ${input.includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, created_at DESC`).all() as WatchRow[]
+    ).map(toEntry),
+  }),
+
+  addWatch: (ctx, input) => {
+    const row: WatchRow = {
+      id: newId(ctx.now),
+      name: input.name,
+      name_key: nameKey(input.name),
+      mobile: input.mobile ? mobileKey(input.mobile) : '',
+      id_number: documentKey(input.idNumber),
+      reason: input.reason,
+      active: 1,
+      created_at: ctx.now,
+      created_by: ctx.actor.id ?? '',
+      updated_at: ctx.now,
+    };
+    if (!row.name_key && !row.mobile && !row.id_number) throw ValidationError.field('name', 'visitors:error.watchEmpty');
+    ctx.tx.insert('watch_list', row);
+    return toEntry(row);
+  },
+
+  updateWatch: (ctx, input) => {
+    const row = ctx.tx.get<WatchRow>('watch_list', input.id);
+    if (!row) throw new NotFoundError('visitors:error.watchNotFound');
+    const patch: Record<string, unknown> = {};
+    if (input.reason !== undefined) patch.reason = input.reason;
+    if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+    const { after } = ctx.tx.update<WatchRow>('watch_list', input.id, { ...patch, updated_at: ctx.now });
+    return toEntry(after);
+  },
+
+  watchCheck: (ctx, input) => ({ matches: matchWatchList(ctx.db, input) }),
+};

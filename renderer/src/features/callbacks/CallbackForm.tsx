@@ -1,0 +1,75 @@
+// Taking a message / callback for a tenant (V-3): who asked, for which tenant, their number, the message and
+// when the desk should have contacted the tenant.
+import { useEffect, useState } from 'react';
+import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { api } from '../../api/client';
+import { zodRule, showServerErrors } from '../../app/forms';
+import { TenantPicker } from '../directory/TenantPicker';
+import { CallbackDraft, type CallbackDraft as Draft } from '../../../../shared/contract/callbacks';
+import { useCallbacks } from './store';
+
+const shape = CallbackDraft.shape;
+
+export function CallbackForm({ initial, onClose }: { initial?: Partial<Draft>; onClose(): void }) {
+  const { t } = useTranslation('callbacks');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const settings = useCallbacks((s) => s.settings);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    form.setFieldsValue({ ...initial, dueMinutes: settings?.dueMinutes ?? 30 });
+  }, [form, initial, settings]);
+
+  const save = async () => {
+    setError(null);
+    try {
+      const values = await form.validateFields();
+      const created = await api.callbacks.create({
+        tenantId: values.tenantId,
+        callerName: values.callerName,
+        callerPhone: values.callerPhone,
+        message: values.message ?? '',
+        // The default due time is the server's (its clock); a changed one is counted from now.
+        dueAt: values.dueMinutes && values.dueMinutes !== settings?.dueMinutes ? Date.now() + values.dueMinutes * 60_000 : null,
+        source: initial?.source ?? 'desk',
+        visitId: initial?.visitId ?? null,
+      });
+      void message.success(t('created', { time: dayjs(created.dueAt).format('HH:mm') }));
+      void useCallbacks.getState().load();
+      onClose();
+    } catch (e) {
+      if (e && typeof e === 'object' && 'errorFields' in e) return;
+      setError(showServerErrors(form, e));
+    }
+  };
+
+  return (
+    <Modal open title={t('add')} onOk={() => void save()} onCancel={onClose} okText={tc('actions.save')} cancelText={tc('actions.cancel')} destroyOnHidden>
+      <Alert type="info" showIcon message={t('rule')} style={{ marginBottom: 12 }} />
+      <Form form={form} layout="vertical" data-testid="callback-form">
+        <Form.Item name="tenantId" label={t('field.tenant')} rules={[zodRule(shape.tenantId)]}>
+          <TenantPicker testId="callback-tenant" autoFocus={!initial?.tenantId} />
+        </Form.Item>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+          <Form.Item name="callerName" label={t('field.callerName')} rules={[zodRule(shape.callerName)]}>
+            <Input data-testid="callback-caller" />
+          </Form.Item>
+          <Form.Item name="callerPhone" label={t('field.callerPhone')} rules={[zodRule(shape.callerPhone)]}>
+            <Input data-testid="callback-phone" />
+          </Form.Item>
+        </div>
+        <Form.Item name="message" label={t('field.message')} rules={[zodRule(shape.message)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="callback-message" />
+        </Form.Item>
+        <Form.Item name="dueMinutes" label={t('field.dueMinutes')}>
+          <InputNumber min={1} max={10080} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} />}
+      </Form>
+    </Modal>
+  );
+}

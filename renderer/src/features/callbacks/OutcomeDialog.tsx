@@ -1,0 +1,59 @@
+// Recording how the tenant was contacted, with the tenant's contact numbers at hand (desk roles).
+import { useEffect, useState } from 'react';
+import { Alert, Descriptions, Input, Modal, Radio, Typography } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client';
+import { CALLBACK_OUTCOMES, type Callback, type CallbackOutcome } from '../../../../shared/contract/callbacks';
+import type { Tenant } from '../../../../shared/contract/directory';
+import { useCallbacks } from './store';
+
+export function OutcomeDialog({ callback, onClose }: { callback: Callback; onClose(): void }) {
+  const { t } = useTranslation('callbacks');
+  const { t: tc } = useTranslation('common');
+  const [tenant, setTenant] = useState<Tenant | null>(null);
+  const [outcome, setOutcome] = useState<CallbackOutcome>('relayed');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.directory.get({ id: callback.tenant.id }).then(setTenant);
+  }, [callback.tenant.id]);
+
+  const save = async () => {
+    setError(null);
+    try {
+      await api.callbacks.recordOutcome({ id: callback.id, outcome, note });
+      void useCallbacks.getState().load();
+      onClose();
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : String(e));
+    }
+  };
+
+  return (
+    <Modal open title={`${t('record')} · ${callback.tenant.displayName}`} onOk={() => void save()} onCancel={onClose} okText={tc('actions.save')} cancelText={tc('actions.cancel')} okButtonProps={{ 'data-testid': 'outcome-save' } as never}>
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t('field.callerName')}>
+          {callback.callerName} · {callback.callerPhone}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('field.message')}>{callback.message || '—'}</Descriptions.Item>
+      </Descriptions>
+      {tenant && (
+        <div style={{ margin: '12px 0' }}>
+          <Typography.Text strong>{t('contacts')}</Typography.Text>
+          {tenant.contacts
+            .filter((c) => c.active)
+            .map((c) => (
+              <div key={c.id}>
+                <PhoneOutlined /> {c.name} {c.phone ?? ''}
+              </div>
+            ))}
+        </div>
+      )}
+      <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as CallbackOutcome)} options={CALLBACK_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} data-testid="outcome-choice" />
+      <Input.TextArea style={{ marginTop: 12 }} autoSize={{ minRows: 2, maxRows: 4 }} placeholder={t('field.note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="outcome-note" />
+      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,51 @@
+// The lobby's current notices, so the desk can answer questions about them.
+import { useCallback, useEffect, useState } from 'react';
+import { Card, Empty, List, Tag, Typography } from 'antd';
+import { NotificationOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { api, staffClient } from '../../api/client';
+import type { Notice } from '../../../../shared/contract/notices';
+
+export function NoticesPanel() {
+  const { t, i18n } = useTranslation('notices');
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const load = useCallback(async () => setNotices((await api.notices.list({})).notices.filter((n) => n.current)), []);
+  useEffect(() => {
+    void load();
+    return staffClient.on('notices.changed', () => void load());
+  }, [load]);
+  const en = i18n.language === 'en';
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          <NotificationOutlined /> {t('lobbyTitle')}
+        </span>
+      }
+      data-testid="notices-panel"
+    >
+      {notices.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={notices}
+          renderItem={(n) => (
+            <List.Item>
+              <div>
+                <Typography.Text strong>{en && n.titleEn ? n.titleEn : n.title}</Typography.Text>
+                {n.public && <Tag color="gold" style={{ marginLeft: 6 }}>{t('public')}</Tag>}
+                <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+                  {n.activeUntil ? t('until', { time: dayjs(n.activeUntil).format('MM-DD HH:mm') }) : t('untilOpen')}
+                </Typography.Text>
+                {(en && n.bodyEn ? n.bodyEn : n.body) && <div style={{ whiteSpace: 'pre-wrap', color: '#555' }}>{en && n.bodyEn ? n.bodyEn : n.body}</div>}
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,244 @@
+// Quick entry at the desk (V-1, V-4): keyboard-first. F2 jumps to the mobile number; a returning visitor's
+// last visit is pre-filled as soon as the 11th digit is typed, and Enter checks them in.
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, AutoComplete, Button, Card, Flex, Form, Input, InputNumber, Select, Typography, type InputRef } from 'antd';
+import { PrinterOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { api, ApiError } from '../../api/client';
+import { zodRule, showServerErrors } from '../../app/forms';
+import { useBuilding } from '../../app/use-building';
+import { TenantPicker } from '../directory/TenantPicker';
+import { VisitDraft, type ReturningVisitor, type Visit } from '../../../../shared/contract/visitors';
+import { normalizeInput } from '../../../../shared/contract/fields';
+import { useVisitors } from './store';
+import { confirmDespiteWatchList } from './watch-alert';
+import { purposeText } from './format';
+import { usePrintView } from './print/print-view';
+import { VisitorPass, passQrDataUrl } from './print/VisitorPass';
+
+interface FormValues {
+  mobile: string;
+  visitorName: string;
+  tenantId: string | null;
+  hostName?: string;
+  purpose?: string;
+  partySize: number;
+  idNumber?: string;
+  vehiclePlate?: string;
+  badgeNumber?: string;
+  notes?: string;
+}
+
+const shape = VisitDraft.shape;
+const MOBILE = /^1[3-9]\d{9}$/;
+const blank = (v: string | undefined | null) => (v && v.trim() ? v : null);
+
+/** Prints a visit's pass (shared by the desk panel and the in-building list). */
+export function usePassPrinter() {
+  const building = useBuilding();
+  const { i18n } = useTranslation();
+  const { view, print } = usePrintView();
+  const name = i18n.language === 'en' && building.nameEn ? building.nameEn : building.name;
+  return {
+    view,
+    async printPass(visit: Visit) {
+      const qr = await passQrDataUrl(visit.qrText ?? visit.passNumber ?? visit.id);
+      await print(<VisitorPass visit={visit} qr={qr} building={name} />);
+    },
+  };
+}
+
+export function DeskRegistration() {
+  const { t, i18n } = useTranslation('visitors');
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const mobileRef = useRef<InputRef>(null);
+  const lookup = useRef<Promise<void>>(Promise.resolve());
+  const [returning, setReturning] = useState<ReturningVisitor | null>(null);
+  const [hostOptions, setHostOptions] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const settings = useVisitors((s) => s.settings);
+  const loadSettings = useVisitors((s) => s.loadSettings);
+  const lastCheckedIn = useVisitors((s) => s.lastCheckedIn);
+  const setLastCheckedIn = useVisitors((s) => s.setLastCheckedIn);
+  const { view, printPass } = usePassPrinter();
+
+  useEffect(() => {
+    void loadSettings();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2') {
+        e.preventDefault();
+        mobileRef.current?.focus({ cursor: 'all' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [loadSettings]);
+
+  const findReturning = (raw: string) => {
+    const mobile = normalizeInput(raw).replace(/[\s-]/g, '');
+    if (!MOBILE.test(mobile)) {
+      setReturning(null);
+      return;
+    }
+    lookup.current = api.visitors
+      .lastByMobile({ mobile })
+      .then(({ last }) => {
+        setReturning(last);
+        if (!last) return;
+        const current = form.getFieldsValue();
+        // Fill only what the receptionist has not typed yet.
+        form.setFieldsValue({
+          visitorName: current.visitorName || last.visitorName,
+          tenantId: current.tenantId || (last.tenant.active ? last.tenant.id : null),
+          hostName: current.hostName || last.hostName,
+          purpose: current.purpose || (settings?.purposes.some((p) => p.zh === last.purpose) ? last.purpose : undefined),
+          partySize: last.partySize,
+          vehiclePlate: current.vehiclePlate || last.vehiclePlate || undefined,
+        });
+      })
+      .catch(() => setReturning(null));
+  };
+
+  const reset = () => {
+    form.resetFields();
+    setReturning(null);
+    setHostOptions([]);
+    setError(null);
+    mobileRef.current?.focus();
+  };
+
+  const register = async (values: FormValues) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const draft = {
+        visitorName: values.visitorName,
+        mobile: values.mobile,
+        tenantId: values.tenantId ?? '',
+        hostName: values.hostName ?? '',
+        purpose: values.purpose ?? '',
+        partySize: values.partySize ?? 1,
+        idNumber: blank(values.idNumber),
+        vehiclePlate: blank(values.vehiclePlate),
+        badgeNumber: values.badgeNumber ?? '',
+        notes: values.notes ?? '',
+      };
+      const { matches } = await api.visitors.watchCheck({ visitorName: draft.visitorName, mobile: draft.mobile, idNumber: draft.idNumber ?? '' });
+      if (matches.length > 0 && !(await confirmDespiteWatchList(modal, matches, t))) return;
+      const visit = await api.visitors.register({ ...draft, overrideWatchList: matches.length > 0 });
+      setLastCheckedIn(visit);
+      void message.success(t('desk.registered', { name: visit.visitorName, pass: visit.passNumber }));
+      void useVisitors.getState().load();
+      reset();
+    } catch (e) {
+      setError(e instanceof ApiError ? showServerErrors(form, e) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const purposeOptions = (settings?.purposes ?? []).map((p) => ({ value: p.zh, label: purposeText(settings?.purposes, p.zh, i18n.language) }));
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Flex align="center" gap={8}>
+          <UserAddOutlined /> {t('desk.title')}
+        </Flex>
+      }
+      extra={<Typography.Text type="secondary">{t('desk.shortcut')}</Typography.Text>}
+      data-testid="desk-registration"
+    >
+      {view}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        size="middle"
+        initialValues={{ partySize: 1 }}
+        onFinish={(v) => void register(v)}
+        onValuesChange={(changed: Partial<FormValues>) => {
+          if ('mobile' in changed) findReturning(changed.mobile ?? '');
+        }}
+        requiredMark={false}
+      >
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+          <Form.Item name="mobile" label={t('field.mobile')} rules={[zodRule(shape.mobile)]} style={{ marginBottom: 8 }}>
+            <Input
+              ref={mobileRef}
+              autoFocus
+              inputMode="numeric"
+              autoComplete="off"
+              data-testid="desk-mobile"
+              onKeyDown={(e) => {
+                // Enter waits for the returning-visitor look-up, then checks in: one key for a returning visitor.
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void lookup.current.then(() => form.submit());
+                }
+              }}
+            />
+          </Form.Item>
+          <Form.Item name="visitorName" label={t('field.visitorName')} rules={[zodRule(shape.visitorName)]} style={{ marginBottom: 8 }}>
+            <Input autoComplete="off" data-testid="desk-name" />
+          </Form.Item>
+        </div>
+        {returning && (
+          <Alert
+            type={returning.tenant.active ? 'success' : 'warning'}
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="desk-returning"
+            message={
+              returning.tenant.active
+                ? t('desk.returning', { when: dayjs(returning.lastVisitAt).format('YYYY-MM-DD'), tenant: returning.tenant.displayName, count: returning.visitCount })
+                : t('desk.returningInactive', { tenant: returning.tenant.displayName })
+            }
+          />
+        )}
+        <Form.Item name="tenantId" label={t('field.tenant')} rules={[zodRule(shape.tenantId)]} style={{ marginBottom: 8 }}>
+          <TenantPicker testId="desk-tenant" onChange={(_id, tenant) => setHostOptions(tenant?.contacts.filter((c) => c.active).map((c) => c.name) ?? [])} />
+        </Form.Item>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+          <Form.Item name="hostName" label={t('field.hostName')} rules={[zodRule(shape.hostName)]} style={{ marginBottom: 8 }}>
+            <AutoComplete options={hostOptions.map((h) => ({ value: h }))} data-testid="desk-host" />
+          </Form.Item>
+          <Form.Item name="purpose" label={t('field.purpose')} rules={[zodRule(shape.purpose)]} style={{ marginBottom: 8 }}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={purposeOptions} data-testid="desk-purpose" />
+          </Form.Item>
+          <Form.Item name="partySize" label={t('field.partySize')} rules={[zodRule(shape.partySize)]} style={{ marginBottom: 8 }}>
+            <InputNumber min={1} max={99} style={{ width: '100%' }} data-testid="desk-party" />
+          </Form.Item>
+          <Form.Item name="vehiclePlate" label={t('optionalField', { label: t('field.vehiclePlate') })} rules={[zodRule(shape.vehiclePlate)]} style={{ marginBottom: 8 }}>
+            <Input autoComplete="off" data-testid="desk-plate" />
+          </Form.Item>
+          <Form.Item name="idNumber" label={t('optionalField', { label: t('field.idNumber') })} rules={[zodRule(shape.idNumber)]} style={{ marginBottom: 8 }}>
+            <Input autoComplete="off" data-testid="desk-id" />
+          </Form.Item>
+          <Form.Item name="badgeNumber" label={t('optionalField', { label: t('field.badgeNumber') })} rules={[zodRule(shape.badgeNumber)]} style={{ marginBottom: 8 }}>
+            <Input autoComplete="off" data-testid="desk-badge" />
+          </Form.Item>
+        </div>
+        <Form.Item name="notes" label={t('optionalField', { label: t('field.notes') })} rules={[zodRule(shape.notes)]} style={{ marginBottom: 8 }}>
+          <Input autoComplete="off" data-testid="desk-notes" />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} data-testid="desk-error" />}
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="desk-submit">
+          {t('desk.submit')}
+        </Button>
+      </Form>
+      {lastCheckedIn && (
+        <Flex justify="space-between" align="center" style={{ marginTop: 10, padding: '6px 10px', background: '#f6ffed', border: '1px solid #b7eb8f', borderRadius: 6 }} data-testid="last-checked-in">
+          <span>{t('desk.lastRegistered', { name: lastCheckedIn.visitorName, pass: lastCheckedIn.passNumber })}</span>
+          <Button size="small" icon={<PrinterOutlined />} onClick={() => void printPass(lastCheckedIn)} data-testid="print-pass">
+            {t('desk.printPass')}
+          </Button>
+        </Flex>
+      )}
+    </Card>
+  );
+}

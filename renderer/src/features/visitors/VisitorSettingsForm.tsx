@@ -1,0 +1,75 @@
+// Visitor settings (admin): purposes, overstay alert, ID-number policy, retention (V-1, V-4, V-7).
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Radio } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { showServerErrors } from '../../app/forms';
+import { ID_NUMBER_ON_KIOSK, type VisitorSettings } from '../../../../shared/contract/visitors';
+import { useVisitors } from './store';
+
+export function VisitorSettingsForm() {
+  const { t } = useTranslation('visitors');
+  const { t: tc } = useTranslation('common');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<VisitorSettings>();
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.visitors.settings({}).then((s) => form.setFieldsValue(s));
+  }, [form]);
+
+  const save = async (values: VisitorSettings) => {
+    setError(null);
+    try {
+      form.setFieldsValue(await api.visitors.updateSettings(values));
+      void useVisitors.getState().loadSettings();
+      void message.success(tc('saved'));
+    } catch (e) {
+      setError(showServerErrors(form, e));
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={(v) => void save(v)} data-testid="visitor-settings">
+      <Form.Item label={t('settings.purposes')}>
+        <Form.List name="purposes">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Flex key={field.key} gap={8} style={{ marginBottom: 8 }}>
+                  <Form.Item name={[field.name, 'zh']} noStyle>
+                    <Input placeholder={t('settings.purposeZh')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'en']} noStyle>
+                    <Input placeholder={t('settings.purposeEn')} />
+                  </Form.Item>
+                  <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} />
+                </Flex>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ zh: '', en: '' })}>
+                {t('settings.addPurpose')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form.Item>
+      <Form.Item name="overstayMinutes" label={t('settings.overstayMinutes')}>
+        <InputNumber min={0} max={10080} />
+      </Form.Item>
+      <Form.Item name="kioskIdNumber" label={t('settings.kioskIdNumber')}>
+        <Radio.Group options={ID_NUMBER_ON_KIOSK.map((x) => ({ value: x, label: t(`settings.kioskId.${x}`) }))} />
+      </Form.Item>
+      <Form.Item name="storeFullIdNumber" valuePropName="checked">
+        <Checkbox>{t('settings.storeFullIdNumber')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="retentionDays" label={t('settings.retentionDays')}>
+        <InputNumber min={1} max={3650} />
+      </Form.Item>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Button type="primary" htmlType="submit">
+        {tc('actions.save')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,246 @@
+// The lobby's visitor board (V-2, V-4): self-registrations awaiting confirmation, everyone in the building with
+// time in and duration, sign-out by click, by typed pass number or by a keyboard-wedge QR scan, the overstay
+// alert, and the printable roll-call list.
+import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { Alert, App, Badge, Button, Card, Empty, Flex, Input, Space, Table, Tag, Typography, type InputRef } from 'antd';
+import { LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client';
+import { useBuilding } from '../../app/use-building';
+import { looksLikeScannedPass } from '../../../../shared/rules/visitor-pass';
+import type { Visit } from '../../../../shared/contract/visitors';
+import { peopleCount, useVisitors } from './store';
+import { useNow } from './use-now';
+import { purposeText, stayText, timeText, visitingText } from './format';
+import { ConfirmDialog } from './ConfirmDialog';
+import { usePassPrinter } from './DeskRegistration';
+import { usePrintView } from './print/print-view';
+import { RollCall } from './print/RollCall';
+
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+/**
+ * A keyboard-wedge scanner types the pass QR (LDV-1127-003) and Enter within a few milliseconds. Outside any
+ * input field such a burst signs the visitor out; typing by hand (slower) is ignored.
+ */
+function useWedgeScanner(onScan: (text: string) => void): void {
+  const handler = useRef(onScan);
+  handler.current = onScan;
+  useEffect(() => {
+    let buffer = '';
+    let last = 0;
+    const onKey = (e: KeyboardEvent) => {
+      if (isEditable(e.target)) return;
+      const now = performance.now();
+      if (now - last > 100) buffer = '';
+      last = now;
+      if (e.key === 'Enter') {
+        if (looksLikeScannedPass(buffer)) handler.current(buffer);
+        buffer = '';
+      } else if (e.key.length === 1) buffer += e.key;
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function VisitorsBoard() {
+  const { t, i18n } = useTranslation('visitors');
+  const { message } = App.useApp();
+  const { pending, inBuilding, overstayMinutes, settings, load, listen } = useVisitors();
+  const building = useBuilding();
+  useNow(); // re-renders the durations; each render reads the clock afresh
+  const now = Date.now();
+  const [confirming, setConfirming] = useState<Visit | null>(null);
+  const [pass, setPass] = useState('');
+  const [passError, setPassError] = useState<string | null>(null);
+  const passRef = useRef<InputRef>(null);
+  const { view: passView, printPass } = usePassPrinter();
+  const { view: rollCallView, print } = usePrintView();
+
+  useEffect(() => {
+    void load();
+    const off = listen();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F4') {
+        e.preventDefault();
+        passRef.current?.focus({ cursor: 'all' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      off();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [load, listen]);
+
+  const signOutByPass = async (value: string) => {
+    if (!value.trim()) return;
+    setPassError(null);
+    try {
+      const visit = await api.visitors.signOutByPass({ pass: value, via: looksLikeScannedPass(value) ? 'scan' : 'pass' });
+      void message.success(t('inBuilding.signedOut', { name: visit.visitorName, pass: visit.passNumber }));
+      setPass('');
+      void load();
+    } catch (e) {
+      setPassError(e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : String(e));
+    }
+  };
+  useWedgeScanner((text) => void signOutByPass(text));
+
+  const signOut = async (visit: Visit) => {
+    try {
+      await api.visitors.signOut({ id: visit.id });
+      void message.success(t('inBuilding.signedOut', { name: visit.visitorName, pass: visit.passNumber }));
+      void load();
+    } catch (e) {
+      void message.error((e as Error).message);
+    }
+  };
+
+  const buildingName = i18n.language === 'en' && building.nameEn ? building.nameEn : building.name;
+  const overstays = inBuilding.filter((v) => v.overstay);
+
+  return (
+    <Flex vertical gap={16}>
+      {passView}
+      {rollCallView}
+      <Card
+        size="small"
+        title={
+          <Badge count={pending.length} offset={[12, 0]}>
+            <span>{t('pending.title')}</span>
+          </Badge>
+        }
+        data-testid="pending-panel"
+      >
+        {pending.length === 0 ? (
+          <Typography.Text type="secondary">{t('pending.none')}</Typography.Text>
+        ) : (
+          <Flex vertical gap={8}>
+            {pending.map((v) => (
+              <Flex
+                key={v.id}
+                justify="space-between"
+                align="center"
+                style={{ padding: '8px 12px', borderRadius: 6, background: v.watchMatches.length ? '#fff1f0' : '#fffbe6', border: `1px solid ${v.watchMatches.length ? '#ffa39e' : '#ffe58f'}` }}
+                data-testid={`pending-${v.visitorName}`}
+              >
+                <span>
+                  <Typography.Text strong>{v.visitorName}</Typography.Text> · {visitingText(v)} · {purposeText(settings?.purposes, v.purpose, i18n.language)} · {v.partySize}
+                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                    {t('pending.registeredAt', { time: timeText(v.registeredAt) })}
+                  </Typography.Text>
+                  {v.watchMatches.length > 0 && (
+                    <Tag color="red" style={{ marginLeft: 8 }}>
+                      {t('watch.badge')}
+                    </Tag>
+                  )}
+                </span>
+                <Button type="primary" size="small" onClick={() => setConfirming(v)} data-testid={`pending-open-${v.visitorName}`}>
+                  {t('pending.confirm')} / {t('pending.decline')}
+                </Button>
+              </Flex>
+            ))}
+          </Flex>
+        )}
+      </Card>
+      <Card
+        size="small"
+        title={
+          <Flex gap={8} align="center">
+            <TeamOutlined /> {t('inBuilding.title')}
+            <Typography.Text type="secondary" data-testid="in-building-count">
+              {t('inBuilding.count', { visits: inBuilding.length, people: peopleCount(inBuilding) })}
+            </Typography.Text>
+          </Flex>
+        }
+        extra={
+          <Button size="small" icon={<PrinterOutlined />} onClick={() => void print(<RollCall visits={inBuilding} building={buildingName} now={Date.now()} />)} data-testid="print-roll-call">
+            {t('inBuilding.rollCall')}
+          </Button>
+        }
+        data-testid="in-building-panel"
+      >
+        <Space.Compact style={{ width: '100%' }}>
+          <Input
+            ref={passRef}
+            value={pass}
+            onChange={(e) => {
+              setPass(e.target.value);
+              setPassError(null);
+            }}
+            onPressEnter={() => void signOutByPass(pass)}
+            placeholder={t('inBuilding.signOutBox')}
+            status={passError ? 'error' : undefined}
+            autoComplete="off"
+            data-testid="signout-pass"
+          />
+          <Button type="primary" icon={<LogoutOutlined />} autoInsertSpace={false} onClick={() => void signOutByPass(pass)}>
+            {t('inBuilding.signOut')}
+          </Button>
+        </Space.Compact>
+        {passError && (
+          <Typography.Text type="danger" data-testid="signout-error">
+            {passError}
+          </Typography.Text>
+        )}
+        {overstays.length > 0 && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('inBuilding.overstayAlert', { minutes: overstayMinutes })} data-testid="overstay-alert" />}
+        <Table<Visit>
+          rowKey="id"
+          size="small"
+          style={{ marginTop: 8 }}
+          pagination={false}
+          dataSource={inBuilding}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inBuilding.none')} /> }}
+          onRow={(v) => ({ 'data-testid': `in-building-${v.visitorName}`, style: v.overstay ? { background: '#fff7e6' } : undefined }) as HTMLAttributes<HTMLElement>}
+          data-testid="in-building-table"
+          columns={[
+            { title: t('field.pass'), dataIndex: 'passNumber', width: 90 },
+            {
+              title: t('field.visitorName'),
+              render: (_: unknown, v) => (
+                <>
+                  {v.visitorName}
+                  {v.partySize > 1 && <Typography.Text type="secondary"> ×{v.partySize}</Typography.Text>}
+                  {v.watchMatches.length > 0 && <Tag color="red" style={{ marginLeft: 4 }}>{t('watch.badge')}</Tag>}
+                </>
+              ),
+            },
+            { title: t('field.tenant'), render: (_: unknown, v) => visitingText(v) },
+            { title: t('field.hostName'), dataIndex: 'hostName' },
+            { title: t('inBuilding.since'), width: 64, render: (_: unknown, v) => timeText(v.checkedInAt) },
+            {
+              title: t('inBuilding.duration'),
+              width: 110,
+              render: (_: unknown, v) => (
+                <>
+                  {stayText(t, v.checkedInAt ?? now, Math.max(now, v.checkedInAt ?? now))}
+                  {v.overstay && <Tag color="orange" style={{ marginLeft: 4 }}>{t('inBuilding.overstay')}</Tag>}
+                </>
+              ),
+            },
+            {
+              title: '',
+              width: 150,
+              render: (_: unknown, v) => (
+                <Flex gap={4}>
+                  <Button size="small" icon={<PrinterOutlined />} onClick={() => void printPass(v)}>
+                    {t('inBuilding.print')}
+                  </Button>
+                  <Button size="small" autoInsertSpace={false} onClick={() => void signOut(v)} data-testid={`sign-out-${v.visitorName}`}>
+                    {t('inBuilding.signOut')}
+                  </Button>
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {confirming && <ConfirmDialog visit={confirming} onClose={() => setConfirming(null)} />}
+    </Flex>
+  );
+}

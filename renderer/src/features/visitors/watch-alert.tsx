@@ -1,0 +1,39 @@
+// The desk's watch-list alert (V-6): an alarm and a decision — admit anyway, or do not admit.
+import type { HookAPI } from 'antd/es/modal/useModal';
+import type { TFunction } from 'i18next';
+import { alarm } from '../../app/sound';
+import type { WatchMatch } from '../../../../shared/contract/visitors';
+
+export function WatchMatches({ matches, t }: { matches: WatchMatch[]; t: TFunction }) {
+  return (
+    <div data-testid="watch-matches">
+      <div>{t('visitors:watch.matched')}</div>
+      <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+        {matches.map((m) => (
+          <li key={m.entryId}>
+            {t('visitors:paren', { text: m.reason, note: m.fields.map((f) => t(`visitors:watch.fields.${f}`)).join(t('visitors:watch.separator')) })}
+            {m.fields.length === 1 && m.fields[0] === 'name' && t('visitors:watch.nameOnly')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Resolves true when the receptionist admits the visitor anyway. */
+export function confirmDespiteWatchList(modal: HookAPI, matches: WatchMatch[], t: TFunction): Promise<boolean> {
+  alarm();
+  return new Promise((resolve) => {
+    modal.confirm({
+      title: t('visitors:watch.title'),
+      content: <WatchMatches matches={matches} t={t} />,
+      okText: t('visitors:watch.admitAnyway'),
+      okButtonProps: { danger: true, 'data-testid': 'watch-admit' } as never,
+      cancelText: t('visitors:watch.refuse'),
+      cancelButtonProps: { 'data-testid': 'watch-refuse' } as never,
+      autoFocusButton: 'cancel',
+      onOk: () => resolve(true),
+      onCancel: () => resolve(false),
+    });
+  });
+}
