@@ -171,7 +171,14 @@ const watchFields = {
   name: text(50),
   mobile: z.union([z.literal(''), mobile()]),
   /** Resident ID, passport or other document number: compared ignoring spaces, width and case. */
-  idNumber: text(30),
+  idNumber: z.union([
+    z.literal(''),
+    z
+      .string({ error: 'errors:field.documentNumber' })
+      .max(60, { error: 'errors:field.documentNumber' })
+      .overwrite(normalizeIdNumber)
+      .regex(/^[0-9A-Z]{5,30}$/, { error: 'errors:field.documentNumber' }),
+  ]),
   reason: required(200),
 };
 

@@ -29,6 +29,7 @@ export const errorsZhCN = {
     language: '语言无效。',
     role: '岗位无效。',
     idNumber: '身份证号码无效（校验位不符）。',
+    documentNumber: '证件号码只能包含字母和数字（5 至 30 位）。',
     plate: '车牌号格式无效。',
   },
   auth: {
@@ -82,6 +83,7 @@ export const errorsEn: ErrorMessages = {
     language: 'Unknown language.',
     role: 'Unknown role.',
     idNumber: 'Invalid ID number (check digit does not match).',
+    documentNumber: 'A document number has 5 to 30 letters and digits.',
     plate: 'Invalid licence plate.',
   },
   auth: {

@@ -58,6 +58,8 @@ export const STRING_CANDIDATES: string[] = [
   '09:30',
   'https://example.invalid/',
   'F9', // a global hotkey (Electron accelerator)
+  '11010519491231002X', // a resident ID number with a valid GB 11643 check character
+  'tenants.csv', // an uploaded file's name
   'A1-1203',
   '京A12345',
   'ABCD2345',
