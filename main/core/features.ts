@@ -9,6 +9,30 @@ import { staffHandlers } from './staff';
 import { devicesHandlers } from './devices';
 import { auditHandlers } from './audit';
 import { printingHandlers } from './printing';
+import type { DiaryContribution, HandoverSectionProvider } from './handover/sections';
+import { shiftsHandlers } from './shifts';
+import { incidentsHandlers } from './incidents';
+import { keysHandlers } from './keys';
+import { handoverHandlers } from './handover';
+import { checklistSection, previousNotesSection } from './handover/builtin-sections';
+import { incidentsHandoverSection } from './incidents/handover-section';
+import { incidentsDiary } from './incidents/diary';
+import { keysHandoverSection } from './keys/handover-section';
+import { keysDiary } from './keys/diary';
+
+/**
+ * The sections of the end-of-shift handover (S-1), one per feature, each in its own feature's folder. A new
+ * section is one provider file and one line here; `order` places it on the sheet.
+ */
+export const handoverSections: HandoverSectionProvider[] = [
+  checklistSection,
+  keysHandoverSection,
+  incidentsHandoverSection,
+  previousNotesSection,
+];
+
+/** What each feature contributes to a shift's work diary (S-2). A new one is one file and one line here. */
+export const diaryContributions: DiaryContribution[] = [keysDiary, incidentsDiary];
 
 export const handlers: AllHandlers = {
   auth: authHandlers,
@@ -18,6 +42,10 @@ export const handlers: AllHandlers = {
   devices: devicesHandlers,
   audit: auditHandlers,
   printing: printingHandlers,
+  shifts: shiftsHandlers(diaryContributions),
+  incidents: incidentsHandlers,
+  keys: keysHandlers,
+  handover: handoverHandlers(handoverSections, diaryContributions),
 };
 
 export const jobs: Job[] = [];

@@ -8,6 +8,10 @@ import { staff } from './staff';
 import { devices } from './devices';
 import { audit } from './audit';
 import { printing } from './printing';
+import { shifts } from './shifts';
+import { incidents } from './incidents';
+import { keys } from './keys';
+import { handover } from './handover';
 
 export const contract = {
   auth,
@@ -17,6 +21,10 @@ export const contract = {
   devices,
   audit,
   printing,
+  shifts,
+  incidents,
+  keys,
+  handover,
 };
 
 export type Contract = typeof contract;
@@ -34,6 +42,26 @@ export const events = {
     summary: 'A device was paired or revoked (admin screens refresh; every channel re-checks its credentials).',
     payload: z.object({ deviceId: z.string() }),
     audience: ['admin'],
+  }),
+  'shifts.changed': event({
+    summary: 'A shift started, its diary changed, or it ended (lobby panels refresh).',
+    payload: z.object({ shiftId: z.string() }),
+    audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
+  }),
+  'incidents.changed': event({
+    summary: 'An incident was recorded, changed, signed, amended or reviewed.',
+    payload: z.object({ incidentId: z.string() }),
+    audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
+  }),
+  'keys.changed': event({
+    summary: 'A key, card or item was lent or came back.',
+    payload: z.object({ loanId: z.string() }),
+    audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
+  }),
+  'handover.changed': event({
+    summary: 'A handover was prepared, signed (the guard’s screen shows it waiting) or acknowledged.',
+    payload: z.object({ handoverId: z.string(), state: z.enum(['draft', 'signed', 'acknowledged']) }),
+    audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
   }),
 } satisfies Record<string, EventSpec>;
 
