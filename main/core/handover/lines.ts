@@ -125,7 +125,8 @@ export function refreshLines(ctx: CallContext, handover: HandoverRow, shift: Shi
     if (gone.withdrawn === 1) continue;
     const touched = gone.ticked === 1 || gone.comment !== '';
     if (!touched) ctx.tx.update('handover_lines', gone.id, { withdrawn: 1, updated_at: ctx.now });
-    else if (gone.current === 1) ctx.tx.update('handover_lines', gone.id, { current: 0, updated_at: ctx.now });
+    // Kept because someone touched it; it moves below the section's current lines.
+    else if (gone.current === 1) ctx.tx.update('handover_lines', gone.id, { current: 0, position: 1000 + gone.position, updated_at: ctx.now });
   }
   return added;
 }
