@@ -6,6 +6,10 @@ import { staffMessages } from '../features/staff/i18n';
 import { devicesMessages } from '../features/devices/i18n';
 import { auditMessages } from '../features/audit/i18n';
 import { visitorsMessages } from '../features/visitors/i18n';
+import { shiftsMessages } from '../features/shifts/i18n';
+import { incidentsMessages } from '../features/incidents/i18n';
+import { keysMessages } from '../features/keys/i18n';
+import { handoverMessages } from '../features/handover/i18n';
 
 const features = {
   auth: authMessages,
@@ -15,6 +19,10 @@ const features = {
   devices: devicesMessages,
   audit: auditMessages,
   visitors: visitorsMessages,
+  shifts: shiftsMessages,
+  incidents: incidentsMessages,
+  keys: keysMessages,
+  handover: handoverMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };
