@@ -52,6 +52,13 @@ export function HandoverSheet({ handover }: { handover: Handover }) {
         <div key={section.key}>
           <h2>{text(section.title, {})}</h2>
           <table>
+            <thead>
+              <tr>
+                <th style={{ width: '14pt' }}>{t('page.tick')}</th>
+                <th>{t('page.lines')}</th>
+                <th style={{ width: '35%' }}>{t('page.comment')}</th>
+              </tr>
+            </thead>
             <tbody>
               {section.lines.map((line) => (
                 <tr key={line.id}>

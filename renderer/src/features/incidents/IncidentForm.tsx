@@ -4,7 +4,7 @@ import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { requiredZodRule, zodRule, showServerErrors } from '../../app/forms';
 import { IncidentDraft, INCIDENT_CATEGORIES, type Incident, type IncidentCategory } from '../../../../shared/contract/incidents';
 
 const shape = IncidentDraft.shape;
@@ -66,19 +66,19 @@ export function IncidentForm({ open, editing, onClose, onSaved }: { open: boolea
         <Form.Item name="occurredAt" label={t('page.occurredAt')} rules={[{ required: true, message: t('errors:field.required') }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: 240 }} data-testid="incident-time" />
         </Form.Item>
-        <Form.Item name="category" label={t('page.category')} rules={[zodRule(shape.category)]}>
+        <Form.Item name="category" label={t('page.category')} required rules={[zodRule(shape.category)]}>
           <Select options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} style={{ width: 320 }} data-testid="incident-category" />
         </Form.Item>
-        <Form.Item name="place" label={t('page.place')} rules={[zodRule(shape.place)]}>
+        <Form.Item name="place" label={t('page.place')} required rules={[requiredZodRule(shape.place)]}>
           <Input autoFocus data-testid="incident-place" />
         </Form.Item>
-        <Form.Item name="peoplePresent" label={t('page.peoplePresent')} rules={[zodRule(shape.peoplePresent)]}>
+        <Form.Item name="peoplePresent" label={t('page.peoplePresent')} required rules={[requiredZodRule(shape.peoplePresent)]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="incident-people" />
         </Form.Item>
-        <Form.Item name="course" label={t('page.course')} rules={[zodRule(shape.course)]}>
+        <Form.Item name="course" label={t('page.course')} required rules={[requiredZodRule(shape.course)]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} data-testid="incident-course" />
         </Form.Item>
-        <Form.Item name="outcome" label={t('page.outcome')} rules={[zodRule(shape.outcome)]}>
+        <Form.Item name="outcome" label={t('page.outcome')} required rules={[requiredZodRule(shape.outcome)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid="incident-outcome" />
         </Form.Item>
         <Form.Item name="needsFollowUp" valuePropName="checked">

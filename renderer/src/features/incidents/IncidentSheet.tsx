@@ -69,7 +69,7 @@ export function IncidentSheet({ id, onBack }: { id: string; onBack: () => void }
             <tbody>
               {incident.amendments.map((a) => (
                 <tr key={a.id}>
-                  <th>{t('page.amendedBy', { at: at(a.at), name: a.by.name })}</th>
+                  <th style={{ width: '32%' }}>{t('page.amendedBy', { at: at(a.at), name: a.by.name })}</th>
                   <td>{a.text}{a.closesFollowUp ? `（${t('state.closed')}）` : ''}</td>
                 </tr>
               ))}
@@ -84,7 +84,7 @@ export function IncidentSheet({ id, onBack }: { id: string; onBack: () => void }
             <tbody>
               {incident.reviews.map((r) => (
                 <tr key={r.id}>
-                  <th>{t('page.reviewedBy', { at: at(r.at), name: r.by.name, role: r.role })}</th>
+                  <th style={{ width: '32%' }}>{t('page.reviewedBy', { at: at(r.at), name: r.by.name, role: r.role })}</th>
                   <td>{r.note}</td>
                 </tr>
               ))}

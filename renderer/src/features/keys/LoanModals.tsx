@@ -4,7 +4,7 @@ import { Alert, App, AutoComplete, DatePicker, Form, Input, Modal, Segmented } f
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { requiredZodRule, zodRule, showServerErrors } from '../../app/forms';
 import { keys as keysContract, LOAN_KINDS, type KeyLoan, type LoanKind } from '../../../../shared/contract/keys';
 
 const shape = keysContract.lend.input.shape;
@@ -61,7 +61,7 @@ export function LendModal({ open, onClose, onSaved }: { open: boolean; onClose: 
         <Form.Item name="kind" label={t('page.kind')}>
           <Segmented options={LOAN_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="item" label={t('page.item')} rules={[zodRule(shape.item)]}>
+        <Form.Item name="item" label={t('page.item')} required rules={[requiredZodRule(shape.item)]}>
           <AutoComplete
             autoFocus
             options={catalogue.map((c) => ({ value: c.item, label: `${c.item} ${c.itemCode}${c.out ? ` ${t('page.outLabel')}` : ''}` }))}
@@ -77,7 +77,7 @@ export function LendModal({ open, onClose, onSaved }: { open: boolean; onClose: 
         <Form.Item name="itemCode" label={t('page.itemCode')} rules={[zodRule(shape.itemCode)]}>
           <Input data-testid="lend-item-code" />
         </Form.Item>
-        <Form.Item name="borrower" label={t('page.borrower')} rules={[zodRule(shape.borrower)]}>
+        <Form.Item name="borrower" label={t('page.borrower')} required rules={[requiredZodRule(shape.borrower)]}>
           <Input data-testid="lend-borrower" />
         </Form.Item>
         <Form.Item name="borrowerUnit" label={t('page.borrowerUnit')} rules={[zodRule(shape.borrowerUnit)]}>

@@ -21,7 +21,7 @@ export const keysMessages = {
     page: {
       title: '钥匙及物品登记',
       lend: '借出登记',
-      return: '归还',
+      return: '登记归还',
       returnTitle: '登记归还：{{item}}',
       returnNote: '归还备注',
       out: '未归还',
@@ -68,7 +68,7 @@ export const keysMessages = {
     page: {
       title: 'Key and item register',
       lend: 'Lend',
-      return: 'Returned',
+      return: 'Mark returned',
       returnTitle: 'Record the return of {{item}}',
       returnNote: 'Note',
       out: 'Out',

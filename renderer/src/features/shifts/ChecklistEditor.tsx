@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { requiredZodRule, zodRule, showServerErrors } from '../../app/forms';
 import { required, text } from '../../../../shared/contract/fields';
 import type { ChecklistItem } from '../../../../shared/contract/shifts';
 
@@ -52,7 +52,7 @@ export function ChecklistEditor(props: {
                 <Typography.Text type="secondary" style={{ width: 24, paddingTop: 5 }}>
                   {index + 1}.
                 </Typography.Text>
-                <Form.Item name={[f.name, 'label']} rules={[zodRule(required(60))]} style={{ flex: 2 }}>
+                <Form.Item name={[f.name, 'label']} rules={[requiredZodRule(required(60))]} style={{ flex: 2 }}>
                   <Input placeholder={t('settings.label')} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'labelEn']} rules={[zodRule(text(100))]} style={{ flex: 2 }}>
