@@ -40,7 +40,7 @@ export function bodyLimitOf(method: string, defaultLimit: number): number {
 }
 
 /** Screens reachable by a path of their own, served as the renderer's hash routes. */
-const SCREEN_PATHS = ['lobby', 'visitor', 'handover', 'admin', 'records', 'incidents', 'reports', 'archive', 'setup'];
+const SCREEN_PATHS = ['lobby', 'visitor', 'handover', 'admin', 'records', 'incidents', 'keys', 'diary', 'reports', 'archive', 'setup'];
 
 function credentialsOf(request: FastifyRequest): Credentials {
   const auth = request.headers.authorization;

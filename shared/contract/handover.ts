@@ -123,7 +123,7 @@ export const handover = {
     allow: DUTY,
   }),
   acknowledge: mutation({
-    summary: 'The incoming guard acknowledges with their own PIN (at the desk or from their own terminal).',
+    summary: 'The incoming guard, signed in as themselves (at the desk or their own terminal), acknowledges with their own PIN.',
     input: z.strictObject({ id: id(), userId: id(), pin: pin(), note: text(300).default('') }),
     output: Handover,
     allow: HANDOVER_READERS,

@@ -6,6 +6,8 @@ import { epochMs, id, paging, required, text, empty } from './fields';
 
 /** Who stands duty at the desk: starts shifts, keeps the diary, hands over. */
 export const DUTY: readonly Role[] = ['receptionist', 'supervisor', 'manager'];
+/** Who may read diaries (they name incidents and borrowers): the desk, the leads, the guards — not departments. */
+export const DIARY_READERS: readonly Role[] = ['receptionist', 'supervisor', 'manager', 'security', 'admin'];
 
 /** Interpolation values of a line the screen localizes; names ending in `At` are epoch ms shown as local time. */
 export const LineParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -123,7 +125,7 @@ export const shifts = {
     summary: 'A shift’s work diary: what the features recorded during it plus free text (S-2). Default: the caller’s open shift.',
     input: z.strictObject({ shiftId: id().optional() }),
     output: Diary.nullable(),
-    allow: STAFF,
+    allow: DIARY_READERS,
   }),
   saveDiary: mutation({
     summary: 'Save the free text of one’s own open shift’s diary.',
@@ -140,7 +142,7 @@ export const shifts = {
       limit: paging.limit,
     }),
     output: z.object({ shifts: z.array(ShiftSummary) }),
-    allow: STAFF,
+    allow: DIARY_READERS,
   }),
   close: mutation({
     summary: 'Close a shift left open without a handover (the receptionist left or fell ill); its diary is finalised.',

@@ -9,6 +9,7 @@ export const handoverZhCN = {
     alreadyAcknowledged: '该交接单已由接班人确认。',
     ownHandover: '交班人不能为自己的交接单确认接班。',
     cannotTakeOver: '该岗位不能接班确认。',
+    ackOwnSession: '接班确认须由接班人员本人登录后进行（可在本机“换人”登录）。',
   },
 };
 
@@ -22,5 +23,6 @@ export const handoverEn: typeof handoverZhCN = {
     alreadyAcknowledged: 'This handover has already been acknowledged.',
     ownHandover: 'The person handing over cannot acknowledge their own handover.',
     cannotTakeOver: 'This role cannot take over a shift.',
+    ackOwnSession: 'The incoming person acknowledges signed in as themselves (switch person at this desk).',
   },
 };

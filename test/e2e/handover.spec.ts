@@ -93,9 +93,8 @@ test('S-1 S-2 S-3 a shift starts with the opening check, is handed over with a P
   await expect(page.getByTestId('pin-modal-error')).toContainText('PIN 码不正确');
   await page.getByTestId('pin-modal-pin').fill('1357');
   await page.getByTestId('pin-modal-pin').press('Enter');
-  await expect(page.getByText('已签名交班，请接班人员确认。')).toBeVisible();
-  // The desk offers the acknowledgement; the guard does it from his own terminal instead.
-  await page.getByRole('button', { name: '取 消' }).click();
+  await expect(page.getByTestId('handover-signed')).toBeVisible();
+  // The guard could switch person at this desk (next test); here he uses his own terminal.
 
   // The guard's PC on the LAN opens /handover and acknowledges with his own PIN.
   const guardContext = await browser.newContext();
@@ -134,4 +133,35 @@ test('S-1 S-2 S-3 a shift starts with the opening check, is handed over with a P
   await expect(incidentLine.getByTestId('line-carried')).toBeVisible();
   await expect(page.getByTestId('section-checklist').getByTestId('line-carried')).toHaveCount(0);
   await expect(page.getByTestId('section-previous')).toContainText('明早 8 点有搬家车辆进场');
+});
+
+test('S-1 at the desk the guard switches person and acknowledges in his own session with his own PIN', async ({ page, server, seeded }) => {
+  test.setTimeout(120_000);
+  const leeId = await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seeded.addPerson('王保安', 'security', '2468');
+  const lee = (await seeded.call<{ token: string }>('auth.signIn', { userId: leeId, pin: '1357' })).body.token;
+  const current = await seeded.call<{ openingCheck: Array<{ key: string }> }>('shifts.current', {}, { token: lee });
+  await seeded.call('shifts.start', { checks: current.body.openingCheck.map((c) => ({ key: c.key, ok: true, comment: '' })) }, { token: lee });
+  const draft = await seeded.call<{ id: string; number: string; lines: Array<{ id: string }> }>('handover.prepare', {}, { token: lee });
+  for (const line of draft.body.lines) await seeded.call('handover.mark', { id: draft.body.id, lineId: line.id, ticked: true }, { token: lee });
+
+  await page.goto(`${server.url}/#/handover`);
+  await signIn(page, '李前台', '1357');
+  await page.getByTestId('handover-sign').click();
+  await page.getByTestId('pin-modal-pin').fill('1357');
+  await page.getByTestId('pin-modal-pin').press('Enter');
+  // The receptionist's own screen offers no acknowledgement of her own handover: she hands the desk over.
+  await expect(page.getByTestId('handover-signed')).toBeVisible();
+  await page.getByTestId('hand-to-guard').click();
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await signIn(page, '王保安', '2468');
+  await page.getByTestId(`ack-${draft.body.number}`).click();
+  await expect(page.getByTestId('pin-modal')).toContainText('王保安');
+  await page.getByTestId('pin-modal-pin').fill('1357');
+  await page.getByTestId('pin-modal-pin').press('Enter');
+  await expect(page.getByTestId('pin-modal-error')).toContainText('PIN 码不正确');
+  await page.getByTestId('pin-modal-pin').fill('2468');
+  await page.getByTestId('pin-modal-pin').press('Enter');
+  await expect(page.getByTestId('sheet-incoming')).toHaveText('王保安');
+  await expect(page.getByTestId('sheet-outgoing')).toHaveText('李前台');
 });

@@ -145,7 +145,10 @@ export function handoverHandlers(
         throw new ConflictError('handover:errors.alreadyAcknowledged');
       }
       if (input.userId === row.outgoing_id) throw new ForbiddenError('handover:errors.ownHandover');
-      // The incoming person's own PIN, whoever's session or terminal this is.
+      // Nobody acknowledges for someone else: the incoming person signs in (at the desk by switching person, or
+      // at their own terminal) and confirms with their own PIN again. Another person's session is refused
+      // before any PIN is tried, so it cannot be used to guess the guard's.
+      if (input.userId !== staffOf(ctx).user.id) throw new ForbiddenError('handover:errors.ackOwnSession');
       const person = verifyOwnPin(ctx, input.userId, input.pin);
       if (!ACKNOWLEDGER_ROLES.includes(person.role as Role)) throw new ForbiddenError('handover:errors.cannotTakeOver');
       const device = ctx.caller.kind === 'staff' ? ctx.caller.device : null;

@@ -113,7 +113,7 @@ describe('handover', () => {
     await desk.core.invoke(as(lee.token), 'handover.mark', { id: first.id, lineId: doors.id, ticked: false, comment: '东侧门禁故障，已报修' });
     await desk.core.invoke(as(lee.token), 'handover.saveNotes', { id: first.id, notes: '明早 8 点有搬家车辆进场。' });
     await desk.core.invoke(as(lee.token), 'handover.sign', { id: first.id, pin: '1357' });
-    await desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: first.id, userId: wang.id, pin: '2468' });
+    await desk.core.invoke(as(wang.token), 'handover.acknowledge', { id: first.id, userId: wang.id, pin: '2468' });
     // The key comes back overnight; the line is still carried (it was not ticked), no longer current.
     await desk.core.invoke(as(wang.token), 'keys.return', { id: loan.id });
 

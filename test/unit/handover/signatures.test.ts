@@ -17,51 +17,56 @@ const failuresOf = (desk: Awaited<ReturnType<typeof signedHandover>>['desk'], us
   (desk.core.db.prepare('SELECT COUNT(*) AS n FROM pin_failures WHERE user_id = ?').get(userId) as { n: number }).n;
 
 describe('handover signatures', () => {
-  it('S-1 each signature is verified against that person’s own PIN: the receptionist’s session cannot acknowledge for the guard', async () => {
+  it('S-1 the guard’s PIN cannot be entered by the receptionist’s session to acknowledge; each signature is verified against that person’s own PIN', async () => {
     const { desk, lee, wang, handover } = await signedHandover();
-    // Signing: the session's person is not enough, and another person's PIN does not sign.
+    // Signing: another person's PIN does not sign, and another person's session cannot sign even with the right one.
     expect((await failure(desk.core.invoke(as(lee.token), 'handover.sign', { id: handover.id, pin: '2468' }))).code).toBe('pin_incorrect');
     const boss = await desk.person('supervisor', '陈主管', '8642');
     expect((await failure(desk.core.invoke(as(boss.token), 'handover.sign', { id: handover.id, pin: '1357' }))).code).toBe('forbidden');
     await desk.core.invoke(as(lee.token), 'handover.sign', { id: handover.id, pin: '1357' });
 
-    // The receptionist's session names the guard but enters her own PIN: refused, counted against the guard.
-    const ownPin = await failure(desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '1357' }));
-    expect(ownPin.code).toBe('pin_incorrect');
-    expect(failuresOf(desk, wang.id)).toBe(1);
-    // The guard's PIN entered for the receptionist herself: refused — nobody acknowledges their own handover.
+    // The receptionist's session with the guard's name and the guard's PIN: refused, and no PIN was even tried.
+    const guardsPin = await failure(desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468' }));
+    expect(guardsPin.code).toBe('forbidden');
+    expect(desk.core.errorResponse(guardsPin, 'zh-CN').body.error.message).toBe('接班确认须由接班人员本人登录后进行（可在本机“换人”登录）。');
+    expect(failuresOf(desk, wang.id)).toBe(0);
+    // … nor with her own PIN, nor for herself.
+    expect((await failure(desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '1357' }))).code).toBe('forbidden');
     const forSelf = await failure(desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: handover.id, userId: lee.id, pin: '2468' }));
-    expect(forSelf.code).toBe('forbidden');
     expect(desk.core.errorResponse(forSelf, 'zh-CN').body.error.message).toBe('交班人不能为自己的交接单确认接班。');
-    // Another guard's PIN does not acknowledge as this guard.
+    // Another guard's session cannot acknowledge as this guard, even knowing his PIN.
     const zhao = await desk.person('security', '赵保安', '5555');
-    expect((await failure(desk.core.invoke(as(zhao.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '5555' }))).code).toBe(
+    expect((await failure(desk.core.invoke(as(zhao.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468' }))).code).toBe('forbidden');
+    // The guard's own session still needs his own PIN: the receptionist's does not do.
+    expect((await failure(desk.core.invoke(as(wang.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '1357' }))).code).toBe(
       'pin_incorrect',
     );
+    expect(failuresOf(desk, wang.id)).toBe(1);
     expect((await desk.core.invoke(as(lee.token), 'handover.get', { id: handover.id })).state).toBe('signed');
 
-    // At the desk the guard types his own PIN: accepted, and recorded as the guard (not the session's person).
-    const done = await desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468', note: '钥匙已清点' });
+    const done = await desk.core.invoke(as(wang.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468', note: '钥匙已清点' });
     expect(done).toMatchObject({ state: 'acknowledged', outgoing: { name: '李前台' }, incoming: { id: wang.id, name: '王保安', role: 'security' } });
     expect((await failure(desk.core.invoke(as(zhao.token), 'handover.acknowledge', { id: handover.id, userId: zhao.id, pin: '5555' }))).code).toBe('conflict');
     desk.close();
   });
 
-  it('S-1 a handover is acknowledged only after it is signed, by a role that takes over shifts, and a locked-out guard waits', async () => {
+  it('S-1 at the desk the guard switches person and acknowledges in his own session; a role that does not take over is refused; a locked-out guard waits', async () => {
     const { desk, lee, wang, handover } = await signedHandover();
     expect((await failure(desk.core.invoke(as(wang.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468' }))).code).toBe('conflict');
     await desk.core.invoke(as(lee.token), 'handover.sign', { id: handover.id, pin: '1357' });
+    await desk.core.invoke(as(lee.token), 'auth.signOut', { reason: 'lock' });
     const eng = await desk.person('department', '工程部', '7777', '工程部');
-    expect((await failure(desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: handover.id, userId: eng.id, pin: '7777' }))).code).toBe('forbidden');
+    expect((await failure(desk.core.invoke(as(eng.token), 'handover.acknowledge', { id: handover.id, userId: eng.id, pin: '7777' }))).code).toBe('forbidden');
+    // Fast switching at the desk: the guard signs in on the lock screen.
+    const atDesk = (await desk.core.invoke(LOCAL, 'auth.signIn', { userId: wang.id, pin: '2468' })).token;
     for (let i = 0; i < 4; i += 1) {
       desk.clock.advance(5_000);
-      expect((await failure(desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '0000' }))).code).toBe('pin_incorrect');
+      expect((await failure(desk.core.invoke(as(atDesk), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '0000' }))).code).toBe('pin_incorrect');
     }
-    expect((await failure(desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '0000' }))).code).toBe('rate_limited');
-    expect((await failure(desk.core.invoke(as(lee.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468' }))).code).toBe('rate_limited');
+    expect((await failure(desk.core.invoke(as(atDesk), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '0000' }))).code).toBe('rate_limited');
+    expect((await failure(desk.core.invoke(as(atDesk), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468' }))).code).toBe('rate_limited');
     desk.clock.advance(5 * 60_000);
-    const wangAgain = (await desk.core.invoke(LOCAL, 'auth.signIn', { userId: wang.id, pin: '2468' })).token;
-    expect((await desk.core.invoke(as(wangAgain), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468' })).state).toBe('acknowledged');
+    expect((await desk.core.invoke(as(atDesk), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468' })).state).toBe('acknowledged');
     desk.close();
   });
 

@@ -148,9 +148,9 @@ describe('incidents', () => {
     expect(after.amendments).toEqual([expect.objectContaining({ id: later.amendmentId, by: { id: wang.id, name: '王保安' }, text: '补充监控截图' })]);
     expect(after.contentHash).toBe(signed.contentHash);
     // Files never enter the audit trail's images, only their size.
-    const payload = desk.core.db.prepare("SELECT after_json FROM audit_payload p JOIN audit_log l ON l.seq = p.seq WHERE l.entity = 'incident_attachments' LIMIT 1").get() as {
-      after_json: string;
-    };
+    const payload = desk.core.db
+      .prepare("SELECT after_json FROM audit_payload p JOIN audit_log l ON l.seq = p.seq WHERE l.entity = 'incident_attachments' AND l.entity_id = ? AND l.op = 'insert'")
+      .get(photo.id) as { after_json: string };
     expect(JSON.parse(payload.after_json).data).toEqual({ bytes: PNG_1PX.length });
     desk.close();
   });

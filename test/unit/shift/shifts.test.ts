@@ -106,3 +106,15 @@ describe('shifts', () => {
     desk.close();
   });
 });
+
+describe('shifts: who may read diaries', () => {
+  it('S-2 departments cannot read work diaries (they name incidents and borrowers)', async () => {
+    const desk = await createDesk();
+    const lee = await desk.person('receptionist', '李前台', '1357');
+    const eng = await desk.person('department', '工程部', '1111', '工程部');
+    const shift = await startShift(desk, lee.token);
+    expect((await failure(desk.core.invoke(as(eng.token), 'shifts.diary', { shiftId: shift.id }))).code).toBe('forbidden');
+    expect((await failure(desk.core.invoke(as(eng.token), 'shifts.list', {}))).code).toBe('forbidden');
+    desk.close();
+  });
+});

@@ -2,7 +2,7 @@
 // waiting to be acknowledged, past handovers by date and person, and (admin) the template. `?print=<id>` shows
 // the printable sheet.
 import { useCallback, useEffect, useState } from 'react';
-import { Button, DatePicker, Drawer, Empty, Flex, Input, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Drawer, Empty, Flex, Input, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -15,7 +15,7 @@ import { useLocalizer } from './localize';
 import { useHandover } from './store';
 import { HandoverDraft } from './HandoverDraft';
 import { HandoverSheet } from './HandoverSheet';
-import { AcknowledgeModal } from './AcknowledgeModal';
+import { AcknowledgeModal, useMayAcknowledge } from './AcknowledgeModal';
 import { PrintFrame } from './PrintFrame';
 
 const STATE_COLOR = { draft: 'default', signed: 'orange', acknowledged: 'green' } as const;
@@ -23,6 +23,7 @@ const STATE_COLOR = { draft: 'default', signed: 'orange', acknowledged: 'green' 
 function SummaryTable({ rows, onView, onAck }: { rows: HandoverSummary[]; onView: (id: string) => void; onAck?: (h: HandoverSummary) => void }) {
   const { t } = useTranslation('handover');
   const { at } = useLocalizer();
+  const mayAcknowledge = useMayAcknowledge();
   return (
     <Table<HandoverSummary>
       rowKey="id"
@@ -44,7 +45,7 @@ function SummaryTable({ rows, onView, onAck }: { rows: HandoverSummary[]; onView
               <Button size="small" onClick={() => onView(h.id)} data-testid={`view-${h.number}`}>
                 {t('page.view')}
               </Button>
-              {onAck && h.state === 'signed' && (
+              {onAck && h.state === 'signed' && mayAcknowledge(h) && (
                 <Button size="small" type="primary" onClick={() => onAck(h)} data-testid={`ack-${h.number}`}>
                   {t('page.acknowledge')}
                 </Button>
@@ -95,7 +96,10 @@ export function HandoverPage() {
   const [params] = useSearchParams();
   const printId = params.get('print');
   const user = useSession((s) => s.user);
+  const lock = useSession((s) => s.lock);
+  const mayAcknowledge = useMayAcknowledge();
   const { pending, loadPending } = useHandover();
+  const [justSigned, setJustSigned] = useState<Handover | null>(null);
   const [viewing, setViewing] = useState<Handover | null>(null);
   const [acking, setAcking] = useState<Pick<HandoverSummary, 'id' | 'number' | 'outgoing'> | null>(null);
   const [tab, setTab] = useState<string>(user && DUTY.includes(user.role) ? 'current' : 'pending');
@@ -112,7 +116,7 @@ export function HandoverPage() {
 
   if (printId) {
     return printed ? (
-      <PrintFrame onBack={() => navigate('/handover')} testId="handover-print">
+      <PrintFrame onBack={() => navigate('/handover')} testId="handover-print" fileName={`${printed.number}.pdf`}>
         <HandoverSheet handover={printed} />
       </PrintFrame>
     ) : null;
@@ -125,7 +129,25 @@ export function HandoverPage() {
       key: 'current',
       label: t('page.current'),
       children: duty ? (
-        <HandoverDraft onSigned={(h) => setAcking(h)} />
+        <Flex vertical gap={12}>
+          {justSigned && (
+            <Alert
+              type="success"
+              showIcon
+              message={t('page.handToGuardHint')}
+              data-testid="handover-signed"
+              action={
+                <Flex gap={8}>
+                  <Button onClick={() => navigate(`/handover?print=${justSigned.id}`)}>{t('page.print')}</Button>
+                  <Button type="primary" onClick={() => void lock('lock')} data-testid="hand-to-guard">
+                    {t('page.handToGuard')}
+                  </Button>
+                </Flex>
+              }
+            />
+          )}
+          <HandoverDraft onSigned={setJustSigned} />
+        </Flex>
       ) : (
         <Empty description={t('page.notDuty')} />
       ),
@@ -172,7 +194,7 @@ export function HandoverPage() {
         extra={
           viewing && (
             <Flex gap={8}>
-              {viewing.state === 'signed' && (
+              {viewing.state === 'signed' && mayAcknowledge(viewing) && (
                 <Button type="primary" onClick={() => setAcking(viewing)} data-testid="drawer-ack">
                   {t('page.acknowledge')}
                 </Button>

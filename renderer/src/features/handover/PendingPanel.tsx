@@ -8,7 +8,7 @@ import { staffClient } from '../../api/client';
 import type { HandoverSummary } from '../../../../shared/contract/handover';
 import { useLocalizer } from './localize';
 import { useHandover } from './store';
-import { AcknowledgeModal } from './AcknowledgeModal';
+import { AcknowledgeModal, useMayAcknowledge } from './AcknowledgeModal';
 
 export function PendingPanel() {
   const { t } = useTranslation('handover');
@@ -16,6 +16,7 @@ export function PendingPanel() {
   const navigate = useNavigate();
   const { pending, loadPending } = useHandover();
   const [acking, setAcking] = useState<HandoverSummary | null>(null);
+  const mayAcknowledge = useMayAcknowledge();
   useEffect(() => {
     void loadPending();
     return staffClient.on('handover.changed', () => void loadPending());
@@ -32,9 +33,13 @@ export function PendingPanel() {
               <Button key="v" size="small" onClick={() => navigate('/handover')}>
                 {t('page.view')}
               </Button>,
-              <Button key="a" size="small" type="primary" onClick={() => setAcking(h)}>
-                {t('page.acknowledge')}
-              </Button>,
+              ...(mayAcknowledge(h)
+                ? [
+                    <Button key="a" size="small" type="primary" onClick={() => setAcking(h)} data-testid={`panel-ack-${h.number}`}>
+                      {t('page.acknowledge')}
+                    </Button>,
+                  ]
+                : []),
             ]}
           >
             <span>

@@ -1,7 +1,6 @@
-// A signature: the named person enters their own PIN (handover, acknowledgement, incidents). When `people` is
-// given the person is chosen from it (the incoming guard at the desk); otherwise it is fixed.
+// A signature: the signed-in person enters their own PIN again (handover, acknowledgement, incidents).
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Form, Input, Modal, Select, Typography, type InputRef } from 'antd';
+import { Alert, Form, Input, Modal, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 
@@ -16,18 +15,15 @@ export function PinModal(props: {
   title: string;
   hint: string;
   okText: string;
-  /** Fixed signer. */
+  /** The signer: always the person signed in on this screen. */
   person?: { id: string; name: string };
-  /** Or a choice of signers (name and role label). */
-  people?: Array<{ id: string; name: string; label: string }>;
-  personLabel?: string;
   noteLabel?: string;
   onSubmit: (value: PinSubmit) => Promise<void>;
   onClose: () => void;
 }) {
   const { t } = useTranslation('common');
   const { t: tAuth } = useTranslation('auth');
-  const [form] = Form.useForm<{ userId?: string; pin: string; note?: string }>();
+  const [form] = Form.useForm<{ pin: string; note?: string }>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<InputRef>(null);
@@ -42,7 +38,7 @@ export function PinModal(props: {
   const inFlight = useRef(false);
   const submit = async () => {
     const values = form.getFieldsValue();
-    const userId = props.person?.id ?? values.userId;
+    const userId = props.person?.id;
     if (!userId || !values.pin || inFlight.current) return;
     inFlight.current = true;
     setBusy(true);
@@ -73,17 +69,6 @@ export function PinModal(props: {
     >
       <Typography.Paragraph type="secondary">{props.hint}</Typography.Paragraph>
       <Form form={form} layout="vertical" data-testid="pin-modal">
-        {props.people && (
-          <Form.Item name="userId" label={props.personLabel}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={props.people.map((p) => ({ value: p.id, label: `${p.name}（${p.label}）` }))}
-              onChange={() => pinRef.current?.focus()}
-              data-testid="pin-modal-person"
-            />
-          </Form.Item>
-        )}
         {props.person && (
           <Typography.Text strong style={{ display: 'block', marginBottom: 8, fontSize: 16 }}>
             {props.person.name}

@@ -2,9 +2,21 @@
 // Printing goes through printCurrentView (silent in the desktop app, the browser's dialog otherwise).
 import type { ReactNode } from 'react';
 import { Button, Flex } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { printCurrentView } from '../../app/print';
+import { api } from '../../api/client';
+import { bridge } from '../../api/transport';
+
+/** The desktop app makes a PDF of the window (printing.pdf); a browser saves one from its own print dialog. */
+async function savePdf(fileName: string): Promise<void> {
+  const { pdfBase64 } = await api.printing.pdf({});
+  if (!pdfBase64) return;
+  const link = document.createElement('a');
+  link.href = `data:application/pdf;base64,${pdfBase64}`;
+  link.download = fileName;
+  link.click();
+}
 
 const PRINT_CSS = `
 @page { size: A4; margin: 14mm 12mm; }
@@ -25,7 +37,7 @@ const PRINT_CSS = `
 .print-sheet .tag { border: 1px solid #000; border-radius: 2pt; padding: 0 3pt; font-size: 9pt; margin-right: 4pt; }
 `;
 
-export function PrintFrame({ onBack, children, testId }: { onBack: () => void; children: ReactNode; testId: string }) {
+export function PrintFrame({ onBack, children, testId, fileName = 'sheet.pdf' }: { onBack: () => void; children: ReactNode; testId: string; fileName?: string }) {
   const { t } = useTranslation('common');
   return (
     <div data-testid={testId}>
@@ -37,6 +49,11 @@ export function PrintFrame({ onBack, children, testId }: { onBack: () => void; c
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => void printCurrentView()} data-testid="print-now">
           {t('actions.print')}
         </Button>
+        {bridge() && (
+          <Button icon={<FilePdfOutlined />} onClick={() => void savePdf(fileName)}>
+            PDF
+          </Button>
+        )}
       </Flex>
       <div className="print-sheet">{children}</div>
     </div>

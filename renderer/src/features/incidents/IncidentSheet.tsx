@@ -25,7 +25,7 @@ export function IncidentSheet({ id, onBack }: { id: string; onBack: () => void }
   }, [id]);
   if (!incident) return <Spin />;
   return (
-    <PrintFrame onBack={onBack} testId="incident-sheet">
+    <PrintFrame onBack={onBack} testId="incident-sheet" fileName={`${incident.number}.pdf`}>
       <h1>{building.name} · {t('page.printTitle')}</h1>
       <div className="sub">
         {t('page.number')}：{incident.number} {incident.state === 'draft' && t('page.unsignedMark')}

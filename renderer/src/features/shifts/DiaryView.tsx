@@ -109,7 +109,7 @@ export function DiaryView({ diary, editable, onSaved }: { diary: Diary; editable
               data-testid="diary-text"
             />
             <Flex gap={12} align="center">
-              <Button type="primary" loading={busy} onClick={() => void save()} disabled={draft === diary.text && savedAt === diary.textUpdatedAt && draft === ''} data-testid="diary-save">
+              <Button type="primary" loading={busy} onClick={() => void save()} data-testid="diary-save">
                 {t('diary.save')}
               </Button>
               {savedAt !== null && <Typography.Text type="secondary">{t('diary.savedAt', { at: at(savedAt) })}</Typography.Text>}
