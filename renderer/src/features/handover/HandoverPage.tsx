@@ -36,7 +36,7 @@ function SummaryTable({ rows, onView, onAck }: { rows: HandoverSummary[]; onView
         { title: t('page.signedAt'), render: (_: unknown, h) => (h.signedAt ? at(h.signedAt) : t('page.notSignedYet')) },
         { title: t('page.incoming'), render: (_: unknown, h) => h.incoming?.name ?? '—' },
         { title: t('page.acknowledgedAt'), render: (_: unknown, h) => at(h.acknowledgedAt) },
-        { title: t('page.lines'), render: (_: unknown, h) => `${h.lines}（${t('page.unticked')} ${h.unticked}）` },
+        { title: t('page.lines'), render: (_: unknown, h) => t('page.linesCount', { lines: h.lines, unticked: h.unticked }) },
         { title: '', render: (_: unknown, h) => <Tag color={STATE_COLOR[h.state]}>{t(`state.${h.state}`)}</Tag> },
         {
           title: '',
@@ -82,7 +82,7 @@ function History({ onView }: { onView: (id: string) => void }) {
         <Input placeholder={t('page.searchPerson')} value={person} onChange={(e) => setPerson(e.target.value)} onPressEnter={() => void search()} style={{ width: 220 }} allowClear data-testid="history-person" />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
         <Button type="primary" onClick={() => void search()} data-testid="history-search">
-          {t('page.view')}
+          {t('common:actions.search')}
         </Button>
       </Flex>
       <SummaryTable rows={rows} onView={onView} />

@@ -70,7 +70,7 @@ export function IncidentSheet({ id, onBack }: { id: string; onBack: () => void }
               {incident.amendments.map((a) => (
                 <tr key={a.id}>
                   <th style={{ width: '32%' }}>{t('page.amendedBy', { at: at(a.at), name: a.by.name })}</th>
-                  <td>{a.text}{a.closesFollowUp ? `（${t('state.closed')}）` : ''}</td>
+                  <td>{a.text} {a.closesFollowUp ? t('page.closedMark') : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -95,7 +95,7 @@ export function IncidentSheet({ id, onBack }: { id: string; onBack: () => void }
       {incident.attachments.length > 0 && (
         <>
           <h2>{t('page.attachments')}</h2>
-          <div>{incident.attachments.map((a) => `${a.name}（${Math.ceil(a.size / 1024)} KB）`).join('；')}</div>
+          <div>{incident.attachments.map((a) => t('page.fileLine', { name: a.name, kb: Math.ceil(a.size / 1024) })).join(t('page.fileSeparator'))}</div>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 6 }}>
             {images.map((img) => (
               <img key={img.id} src={img.src} alt="" style={{ maxWidth: '48%', maxHeight: '70mm' }} />

@@ -69,6 +69,9 @@ export const incidentsMessages = {
       panelTitle: '未办结的特殊事件',
       panelCount: '{{count}} 起未办结',
       detail: '事件详情',
+      closedMark: '（已办结）',
+      fileLine: '{{name}}（{{kb}} KB）',
+      fileSeparator: '；',
     },
   },
   en: {
@@ -138,6 +141,9 @@ export const incidentsMessages = {
       panelTitle: 'Open incidents',
       panelCount: '{{count}} open',
       detail: 'Incident',
+      closedMark: '(closed)',
+      fileLine: '{{name}} ({{kb}} KB)',
+      fileSeparator: '; ',
     },
   },
 };

@@ -45,7 +45,7 @@ export function KeysPanel() {
           >
             <span>
               {l.overdue && <Tag color="error">{t('page.overdue')}</Tag>}
-              {t(`kinds.${l.kind}`)}「{l.item}」{l.itemCode} → {l.borrower}
+              {t('panel.line', { kind: l.kind, item: l.item, itemCode: l.itemCode, borrower: l.borrower, interpolation: { escapeValue: false } })}
               <Typography.Text type="secondary"> · {at(l.lentAt)}</Typography.Text>
             </span>
           </List.Item>

@@ -47,6 +47,7 @@ export const keysMessages = {
     panel: {
       title: '钥匙及物品借出',
       count: '{{count}} 件未归还',
+      line: '$t(keys:kinds.{{kind}})「{{item}}」{{itemCode}} → {{borrower}}',
     },
   },
   en: {
@@ -94,6 +95,7 @@ export const keysMessages = {
     panel: {
       title: 'Keys and items out',
       count: '{{count}} not returned',
+      line: '$t(keys:kinds.{{kind}}) “{{item}}” {{itemCode}} → {{borrower}}',
     },
   },
 };
