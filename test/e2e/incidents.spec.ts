@@ -49,7 +49,9 @@ test('I-1 an incident is recorded with every required part, a photo, the author�
   await expect(detail).toContainText('更正：施工队负责人为周师傅');
 
   // Search finds it by a two-character word.
-  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('amend-text')).toBeHidden();
+  await page.locator('.ant-drawer-close').click();
+  await expect(detail).toBeHidden();
   await page.getByTestId('incidents-search').locator('input').fill('车库');
   await page.getByTestId('incidents-search').locator('input').press('Enter');
   await expect(page.getByTestId('incidents-table')).toContainText('地下车库入口');
