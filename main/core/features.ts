@@ -16,6 +16,30 @@ import { directoryHandlers } from './directory';
 import { visitorsHandlers, visitorsJobs } from './visitors';
 import { callbacksHandlers, callbackDueJob } from './callbacks';
 import { noticesHandlers } from './notices';
+import type { DiaryContribution, HandoverSectionProvider } from './handover/sections';
+import { shiftsHandlers } from './shifts';
+import { incidentsHandlers } from './incidents';
+import { keysHandlers } from './keys';
+import { handoverHandlers } from './handover';
+import { checklistSection, previousNotesSection } from './handover/builtin-sections';
+import { incidentsHandoverSection } from './incidents/handover-section';
+import { incidentsDiary } from './incidents/diary';
+import { keysHandoverSection } from './keys/handover-section';
+import { keysDiary } from './keys/diary';
+
+/**
+ * The sections of the end-of-shift handover (S-1), one per feature, each in its own feature's folder. A new
+ * section is one provider file and one line here; `order` places it on the sheet.
+ */
+export const handoverSections: HandoverSectionProvider[] = [
+  checklistSection,
+  keysHandoverSection,
+  incidentsHandoverSection,
+  previousNotesSection,
+];
+
+/** What each feature contributes to a shift's work diary (S-2). A new one is one file and one line here. */
+export const diaryContributions: DiaryContribution[] = [keysDiary, incidentsDiary];
 
 export const handlers: AllHandlers = {
   auth: authHandlers,
@@ -32,6 +56,10 @@ export const handlers: AllHandlers = {
   visitors: visitorsHandlers,
   callbacks: callbacksHandlers,
   notices: noticesHandlers,
+  shifts: shiftsHandlers(diaryContributions),
+  incidents: incidentsHandlers,
+  keys: keysHandlers,
+  handover: handoverHandlers(handoverSections, diaryContributions),
 };
 
 export const jobs: Job[] = [...callsJobs, recordsClockJob, dailyBackupJob, ...visitorsJobs, callbackDueJob];

@@ -12,6 +12,7 @@ import { AppError } from '../core/errors';
 import { pickLanguage, type Language } from '../../shared/i18n';
 import { isLoopbackAddress, securityHeaders, originAllowed } from './policy';
 import { encodeEvent, parseClientMessage, REFUSED_CLOSE_CODE } from '../../shared/contract/wire';
+import { findMethod, listMethods } from '../../shared/contract';
 
 export interface ServerOptions {
   core: Core;
@@ -33,8 +34,13 @@ export interface RunningServer {
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/** The body limit of one method: its own (uploads) when it declares a larger one, else the server's default. */
+export function bodyLimitOf(method: string, defaultLimit: number): number {
+  return Math.max(defaultLimit, findMethod(method)?.bodyLimit ?? 0);
+}
+
 /** Screens reachable by a path of their own, served as the renderer's hash routes. */
-const SCREEN_PATHS = ['lobby', 'visitor', 'handover', 'admin', 'records', 'incidents', 'reports', 'archive', 'setup'];
+const SCREEN_PATHS = ['lobby', 'visitor', 'handover', 'admin', 'records', 'incidents', 'keys', 'diary', 'reports', 'archive', 'setup'];
 
 function credentialsOf(request: FastifyRequest): Credentials {
   const auth = request.headers.authorization;
@@ -61,9 +67,12 @@ function sendError(core: Core, reply: FastifyReply, error: unknown, lang: Langua
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { core } = options;
   const host = options.host ?? '127.0.0.1';
+  const defaultLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  // Fastify reads at most the largest limit any method declares; each method's own limit is checked below.
+  const largestLimit = Math.max(defaultLimit, ...listMethods().map(([name]) => bodyLimitOf(name, defaultLimit)));
   const app = Fastify({
     logger: false,
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    bodyLimit: largestLimit,
     forceCloseConnections: true,
     return503OnClosing: true,
   });
@@ -73,6 +82,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
+    const method = (request.params as { method?: string } | undefined)?.method ?? '';
+    if (Buffer.byteLength(text) > bodyLimitOf(method, defaultLimit)) return done(new AppError('payload_too_large'), undefined);
     if (text.trim() === '') return done(null, {});
     jsonParser(request, text, done);
   });
@@ -85,6 +96,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const [name, value] of Object.entries(securityHeaders(request.url.startsWith('/api/')))) reply.header(name, value);
     if (!originAllowed(request.headers.origin, request.headers.host)) {
       return sendError(core, reply, new AppError('forbidden', 'errors:code.forbidden'), languageOf(request));
+    }
+    // Refuse early, before reading the body, when the declared length is over this method's limit.
+    const declared = Number(request.headers['content-length'] ?? 0);
+    const method = (request.params as { method?: string } | undefined)?.method;
+    if (method !== undefined && declared > bodyLimitOf(method, defaultLimit)) {
+      return sendError(core, reply, new AppError('payload_too_large'), languageOf(request));
     }
     return undefined;
   });

@@ -25,6 +25,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   kind: 'query' | 'mutation';
   /** One line for readers of the contract and of docs/api. */
   summary: string;
+  /**
+   * Largest request body this method accepts over HTTP, in bytes, when it needs more than the server's default
+   * (uploads sent as base64). Every other method keeps the default.
+   */
+  bodyLimit?: number;
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(spec: Omit<MethodSpec<I, O>, 'kind'>): MethodSpec<I, O> {

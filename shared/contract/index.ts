@@ -15,6 +15,10 @@ import { directory } from './directory';
 import { visitors, VISITOR_DESK, VISIT_STATUSES } from './visitors';
 import { callbacks } from './callbacks';
 import { notices } from './notices';
+import { shifts } from './shifts';
+import { incidents } from './incidents';
+import { keys } from './keys';
+import { handover } from './handover';
 
 export const contract = {
   auth,
@@ -31,6 +35,10 @@ export const contract = {
   visitors,
   callbacks,
   notices,
+  shifts,
+  incidents,
+  keys,
+  handover,
 };
 
 export type Contract = typeof contract;
@@ -123,6 +131,26 @@ export const events = {
     summary: 'A notice was published, changed or withdrawn (the visitor screen reloads its welcome; no content).',
     payload: z.object({}),
     audience: [...STAFF, 'kiosk'],
+  }),
+  'shifts.changed': event({
+    summary: 'A shift started, its diary changed, or it ended (lobby panels refresh).',
+    payload: z.object({ shiftId: z.string() }),
+    audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
+  }),
+  'incidents.changed': event({
+    summary: 'An incident was recorded, changed, signed, amended or reviewed.',
+    payload: z.object({ incidentId: z.string() }),
+    audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
+  }),
+  'keys.changed': event({
+    summary: 'A key, card or item was lent or came back.',
+    payload: z.object({ loanId: z.string() }),
+    audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
+  }),
+  'handover.changed': event({
+    summary: 'A handover was prepared, signed (the guard’s screen shows it waiting) or acknowledged.',
+    payload: z.object({ handoverId: z.string(), state: z.enum(['draft', 'signed', 'acknowledged']) }),
+    audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
   }),
 } satisfies Record<string, EventSpec>;
 

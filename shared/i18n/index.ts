@@ -7,6 +7,10 @@ import { directoryCoreEn, directoryCoreZhCN } from './directory';
 import { visitorsCoreEn, visitorsCoreZhCN } from './visitors';
 import { callbacksCoreEn, callbacksCoreZhCN } from './callbacks';
 import { noticesCoreEn, noticesCoreZhCN } from './notices';
+import { shiftsEn, shiftsZhCN } from './shifts';
+import { incidentsEn, incidentsZhCN } from './incidents';
+import { keysEn, keysZhCN } from './keys';
+import { handoverEn, handoverZhCN } from './handover';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -22,6 +26,10 @@ export const sharedMessages = {
     visitors: visitorsCoreZhCN,
     callbacks: callbacksCoreZhCN,
     notices: noticesCoreZhCN,
+    shifts: shiftsZhCN,
+    incidents: incidentsZhCN,
+    keys: keysZhCN,
+    handover: handoverZhCN,
   },
   en: {
     errors: errorsEn,
@@ -32,6 +40,10 @@ export const sharedMessages = {
     visitors: visitorsCoreEn,
     callbacks: callbacksCoreEn,
     notices: noticesCoreEn,
+    shifts: shiftsEn,
+    incidents: incidentsEn,
+    keys: keysEn,
+    handover: handoverEn,
   },
 } as const;
 

@@ -1,6 +1,8 @@
 // Calendar arithmetic in the building's time zone (store times are UTC epoch ms). Used by the core for day
 // and week boundaries and by the renderer for display.
 import dayjs from 'dayjs';
+// With the file extension: main is ESM with dependencies left external, and Node's ESM resolver needs the exact
+// file of a package without an exports map.
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
 

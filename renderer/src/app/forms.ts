@@ -28,6 +28,19 @@ export function zodRule(schema: z.ZodType): Rule {
   };
 }
 
+/** Like zodRule, but an empty value says "required" rather than the schema's message for a missing string. */
+export function requiredZodRule(schema: z.ZodType): Rule {
+  const rule = zodRule(schema) as { validator: (rule: unknown, value: unknown) => Promise<void> };
+  return {
+    validator: async (r, value: unknown) => {
+      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+        throw new Error(i18next.t('errors:field.required'));
+      }
+      await rule.validator(r, value);
+    },
+  };
+}
+
 /** Puts the server's per-field messages next to the fields; returns the general message for anything else. */
 export function showServerErrors(form: FormInstance, error: unknown): string {
   if (!(error instanceof ApiError)) return String(error);

@@ -20,6 +20,18 @@ import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { CallbacksPanel } from '../features/callbacks/CallbacksPanel';
 import { NoticesPage } from '../features/notices/NoticesPage';
 import { NoticesPanel } from '../features/notices/NoticesPanel';
+import { DUTY } from '../../../shared/contract/shifts';
+import { INCIDENT_ROLES } from '../../../shared/contract/incidents';
+import { KEY_ROLES } from '../../../shared/contract/keys';
+import { HANDOVER_READERS } from '../../../shared/contract/handover';
+import { ShiftPanel } from '../features/shifts/ShiftPanel';
+import { DiaryPage } from '../features/shifts/DiaryPage';
+import { IncidentsPage } from '../features/incidents/IncidentsPage';
+import { IncidentsPanel } from '../features/incidents/IncidentsPanel';
+import { KeysPage } from '../features/keys/KeysPage';
+import { KeysPanel } from '../features/keys/KeysPanel';
+import { HandoverPage } from '../features/handover/HandoverPage';
+import { PendingPanel } from '../features/handover/PendingPanel';
 
 export interface StaffPage {
   /** Hash route, e.g. 'records' → #/records; also the `common:nav.<key>` label. */
@@ -47,6 +59,10 @@ export const staffPages: StaffPage[] = [
   { path: 'visitors', element: <VisitorsPage />, roles: DESK },
   { path: 'records', element: <RecordsPage />, roles: RECORD_READERS },
   { path: 'calls', element: <CallLogPage />, roles: PHONE_DESK },
+  { path: 'incidents', element: <IncidentsPage />, roles: INCIDENT_ROLES },
+  { path: 'keys', element: <KeysPage />, roles: KEY_ROLES },
+  { path: 'handover', element: <HandoverPage />, roles: HANDOVER_READERS },
+  { path: 'diary', element: <DiaryPage />, roles: [...DUTY, 'admin'] },
   { path: 'directory', element: <DirectoryPage />, roles: STAFF },
   { path: 'notices', element: <NoticesPage />, roles: STAFF },
   { path: 'records-audit', element: <RecordsAuditPage />, roles: ['supervisor', 'manager'] },
@@ -55,12 +71,16 @@ export const staffPages: StaffPage[] = [
 ];
 
 export const lobbyPanels: LobbyPanel[] = [
+  { key: 'shift', element: <ShiftPanel />, roles: DUTY, span: 24 },
+  { key: 'handover-pending', element: <PendingPanel />, roles: ['security', 'supervisor', 'manager'], span: 24 },
   { key: 'visitor-desk', element: <DeskRegistration />, roles: VISITOR_DESK, span: 9 },
   { key: 'visitors', element: <VisitorsBoard />, roles: VISITOR_DESK, span: 15 },
   { key: 'calls', element: <PhonePanel />, roles: PHONE_DESK, span: 12 },
   { key: 'records', element: <LobbyRecordsPanel />, roles: RECORD_DESK, span: 12 },
   { key: 'callbacks', element: <CallbacksPanel />, roles: DESK, span: 15 },
   { key: 'notices', element: <NoticesPanel />, roles: STAFF, span: 9 },
+  { key: 'incidents', element: <IncidentsPanel />, roles: INCIDENT_ROLES, span: 12 },
+  { key: 'keys', element: <KeysPanel />, roles: KEY_ROLES, span: 12 },
 ];
 
 export const shellAddOns: ShellAddOn[] = [{ key: 'records', element: <RecordsShell />, roles: RECORD_READERS }];

@@ -12,6 +12,10 @@ import { backupMessages } from '../features/backup/i18n';
 import { directoryMessages } from '../features/directory/i18n';
 import { callbacksMessages } from '../features/callbacks/i18n';
 import { noticesMessages } from '../features/notices/i18n';
+import { shiftsMessages } from '../features/shifts/i18n';
+import { incidentsMessages } from '../features/incidents/i18n';
+import { keysMessages } from '../features/keys/i18n';
+import { handoverMessages } from '../features/handover/i18n';
 
 const features = {
   auth: authMessages,
@@ -27,6 +31,10 @@ const features = {
   directory: directoryMessages,
   callbacks: callbacksMessages,
   notices: noticesMessages,
+  shifts: shiftsMessages,
+  incidents: incidentsMessages,
+  keys: keysMessages,
+  handover: handoverMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };
