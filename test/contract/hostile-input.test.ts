@@ -100,7 +100,7 @@ interface Tally {
 /** Sends one payload and judges the answer; true when it was accepted (2xx). */
 async function send(method: string, spec: MethodSpec, caller: TestCaller, payload: Payload, tally: Tally): Promise<boolean> {
   const allowed = mayCall(spec.allow, caller);
-  const { expect: expected, value } = expectationFor(spec.input, payload);
+  const { expect: expected, value } = expectationFor(spec.input, payload, spec.bodyLimit);
   const head = auditHead();
   let response: { status: number; body: unknown };
   try {

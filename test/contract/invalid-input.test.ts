@@ -40,7 +40,7 @@ describe('invalid input, generated from the contract', () => {
       const payloads = invalidPayloads(spec.input);
       expect(payloads.length).toBeGreaterThan(0);
       for (const payload of payloads) {
-        expect(expectationFor(spec.input, payload).expect, payload.label).toBe('invalid');
+        expect(expectationFor(spec.input, payload, spec.bodyLimit).expect, payload.label).toBe('invalid');
         const before = auditCount();
         const response = await http.call<{ error: { code: string; message: string; issues?: unknown[] } }>(method, null, {
           ...callerOptions(caller),

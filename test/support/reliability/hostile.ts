@@ -295,8 +295,9 @@ function hasPrototypeKey(value: unknown): boolean {
  * What the server must make of a body, judged as it will see it: too large → 413; not JSON (or a prototype
  * key) → 400 bad_request; otherwise whatever the method's own schema says (an empty body or `null` is `{}`).
  */
-export function expectationFor(input: z.ZodType, payload: Payload): { expect: Expectation; value?: unknown } {
-  if (Buffer.byteLength(payload.raw, 'utf8') > BODY_LIMIT) return { expect: 'oversize' };
+export function expectationFor(input: z.ZodType, payload: Payload, bodyLimit = BODY_LIMIT): { expect: Expectation; value?: unknown } {
+  // A method may declare a larger limit than the server's default (an attachment upload).
+  if (Buffer.byteLength(payload.raw, 'utf8') > Math.max(BODY_LIMIT, bodyLimit)) return { expect: 'oversize' };
   // Only JSON is parsed; a declared charset is not honoured (the body is read as UTF-8, as JSON must be).
   if (payload.contentType && !/^application\/json(;.*)?$/i.test(payload.contentType)) return { expect: 'malformed' };
   let text = payload.raw;
