@@ -10,7 +10,7 @@ export const setup = {
     input: empty(),
     output: z.object({
       needsSetup: z.boolean(),
-      building: z.object({ name: z.string(), nameEn: z.string() }).nullable(),
+      building: z.object({ name: z.string(), nameEn: z.string(), timeZone: z.string() }).nullable(),
       version: z.string(),
     }),
     allow: ['public', 'kiosk'],

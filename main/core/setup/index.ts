@@ -12,7 +12,7 @@ export const setupHandlers: FeatureHandlers<'setup'> = {
     const hasStaff = ctx.db.prepare('SELECT 1 FROM staff LIMIT 1').get() !== undefined;
     return {
       needsSetup: !profile || !hasStaff,
-      building: profile ? { name: profile.name, nameEn: profile.nameEn } : null,
+      building: profile ? { name: profile.name, nameEn: profile.nameEn, timeZone: profile.timeZone } : null,
       version: ctx.version,
     };
   },

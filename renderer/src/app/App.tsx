@@ -50,7 +50,7 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 15 } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 15 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <RouterProvider router={router} />
       </AntApp>

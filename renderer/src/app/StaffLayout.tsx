@@ -1,7 +1,8 @@
-// The staff screens' frame: building, clock, navigation, who is signed in, lock / switch / sign out.
-import { Fragment, type ReactNode } from 'react';
+// The staff screens' frame: building, clock, who is signed in, lock / switch / sign out in the header; the
+// pages of every feature in a side navigation (there are too many for one row).
+import { Fragment, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
-import { LockOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { DesktopOutlined, LockOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useSession } from '../features/auth/session-store';
@@ -9,6 +10,8 @@ import { useBuilding } from './use-building';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { shellAddOns, staffPages } from './registry';
+
+const COLLAPSED_KEY = 'lobbyDesk.navCollapsed';
 
 export function StaffLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation('common');
@@ -18,29 +21,21 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const building = useBuilding();
   const navigate = useNavigate();
   const location = useLocation();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   if (!user) return null;
   const current = location.pathname.replace(/^\//, '') || 'lobby';
   const items = [
-    { key: 'lobby', label: t('nav.lobby') },
-    ...staffPages.filter((p) => p.roles.includes(user.role)).map((p) => ({ key: p.path, label: t(`nav.${p.path}`) })),
+    { key: 'lobby', icon: <DesktopOutlined />, label: t('nav.lobby') },
+    ...staffPages.filter((p) => p.roles.includes(user.role)).map((p) => ({ key: p.path, icon: p.icon, label: t(`nav.${p.path}`) })),
   ];
   const buildingName = i18n.language === 'en' && building.nameEn ? building.nameEn : building.name;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 20 }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }} data-testid="building-name">
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap', flex: 1 }} data-testid="building-name">
           {buildingName} · {t('appName')}
         </Typography.Text>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[current]}
-          items={items}
-          onClick={(e) => navigate(`/${e.key}`)}
-          style={{ flex: 1, minWidth: 0 }}
-          data-testid="nav"
-        />
-        <Clock />
+        <Clock timeZone={building.timeZone} />
         <Flex gap={8} align="center">
           <LanguageSwitch />
           <Dropdown
@@ -60,7 +55,23 @@ export function StaffLayout({ children }: { children: ReactNode }) {
           </Button>
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: 16 }}>{children}</Layout.Content>
+      <Layout>
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={(value) => {
+            setCollapsed(value);
+            localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
+          }}
+          width={168}
+          collapsedWidth={56}
+          theme="light"
+          style={{ borderRight: '1px solid #f0f0f0' }}
+        >
+          <Menu mode="inline" selectedKeys={[current]} items={items} onClick={(e) => navigate(`/${e.key}`)} style={{ borderInlineEnd: 0 }} data-testid="nav" />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>{children}</Layout.Content>
+      </Layout>
       {shellAddOns
         .filter((a) => a.roles.includes(user.role))
         .map((a) => (

@@ -1,5 +1,19 @@
 // Where features plug into the shell: staff pages (routes + navigation) and lobby panels. One line per feature.
 import type { ReactNode } from 'react';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
+  KeyOutlined,
+  NotificationOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Role } from '../../../shared/contract/define';
 import { AdminPage } from '../features/settings/AdminPage';
 import { CallLogPage } from '../features/calls/CallLogPage';
@@ -38,6 +52,8 @@ export interface StaffPage {
   path: string;
   element: ReactNode;
   roles: readonly Role[];
+  /** The navigation's icon. */
+  icon: ReactNode;
 }
 
 export interface LobbyPanel {
@@ -56,18 +72,18 @@ export interface ShellAddOn {
 }
 
 export const staffPages: StaffPage[] = [
-  { path: 'visitors', element: <VisitorsPage />, roles: DESK },
-  { path: 'records', element: <RecordsPage />, roles: RECORD_READERS },
-  { path: 'calls', element: <CallLogPage />, roles: PHONE_DESK },
-  { path: 'incidents', element: <IncidentsPage />, roles: INCIDENT_ROLES },
-  { path: 'keys', element: <KeysPage />, roles: KEY_ROLES },
-  { path: 'handover', element: <HandoverPage />, roles: HANDOVER_READERS },
-  { path: 'diary', element: <DiaryPage />, roles: [...DUTY, 'admin'] },
-  { path: 'directory', element: <DirectoryPage />, roles: STAFF },
-  { path: 'notices', element: <NoticesPage />, roles: STAFF },
-  { path: 'records-audit', element: <RecordsAuditPage />, roles: ['supervisor', 'manager'] },
-  { path: 'records-review', element: <RecordsReviewPage />, roles: ['manager', 'supervisor', 'admin'] },
-  { path: 'admin', element: <AdminPage />, roles: ['admin'] },
+  { path: 'visitors', element: <VisitorsPage />, roles: DESK, icon: <TeamOutlined /> },
+  { path: 'directory', element: <DirectoryPage />, roles: STAFF, icon: <ApartmentOutlined /> },
+  { path: 'notices', element: <NoticesPage />, roles: STAFF, icon: <NotificationOutlined /> },
+  { path: 'records', element: <RecordsPage />, roles: RECORD_READERS, icon: <FileTextOutlined /> },
+  { path: 'records-audit', element: <RecordsAuditPage />, roles: ['supervisor', 'manager'], icon: <AuditOutlined /> },
+  { path: 'records-review', element: <RecordsReviewPage />, roles: ['manager', 'supervisor', 'admin'], icon: <CalendarOutlined /> },
+  { path: 'calls', element: <CallLogPage />, roles: PHONE_DESK, icon: <PhoneOutlined /> },
+  { path: 'incidents', element: <IncidentsPage />, roles: INCIDENT_ROLES, icon: <AlertOutlined /> },
+  { path: 'keys', element: <KeysPage />, roles: KEY_ROLES, icon: <KeyOutlined /> },
+  { path: 'handover', element: <HandoverPage />, roles: HANDOVER_READERS, icon: <SwapOutlined /> },
+  { path: 'diary', element: <DiaryPage />, roles: [...DUTY, 'admin'], icon: <BookOutlined /> },
+  { path: 'admin', element: <AdminPage />, roles: ['admin'], icon: <SettingOutlined /> },
 ];
 
 export const lobbyPanels: LobbyPanel[] = [

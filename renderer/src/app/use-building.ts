@@ -7,6 +7,8 @@ interface BuildingState {
   needsSetup: boolean;
   name: string;
   nameEn: string;
+  /** The building's time zone: clocks, day boundaries and times on screen follow it, not the PC's. */
+  timeZone: string;
   version: string;
   load(): Promise<void>;
 }
@@ -16,6 +18,7 @@ export const useBuilding = create<BuildingState>((set) => ({
   needsSetup: false,
   name: '',
   nameEn: '',
+  timeZone: 'Asia/Shanghai',
   version: '',
   async load() {
     const status = await api.setup.status({});
@@ -24,6 +27,7 @@ export const useBuilding = create<BuildingState>((set) => ({
       needsSetup: status.needsSetup,
       name: status.building?.name ?? '',
       nameEn: status.building?.nameEn ?? '',
+      timeZone: status.building?.timeZone ?? 'Asia/Shanghai',
       version: status.version,
     });
   },
