@@ -49,6 +49,8 @@ export { expect };
 
 /** Signs in on the sign-in/lock screen by clicking the person's name and typing the PIN. */
 export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  // Wait for the sign-in or lock screen first: right after "lock" the lobby may still be on screen.
+  await expect(page.getByTestId('lock-screen').or(page.getByTestId('sign-in-screen'))).toBeVisible();
   const chosen = page.getByTestId('chosen-person');
   if (!(await chosen.isVisible()) || (await chosen.textContent()) !== name) {
     if (await chosen.isVisible()) await page.getByRole('button', { name: /换一个人|换人登录|Someone else|Sign in as someone else/ }).click();

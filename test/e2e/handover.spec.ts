@@ -60,7 +60,7 @@ test('S-1 S-2 S-3 a shift starts with the opening check, is handed over with a P
   await page.getByTestId('lend-item-code').fill('K-301');
   await page.getByTestId('lend-borrower').fill('张师傅');
   await page.getByTestId('lend-borrower-unit').fill('工程部');
-  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('keys-panel')).toContainText('3F 机房钥匙');
 
   // S-2: the work diary shows the shift's activity and keeps free text.
