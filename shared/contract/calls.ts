@@ -1,12 +1,18 @@
 // Phone desk (P-1 … P-5): the ring timer, the call script, the call record, the confidentiality guard and the
 // figures. Main owns the ringing state; the lobby shows it and animates from the elapsed time reported here.
 import { z } from 'zod';
-import { mutation, query, LEADS, type Role } from './define';
+import { mutation, query, DESK, LEADS, type Role } from './define';
 import { id, phone, required, text, epochMs, empty, paging } from './fields';
 import { parseAccelerator } from '../rules/accelerator';
+import { RECORD_DESK, RecordDetail, RecordDraft } from './records';
+import { Callback, CallbackDraft } from './callbacks';
 
 /** Who works the phone: the desk roles, and the guard who covers the desk at night. */
 export const PHONE_DESK: readonly Role[] = ['receptionist', 'supervisor', 'manager', 'security', 'admin'];
+/** Who may turn a call into a reception-record item: the phone desk's people who also work the record. */
+export const CALL_TO_RECORD: readonly Role[] = PHONE_DESK.filter((r) => RECORD_DESK.includes(r));
+/** Who may open a callback from a call: the phone desk's people who also take messages for tenants. */
+export const CALL_TO_CALLBACK: readonly Role[] = PHONE_DESK.filter((r) => DESK.includes(r));
 
 export const CALL_STATUSES = ['ringing', 'answered', 'completed', 'missed', 'interrupted'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -95,10 +101,14 @@ export const Call = z.object({
   confidentialityAsked: z.boolean(),
   savedAt: z.number().nullable(),
   savedBy: PersonRef,
+  /** The tenant the call was about, when picked from the directory, and its display name. */
+  tenantId: z.string().nullable(),
+  tenantName: z.string().nullable(),
   /** The callback this call opened (tenant directory & callbacks), once linked. */
   callbackId: z.string().nullable(),
-  /** The reception-record item this call became, once linked. */
+  /** The reception-record item this call became, once linked, and its number (2026-1127-003). */
   recordId: z.string().nullable(),
+  recordNumber: z.string().nullable(),
 });
 export type Call = z.infer<typeof Call>;
 
@@ -135,12 +145,22 @@ export const SaveCallInput = z.strictObject({
   /** Omitted: keeps the caller ID the ring came with; null: no number. */
   callerNumber: phone().nullable().optional(),
   unit: text(40).default(''),
+  /** The tenant picked from the directory; omitted: keeps the one stored; null: none. */
+  tenantId: id().nullable().optional(),
   topic: required(100),
   note: text(2000, { multiline: true }).default(''),
   outcome: z.enum(CALL_OUTCOMES, { error: 'calls:field.outcome' }),
   scriptSteps: z.array(z.enum(SCRIPT_STEPS)).max(SCRIPT_STEPS.length).optional(),
 });
 export type SaveCallInput = z.input<typeof SaveCallInput>;
+
+/** A reception-record item made from a call: its channel is the phone and its reception time the call's. */
+export const CallRecordDraft = RecordDraft.omit({ channel: true, relayedBy: true, receivedAt: true });
+export type CallRecordDraft = z.input<typeof CallRecordDraft>;
+
+/** A callback / message for a tenant taken on the phone (the confidentiality guard, or a saved call). */
+export const CallCallbackDraft = CallbackDraft.omit({ source: true, visitId: true });
+export type CallCallbackDraft = z.input<typeof CallCallbackDraft>;
 
 export const calls = {
   ring: mutation({
@@ -182,6 +202,18 @@ export const calls = {
     input: SaveCallInput,
     output: Call,
     allow: PHONE_DESK,
+  }),
+  toRecord: mutation({
+    summary: 'Turns a saved call into a reception-record item (channel phone), pre-filled from it; links the two both ways.',
+    input: z.strictObject({ callId: id(), draft: CallRecordDraft }),
+    output: z.object({ call: Call, record: RecordDetail }),
+    allow: CALL_TO_RECORD,
+  }),
+  toCallback: mutation({
+    summary: 'Takes a message / callback for a tenant from a call in conversation or a saved one; links the two both ways.',
+    input: z.strictObject({ callId: id(), draft: CallCallbackDraft }),
+    output: z.object({ call: Call, callback: Callback }),
+    allow: CALL_TO_CALLBACK,
   }),
   active: query({
     summary: 'What the lobby shows: lines ringing now (with elapsed time) and answered calls not yet saved.',

@@ -153,6 +153,10 @@ export const RecordDetail = RecordSummary.extend({
   escalations: z.array(z.object({ level: z.enum(['supervisor', 'manager']), dueAt: z.number(), detectedAt: z.number() })),
   followUps: z.array(z.object({ at: z.number(), result: z.enum(FOLLOW_UP_RESULTS), note: z.string(), byName: z.string() })),
   audit: z.object({ at: z.number(), byName: z.string(), comment: z.string() }).nullable(),
+  /** The phone call the item was made from (the phone desk's call record), when there is one. */
+  call: z
+    .object({ id: z.string(), ringStartedAt: z.number(), callerName: z.string(), callerNumber: z.string(), topic: z.string(), answeredByName: z.string().nullable() })
+    .nullable(),
   /** What the caller may do with this item now (the core enforces the same rules). */
   can: z.object(Object.fromEntries(ACTIONS.map((a) => [a, z.boolean()])) as Record<RecordAction, z.ZodBoolean>),
 });

@@ -5,6 +5,7 @@ export const callsSharedZhCN = {
     day: '日期无效（格式为 年-月-日）。',
     outcome: '请选择处理结果。',
     step: '未知的通话步骤。',
+    tenant: '客户档案中找不到该客户。',
   },
   hotkey: {
     empty: '请设置快捷键。',
@@ -26,6 +27,10 @@ export const callsSharedZhCN = {
     alreadyLinked: '该来电已关联其他记录。',
     notYours: '已保存的通话记录只能由接听人、保存人或主管修改。',
     giveUpTooSoon: '自动记为未接的时间不能短于达标时限（{{seconds}} 秒）。',
+    notSaved: '请先保存通话记录（或在通话中留言）。',
+  },
+  missed: {
+    callbackMessage: '{{time}} 来电未接，请回电。',
   },
 };
 
@@ -36,6 +41,7 @@ export const callsSharedEn: CallsSharedMessages = {
     day: 'Invalid date (use year-month-day).',
     outcome: 'Please choose an outcome.',
     step: 'Unknown call-script step.',
+    tenant: 'That tenant is not in the directory.',
   },
   hotkey: {
     empty: 'Please set a hotkey.',
@@ -57,5 +63,9 @@ export const callsSharedEn: CallsSharedMessages = {
     alreadyLinked: 'This call is already linked to another record.',
     notYours: 'A saved call record can be changed only by who answered or saved it, or by a supervisor.',
     giveUpTooSoon: 'An unanswered ring cannot be closed as missed before the target time ({{seconds}} s).',
+    notSaved: 'Save the call record first (or take the message during the call).',
+  },
+  missed: {
+    callbackMessage: 'Missed call at {{time}}: please call back.',
   },
 };

@@ -12,6 +12,7 @@ export const recordsZhCN = {
     relayedBy: '其它岗位转来的，请填写转告人。',
     relayedOnlyRelayed: '只有其它岗位转来的事项才有转告人。',
     repairOnlyRepairs: '只有报修事项才有维修信息。',
+    tenant: '客户档案中找不到该业主 / 租户。',
   },
   settings: {
     departmentsRequired: '至少需要一个责任部门。',
@@ -76,6 +77,7 @@ export const recordsEn: RecordsMessages = {
     relayedBy: 'Relayed by another post: please say who relayed it.',
     relayedOnlyRelayed: 'Only items relayed by another post have a relayer.',
     repairOnlyRepairs: 'Only repairs have repair details.',
+    tenant: 'That owner / tenant is not in the directory.',
   },
   settings: {
     departmentsRequired: 'At least one responsible department is needed.',

@@ -69,4 +69,39 @@ describe('phone desk over HTTP', () => {
       expect.objectContaining({ day: '2026-11-27', staffName: '李前台', calls: 1, answered: 1, withinTarget: 0, withinTargetShare: 0, meanAnswerMs: 16_000 }),
     ]);
   });
+
+  it('P-3 P-4 R-1 V-3 a call becomes an item and a callback over HTTP; a bad draft field is a 400 naming it in the caller’s language; a guard gets 403', async () => {
+    desk = await createDesk();
+    http = await startTestServer(desk.core);
+    const lee = await desk.person('receptionist', '李前台');
+    const guard = await desk.person('security', '王保安');
+    const tenant = await http.call<{ id: string }>('directory.create', { kind: 'company', name: '华信科技有限公司', displayName: '华信科技', floor: '12' }, { token: desk.admin.token });
+    const ring = await http.call<{ id: string }>('calls.ring', { callerNumber: '13611112222' }, { token: lee.token });
+    await http.call('calls.answer', { id: ring.body.id }, { token: lee.token });
+    await http.call('calls.save', { id: ring.body.id, callerName: '周女士', topic: '报修', outcome: 'forwarded' }, { token: lee.token });
+    const draft = { type: 'repair', ownerName: '周女士', ownerPhone: '13611112222', unit: '12F', tenantId: tenant.body.id, matter: '空调不制冷' };
+
+    const bad = await http.call<ErrorBody>('calls.toRecord', { callId: ring.body.id, draft: { ...draft, matter: '' } }, { token: lee.token, lang: 'en' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: ['draft', 'matter'], message: 'Required.' })]);
+    expect((await http.call('calls.toRecord', { callId: ring.body.id, draft }, { token: guard.token })).status).toBe(403);
+
+    const made = await http.call<{ call: { recordNumber: string }; record: { number: string; channel: string; call: { id: string } } }>(
+      'calls.toRecord',
+      { callId: ring.body.id, draft },
+      { token: lee.token },
+    );
+    expect(made.status).toBe(200);
+    expect(made.body.record).toMatchObject({ channel: 'phone', call: { id: ring.body.id } });
+    expect(made.body.call.recordNumber).toBe(made.body.record.number);
+    const again = await http.call<ErrorBody>('calls.toRecord', { callId: ring.body.id, draft }, { token: lee.token, lang: 'zh-CN' });
+    expect(again).toEqual({ status: 409, body: { error: { code: 'conflict', message: '该来电已关联其他记录。' } } });
+
+    const callback = await http.call<{ callback: { callId: string; source: string } }>(
+      'calls.toCallback',
+      { callId: ring.body.id, draft: { tenantId: tenant.body.id, callerName: '周女士', callerPhone: '13611112222', message: '请回电' } },
+      { token: lee.token },
+    );
+    expect(callback.body.callback).toMatchObject({ callId: ring.body.id, source: 'phone' });
+  });
 });

@@ -137,44 +137,168 @@ test('P-1 two lines ring at once; F10 rings another line, F8 marks the longest-r
   await expect(page.getByTestId('ring-button')).toBeVisible();
 });
 
-test('P-4 the caller asks for a tenant’s number: the rule in one sentence, the message goes into the call record', async ({ page, server, seeded }) => {
+async function seedTenants(seeded: SeededDesk): Promise<void> {
+  for (const tenant of [
+    { kind: 'company', name: '华信科技有限公司', displayName: '华信科技', floor: '12', room: '1201', contact: { name: '王经理', phone: '13800138000' } },
+    { kind: 'company', name: '明达律师事务所', displayName: '明达律师事务所', floor: '25', room: '2501', contact: { name: '陈律师', phone: '0755-83211234' } },
+  ]) {
+    expect((await seeded.call('directory.create', tenant, { token: seeded.adminToken })).status).toBe(200);
+  }
+}
+
+test('P-1 P-2 P-3 P-5 R-1 ring → wait → answer → tick the script → save → a complaint in the reception record, linked both ways; the share follows', async ({ page, server, seeded }) => {
+  test.slow();
   await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seedTenants(seeded);
+  await cadence(seeded, 30, 3);
+  await page.clock.install();
+  await openLobbyAs(page, server.url, '李前台', '1357');
+  await expect(page.getByTestId('figures-share')).toHaveText('—');
+
+  // Ring, let it ring into the second ring, answer, follow the script.
+  await page.keyboard.press('F9');
+  const line = page.getByTestId('ring-line-1');
+  await page.clock.runFor(30_000);
+  await expect(line.getByTestId('ring-number')).toHaveText('第 2 声');
+  await page.keyboard.press('F9');
+  const card = page.getByTestId('call-card-1');
+  await expect(card.getByTestId('call-within-target')).toHaveText('达标');
+  for (const key of ['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4', 'Alt+5', 'Alt+6']) await page.keyboard.press(key);
+  await expect(card.getByTestId('call-script-count')).toHaveText('6/6 步');
+
+  // The record: the unit comes from the directory (pinyin initials), which also names the tenant.
+  await card.getByTestId('call-caller-name').fill('周女士');
+  await card.getByTestId('call-caller-number').fill('136 1111 2222');
+  await card.getByTestId('call-unit').fill('hxkj');
+  await page.getByTestId('unit-option-华信科技').click();
+  await expect(card.getByTestId('call-unit')).toHaveValue('12F 1201');
+  await expect(card.getByTestId('call-tenant')).toHaveText('华信科技');
+  await card.getByTestId('call-topic').fill('投诉楼上装修噪音');
+  await card.getByTestId('call-note').fill('午休时间仍在施工，请物业尽快处理。');
+  await card.getByTestId('call-outcome-forwarded').click();
+
+  // One action: the call is saved and the reception record's form opens, pre-filled, as a complaint by phone.
+  await card.getByTestId('call-toRecord').click();
+  await expect(card).toBeHidden();
+  const form = page.getByTestId('record-form');
+  await expect(page.getByTestId('record-from-call')).toContainText('周女士 13611112222');
+  await expect(form.getByRole('radio', { name: '致电' })).toBeChecked();
+  await expect(form.getByRole('radio', { name: '致电' })).toBeDisabled();
+  await expect(form.getByRole('radio', { name: '投诉' })).toBeChecked();
+  await expect(form.getByTestId('record-owner-name')).toHaveValue('周女士');
+  await expect(form.getByTestId('record-owner-phone')).toHaveValue('13611112222');
+  await expect(form.getByTestId('record-unit')).toHaveValue('12F 1201');
+  await expect(page.getByTestId('record-tenant')).toHaveText('华信科技');
+  await expect(form.getByTestId('record-matter')).toHaveValue('投诉楼上装修噪音\n午休时间仍在施工，请物业尽快处理。');
+  await form.getByTestId('record-submit').click();
+
+  // The item opens with the call on it; the lobby counts the call within target.
+  const drawer = page.getByTestId('record-drawer');
+  await expect(drawer.getByTestId('record-linked-call')).toContainText('周女士 13611112222 · 投诉楼上装修噪音');
+  const number = (await drawer.getByTestId('record-number').textContent())!;
+  expect(number).toMatch(/^\d{4}-\d{4}-001$/);
+  await expect(page.getByTestId('figures-calls')).toHaveText('1');
+  await expect(page.getByTestId('figures-share')).toHaveText('100%');
+
+  // Both ways: from the item to the call's detail, which names the item's number and opens it again.
+  await drawer.getByTestId('record-view-call').click();
+  const callDrawer = page.getByTestId('call-drawer');
+  await expect(callDrawer).toContainText('13611112222');
+  await expect(callDrawer.getByTestId('call-drawer-tenant')).toHaveText('华信科技');
+  await expect(callDrawer.getByTestId('call-linked-toRecord')).toHaveText(`接待记录 ${number}`);
+  await callDrawer.getByTestId('call-linked-toRecord').click();
+  await expect(page.getByTestId('record-drawer').getByTestId('record-number')).toHaveText(number);
+  await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+  await expect(page.getByTestId('record-number')).toBeHidden();
+  await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+  await expect(callDrawer).toBeHidden();
+
+  // The reception record lists it as a complaint received by phone.
+  await page.getByTestId('nav').getByText('接待记录').first().click();
+  const row = page.getByTestId('records-page').locator('tr', { hasText: number });
+  await expect(row).toContainText('投诉');
+  await expect(row).toContainText('致电');
+});
+
+test('P-4 V-3 the caller asks for a tenant’s number: the rule in one sentence; the message opens a callback in the lobby’s list, linked to the call', async ({ page, server, seeded }) => {
+  await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seedTenants(seeded);
   await openLobbyAs(page, server.url, '李前台', '1357');
   // Ring and answer in quick succession: the second press waits for the first ring and answers it.
   await page.keyboard.press('F9');
   await page.keyboard.press('F9');
   const card = page.getByTestId('call-card-1');
   await expect(card).toBeVisible();
-  await expect(page.getByTestId('ring-button')).toBeVisible();
 
   await page.keyboard.press('F4');
   const guard = page.getByTestId('guard-modal');
   await expect(guard.getByTestId('guard-rule')).toHaveText('对来访电话询问客户电话号码实行保密原则：不透露客户电话，可请对方留言，由前台转告客户回电。');
-  await guard.getByTestId('guard-for-whom').fill('华信科技（12楼）');
+  await page.keyboard.type('mdls');
+  await page.getByTestId('tenant-option-明达律师事务所').click();
   await guard.getByTestId('guard-caller-name').fill('周女士');
   await guard.getByTestId('guard-caller-number').fill('12');
   await page.getByTestId('guard-ok').click();
   await expect(guard).toContainText('请输入有效的电话号码。');
   await guard.getByTestId('guard-caller-number').fill('021-6234 5678');
-  await guard.getByTestId('guard-message').fill('合同续签事宜，请回电。');
+  await guard.getByTestId('guard-message').fill('合同续签事宜，请陈律师回电。');
+  await expect(page.getByTestId('guard-ok')).toHaveText('留言并安排回电');
   await page.getByTestId('guard-ok').click();
   await expect(guard).toBeHidden();
-  await expect(card.getByTestId('call-unit')).toHaveValue('华信科技（12楼）');
+
+  // The lobby's callbacks list has it; the call shows the link and carries the message into its record.
+  const panel = page.getByTestId('callbacks-panel');
+  await expect(panel).toContainText('周女士');
+  await expect(panel).toContainText('明达律师事务所 · 25F');
+  await expect(panel).toContainText('来电');
+  await expect(panel).toContainText('还剩 30 分钟');
+  await expect(card.getByTestId('call-linked-toCallback')).toBeVisible();
+  await expect(card.getByTestId('call-unit')).toHaveValue('25F 2501');
+  await expect(card.getByTestId('call-tenant')).toHaveText('明达律师事务所');
   await expect(card.getByTestId('call-topic')).toHaveValue('代客户留言');
   await expect(card.getByRole('radio', { name: '已留言转达' })).toBeChecked();
-  // The callback and reception-record actions wait for their features and say so.
-  await expect(card.getByTestId('call-toCallback')).toBeDisabled();
-  await card.getByTestId('call-toCallback').hover({ force: true });
-  await expect(page.getByRole('tooltip')).toContainText('回电功能接入后');
   await card.getByTestId('call-save').click();
   await expect(card).toBeHidden();
 
-  const log = await seeded.call<{ calls: Array<{ confidentialityAsked: boolean; callerNumber: string; outcome: string; note: string }> }>(
+  const log = await seeded.call<{ calls: Array<{ confidentialityAsked: boolean; callerNumber: string; outcome: string; note: string; callbackId: string }> }>(
     'calls.list',
     {},
     { token: seeded.adminToken },
   );
-  expect(log.body.calls[0]).toMatchObject({ confidentialityAsked: true, callerNumber: '021-62345678', outcome: 'messageTaken', note: '合同续签事宜，请回电。' });
+  const callbacks = await seeded.call<{ callbacks: Array<{ id: string; callId: string; source: string }> }>('callbacks.list', {}, { token: seeded.adminToken });
+  expect(log.body.calls[0]).toMatchObject({ confidentialityAsked: true, callerNumber: '021-62345678', outcome: 'messageTaken', note: '合同续签事宜，请陈律师回电。' });
+  expect(callbacks.body.callbacks).toEqual([expect.objectContaining({ id: log.body.calls[0]!.callbackId, source: 'phone' })]);
+});
+
+test('P-3 V-3 from the call log, a saved call gets a callback pre-filled from it', async ({ page, server, seeded }) => {
+  await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seedTenants(seeded);
+  await openLobbyAs(page, server.url, '李前台', '1357');
+  await page.keyboard.press('F9');
+  await page.keyboard.press('F9');
+  const card = page.getByTestId('call-card-1');
+  await card.getByTestId('call-caller-name').fill('刘先生');
+  await card.getByTestId('call-caller-number').fill('13711112222');
+  await card.getByTestId('call-unit').fill('华信');
+  await page.getByTestId('unit-option-华信科技').click();
+  await card.getByTestId('call-topic').fill('找王经理');
+  await card.getByTestId('call-outcome-followUp').click();
+  await card.getByTestId('call-save').click();
+  await expect(card).toBeHidden();
+
+  await page.getByTestId('nav').getByText('电话记录').click();
+  await page.getByRole('cell', { name: '找王经理' }).click();
+  const drawer = page.getByTestId('call-drawer');
+  await drawer.getByTestId('call-toCallback').click();
+  const form = page.getByTestId('callback-form');
+  await expect(form.getByTestId('callback-caller')).toHaveValue('刘先生');
+  await expect(form.getByTestId('callback-phone')).toHaveValue('13711112222');
+  await expect(form.getByTestId('callback-message')).toHaveValue('找王经理');
+  await expect(form).toContainText('华信科技 · 12F 1201');
+  await page.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(form).toBeHidden();
+  await expect(drawer.getByTestId('call-linked-toCallback')).toBeVisible();
+  const callbacks = await seeded.call<{ callbacks: Array<{ callerName: string; source: string; callId: string | null }> }>('callbacks.list', {}, { token: seeded.adminToken });
+  expect(callbacks.body.callbacks).toEqual([expect.objectContaining({ callerName: '刘先生', source: 'phone', callId: expect.any(String) })]);
 });
 
 test('P-1 a supervisor sets the hotkey; a key that would stop typing is refused; the lobby answers to the new key', async ({ page, server, seeded }) => {

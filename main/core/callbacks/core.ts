@@ -110,11 +110,13 @@ export interface CallbackDraftParsed {
 /**
  * Takes a message / callback for a tenant inside the caller's transaction (V-3). `dueAt` defaults to now plus
  * the due-minutes setting, the owner to the person taking it. For the phone desk: parse its input with
- * `CallbackDraft` from the contract, then call this from its own mutation.
+ * `CallbackDraft` from the contract, then call this from its own mutation. `createdBy` counts only for a caller
+ * that is not a person (a job).
  */
-export function createCallback(ctx: CallContext, draft: CallbackDraftParsed): Callback {
+export function createCallback(ctx: CallContext, draft: CallbackDraftParsed, options: { createdBy?: string } = {}): Callback {
   tenantRow(ctx.db, draft.tenantId);
-  const creator = ctx.caller.kind === 'staff' ? ctx.caller.user.id : null;
+  // A timer (a missed call closed by the phone desk's job) has no person; it names whom the callback is for.
+  const creator = ctx.caller.kind === 'staff' ? ctx.caller.user.id : (options.createdBy ?? null);
   const ownerId = draft.ownerId ?? creator;
   if (!creator || !ownerId || !isDeskStaff(ctx.db, ownerId)) throw ValidationError.field('ownerId', 'callbacks:error.ownerInvalid');
   const row: CallbackRow = {

@@ -4,7 +4,7 @@ import { LEADS } from '../../../shared/contract/define';
 import { SCRIPT_STEPS, type Call, type ScriptStep } from '../../../shared/contract/calls';
 import type { z } from 'zod';
 import type { SaveCallInput } from '../../../shared/contract/calls';
-import { ConflictError, ForbiddenError } from '../errors';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { parseSteps, requireCall, requireCallRow, type CallRow } from './rows';
 
 function answeredRow(ctx: CallContext, id: string): CallRow {
@@ -47,15 +47,23 @@ export function applyGuard(ctx: CallContext, id: string): Call {
   return requireCall(ctx.db, row.id);
 }
 
+/** A tenant picked from the directory must be in it (the column has no foreign key: another feature's table). */
+function checkTenant(ctx: CallContext, tenantId: string | null | undefined): void {
+  if (!tenantId) return;
+  if (!ctx.db.prepare('SELECT 1 FROM tenants WHERE id = ?').get(tenantId)) throw ValidationError.field('tenantId', 'calls:field.tenant');
+}
+
 export function saveCall(ctx: CallContext, input: z.output<typeof SaveCallInput>): Call {
   const row = requireCallRow(ctx.db, input.id);
   if (row.status === 'ringing') throw new ConflictError('calls:error.stillRinging');
   if (row.status === 'completed' && !mayCorrect(ctx, row)) throw new ForbiddenError('calls:error.notYours');
+  checkTenant(ctx, input.tenantId);
   const wasAnswered = row.status === 'answered' || row.status === 'completed';
   const patch: Record<string, unknown> = {
     caller_name: input.callerName,
     caller_number: input.callerNumber === undefined ? row.caller_number : (input.callerNumber ?? ''),
     unit: input.unit,
+    tenant_id: input.tenantId === undefined ? row.tenant_id : input.tenantId,
     topic: input.topic,
     note: input.note,
     outcome: input.outcome,

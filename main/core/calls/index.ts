@@ -10,6 +10,7 @@ import { applyGuard, saveCall, tickStep } from './call-record';
 import { listCalls } from './call-log';
 import { dayFigures, receptionistDayFigures, todayKey } from './figures';
 import { requireCall } from './rows';
+import { callToCallback, callToRecord } from './links';
 
 export { callById } from './rows';
 export { linkCallToCallback, linkCallToRecord } from './links';
@@ -22,6 +23,8 @@ export const callsHandlers: FeatureHandlers<'calls'> = {
   tickStep: (ctx, input) => tickStep(ctx, input),
   guard: (ctx, input) => applyGuard(ctx, input.id),
   save: (ctx, input) => saveCall(ctx, input),
+  toRecord: (ctx, input) => callToRecord(ctx, input),
+  toCallback: (ctx, input) => callToCallback(ctx, input),
   active: (ctx) => ({ ringing: ringingCalls(ctx), inProgress: callsInProgress(ctx.db), settings: callSettings(ctx.db) }),
   get: (ctx, input) => requireCall(ctx.db, input.id),
   list: (ctx, input) => listCalls(ctx.db, input, requireBuildingProfile(ctx.db).timeZone),

@@ -105,14 +105,8 @@ function closeAsMissed(ctx: CallContext, row: CallRow, reason: 'gaveUp' | 'timeo
   });
   ringMemory(ctx.db).monotonicStarts.delete(row.id);
   let call = requireCall(ctx.db, row.id);
-  // A missed call with a number gets a callback (wired by the callbacks feature; see links.ts).
-  if (call.callerNumber && !call.callbackId) {
-    const callbackId = openMissedCallCallback(ctx, call);
-    if (callbackId) {
-      ctx.tx.update('calls', row.id, { callback_id: callbackId, updated_at: ctx.now });
-      call = requireCall(ctx.db, row.id);
-    }
-  }
+  // A missed call from a number the directory knows gets a callback to that tenant, linked (see links.ts).
+  if (call.callerNumber && !call.callbackId && openMissedCallCallback(ctx, call)) call = requireCall(ctx.db, row.id);
   ctx.emit('calls.changed', { id: row.id, status: 'missed', line: row.line });
   return call;
 }

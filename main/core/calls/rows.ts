@@ -32,6 +32,7 @@ export interface CallRow {
   confidentiality_asked: number;
   saved_at: number | null;
   saved_by: string | null;
+  tenant_id: string | null;
   callback_id: string | null;
   record_id: string | null;
   created_at: number;
@@ -43,15 +44,20 @@ interface NamedCallRow extends CallRow {
   started_by_name: string | null;
   answered_by_name: string | null;
   saved_by_name: string | null;
+  tenant_name: string | null;
+  record_number: string | null;
 }
 
-/** Every call query starts here: the row and the names of the people on it. */
+/** Every call query starts here: the row, the names of the people on it, its tenant's and its record's names. */
 export const CALL_SELECT = `
-  SELECT c.*, s1.name AS started_by_name, s2.name AS answered_by_name, s3.name AS saved_by_name
+  SELECT c.*, s1.name AS started_by_name, s2.name AS answered_by_name, s3.name AS saved_by_name,
+         t.display_name AS tenant_name, r.number AS record_number
   FROM calls c
   LEFT JOIN staff s1 ON s1.id = c.started_by
   LEFT JOIN staff s2 ON s2.id = c.answered_by
-  LEFT JOIN staff s3 ON s3.id = c.saved_by`;
+  LEFT JOIN staff s3 ON s3.id = c.saved_by
+  LEFT JOIN tenants t ON t.id = c.tenant_id
+  LEFT JOIN record_items r ON r.id = c.record_id`;
 
 export function parseSteps(json: string): ScriptStep[] {
   try {
@@ -94,8 +100,11 @@ export function toCall(row: NamedCallRow): Call {
     confidentialityAsked: row.confidentiality_asked === 1,
     savedAt: row.saved_at,
     savedBy: person(row.saved_by, row.saved_by_name),
+    tenantId: row.tenant_id,
+    tenantName: row.tenant_name,
     callbackId: row.callback_id,
     recordId: row.record_id,
+    recordNumber: row.record_number,
   };
 }
 

@@ -37,6 +37,29 @@ interface AuditRow {
   comment: string;
 }
 
+interface LinkedCallRow {
+  id: string;
+  ring_started_at: number;
+  caller_name: string;
+  caller_number: string;
+  topic: string;
+  answered_by_name: string | null;
+}
+
+/** The call an item was made from: the call's side is the phone desk's table, read here for the detail only. */
+function linkedCall(db: Database.Database, callId: string | null): RecordDetail['call'] {
+  if (!callId) return null;
+  const call = db
+    .prepare(
+      `SELECT c.id, c.ring_started_at, c.caller_name, c.caller_number, c.topic, s.name AS answered_by_name
+       FROM calls c LEFT JOIN staff s ON s.id = c.answered_by WHERE c.id = ?`,
+    )
+    .get(callId) as LinkedCallRow | undefined;
+  return call
+    ? { id: call.id, ringStartedAt: call.ring_started_at, callerName: call.caller_name, callerNumber: call.caller_number, topic: call.topic, answeredByName: call.answered_by_name }
+    : null;
+}
+
 export function toDetail(db: Database.Database, row: ListedRow, user: SignedInUser, env: RecordsEnv, now: number): RecordDetail {
   const notes = db.prepare('SELECT * FROM record_notes WHERE item_id = ? ORDER BY at, id').all(row.id) as NoteRow[];
   const clock = db.prepare('SELECT * FROM record_clock_events WHERE item_id = ? ORDER BY detected_at, id').all(row.id) as ClockRow[];
@@ -76,6 +99,7 @@ export function toDetail(db: Database.Database, row: ListedRow, user: SignedInUs
       .map((c) => ({ level: c.kind === 'escalate_supervisor' ? ('supervisor' as const) : ('manager' as const), dueAt: c.due_at, detectedAt: c.detected_at })),
     followUps: followUps.map((f) => ({ at: f.at, result: f.result, note: f.note, byName: f.by_name })),
     audit: audit ? { at: audit.at, byName: audit.by_name, comment: audit.comment } : null,
+    call: linkedCall(db, row.call_id),
     can: permissions(user, row),
   };
 }

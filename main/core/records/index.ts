@@ -10,7 +10,7 @@ import { signWeeklyReview, weeklyReview } from './weekly-review';
 import { lobbyView } from './queries';
 import { recordsEnv, recordsSettings, saveRecordsSettings } from './settings';
 
-export { createRecordItem } from './items';
+export { createRecordItem, readItem } from './items';
 export { dueSoonAndOverdue } from './queries';
 export { recordsClockJob } from './clock';
 

@@ -33,6 +33,12 @@ export function checkAboutStaff(ctx: CallContext, type: string, staffId: string 
   if (!person) throw ValidationError.field('aboutStaffId', 'records:field.aboutStaff');
 }
 
+/** An owner/tenant linked to the directory must be in it (the column has no foreign key: another feature's table). */
+export function checkTenant(ctx: CallContext, tenantId: string | null): void {
+  if (tenantId === null) return;
+  if (!ctx.db.prepare('SELECT 1 FROM tenants WHERE id = ?').get(tenantId)) throw ValidationError.field('tenantId', 'records:field.tenant');
+}
+
 /** Tells the users of a department that an item is now with them. */
 export function notifyDepartment(ctx: CallContext, item: ListedRow, department: string): void {
   const people = ctx.db
@@ -60,6 +66,7 @@ export function createRecordItem(ctx: CallContext, draft: RecordDraft, link: { c
   if (draft.channel === 'relayed' && !relayedBy) throw ValidationError.field('relayedBy', 'records:field.relayedBy');
   if (draft.department !== null) checkDepartment(env, draft.department);
   checkAboutStaff(ctx, draft.type, draft.aboutStaffId);
+  checkTenant(ctx, draft.tenantId);
   if (draft.repair && draft.type !== 'repair') throw ValidationError.field('repair', 'records:field.repairOnlyRepairs');
 
   const day = dayKey(receivedAt, env.timeZone);
@@ -169,6 +176,7 @@ export function editItem(ctx: CallContext, input: EditInput): RecordDetail {
     if (changed.length === 0) throw new ConflictError('records:item.nothingChanged');
     if ('relayed_by' in patch && item.channel === 'relayed' && !patch.relayed_by) throw ValidationError.field('relayedBy', 'records:field.relayedBy');
     if ('relayed_by' in patch && item.channel !== 'relayed') throw ValidationError.field('relayedBy', 'records:field.relayedOnlyRelayed');
+    if ('tenant_id' in patch) checkTenant(ctx, (patch.tenant_id as string | null) ?? null);
     if ('about_staff_id' in patch) checkAboutStaff(ctx, item.type, (patch.about_staff_id as string | null) ?? null);
     ctx.tx.update('record_items', item.id, { ...patch, updated_at: ctx.now });
     addNote(ctx, item.id, 'edit', changed.join(','));

@@ -41,12 +41,16 @@ export function requiredZodRule(schema: z.ZodType): Rule {
   };
 }
 
-/** Puts the server's per-field messages next to the fields; returns the general message for anything else. */
-export function showServerErrors(form: FormInstance, error: unknown): string {
+/**
+ * Puts the server's per-field messages next to the fields; returns the general message for anything else.
+ * `under`: the form edits one nested object of the input (`draft` of `{ callId, draft }`), named without it.
+ */
+export function showServerErrors(form: FormInstance, error: unknown, options: { under?: string } = {}): string {
   if (!(error instanceof ApiError)) return String(error);
-  const fieldErrors = error.issues.filter((i) => i.path.length > 0);
+  const paths = error.issues.map((i) => (options.under && i.path[0] === options.under ? i.path.slice(1) : i.path));
+  const fieldErrors = error.issues.map((i, n) => ({ name: paths[n]!, message: i.message })).filter((i) => i.name.length > 0);
   if (fieldErrors.length > 0) {
-    form.setFields(fieldErrors.map((i) => ({ name: i.path as (string | number)[], errors: [i.message] })));
+    form.setFields(fieldErrors.map((i) => ({ name: i.name as (string | number)[], errors: [i.message] })));
   }
   return error.message;
 }

@@ -18,7 +18,8 @@ import type { Role } from '../../../shared/contract/define';
 import { AdminPage } from '../features/settings/AdminPage';
 import { CallLogPage } from '../features/calls/CallLogPage';
 import { PhonePanel } from '../features/calls/PhonePanel';
-import { PHONE_DESK } from '../../../shared/contract/calls';
+import { CALL_TO_CALLBACK, PHONE_DESK } from '../../../shared/contract/calls';
+import { CallsShell } from '../features/calls/CallsShell';
 import { RecordsPage } from '../features/records/RecordsPage';
 import { AuditPage as RecordsAuditPage } from '../features/records/AuditPage';
 import { ReviewPage as RecordsReviewPage } from '../features/records/ReviewPage';
@@ -99,4 +100,7 @@ export const lobbyPanels: LobbyPanel[] = [
   { key: 'keys', element: <KeysPanel />, roles: KEY_ROLES, span: 12 },
 ];
 
-export const shellAddOns: ShellAddOn[] = [{ key: 'records', element: <RecordsShell />, roles: RECORD_READERS }];
+export const shellAddOns: ShellAddOn[] = [
+  { key: 'records', element: <RecordsShell />, roles: RECORD_READERS },
+  { key: 'calls', element: <CallsShell />, roles: CALL_TO_CALLBACK },
+];

@@ -5,7 +5,8 @@ import { migration0002 } from './0002-visitors';
 import { migration0003 } from './0003-records';
 import { migration0004 } from './0004-calls';
 import { migration0005 } from './0005-shift';
+import { migration0006 } from './0006-call-tenant';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,5 +1,6 @@
 // Taking a message / callback for a tenant (V-3): who asked, for which tenant, their number, the message and
-// when the desk should have contacted the tenant.
+// when the desk should have contacted the tenant. From a phone call (P-4) it is saved through `calls.toCallback`,
+// which links the callback and the call both ways.
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +9,23 @@ import { api } from '../../api/client';
 import { zodRule, showServerErrors } from '../../app/forms';
 import { TenantPicker } from '../directory/TenantPicker';
 import { CallbackDraft, type CallbackDraft as Draft } from '../../../../shared/contract/callbacks';
+import type { Call } from '../../../../shared/contract/calls';
 import { useCallbacks } from './store';
 
 const shape = CallbackDraft.shape;
 
-export function CallbackForm({ initial, onClose }: { initial?: Partial<Draft>; onClose(): void }) {
+export function CallbackForm({
+  initial,
+  onClose,
+  fromCall,
+  onLinked,
+}: {
+  initial?: Partial<Draft>;
+  onClose(): void;
+  /** Taken on this call: the callback and the call are linked. */
+  fromCall?: Call;
+  onLinked?(call: Call): void;
+}) {
   const { t } = useTranslation('callbacks');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
@@ -28,22 +41,28 @@ export function CallbackForm({ initial, onClose }: { initial?: Partial<Draft>; o
     setError(null);
     try {
       const values = await form.validateFields();
-      const created = await api.callbacks.create({
+      const draft = {
         tenantId: values.tenantId,
         callerName: values.callerName,
         callerPhone: values.callerPhone,
         message: values.message ?? '',
         // The default due time is the server's (its clock); a changed one is counted from now.
         dueAt: values.dueMinutes && values.dueMinutes !== settings?.dueMinutes ? Date.now() + values.dueMinutes * 60_000 : null,
-        source: initial?.source ?? 'desk',
-        visitId: initial?.visitId ?? null,
-      });
+      };
+      let created;
+      if (fromCall) {
+        const linked = await api.calls.toCallback({ callId: fromCall.id, draft });
+        onLinked?.(linked.call);
+        created = linked.callback;
+      } else {
+        created = await api.callbacks.create({ ...draft, source: initial?.source ?? 'desk', visitId: initial?.visitId ?? null });
+      }
       void message.success(t('created', { time: dayjs(created.dueAt).format('HH:mm') }));
       void useCallbacks.getState().load();
       onClose();
     } catch (e) {
       if (e && typeof e === 'object' && 'errorFields' in e) return;
-      setError(showServerErrors(form, e));
+      setError(showServerErrors(form, e, { under: fromCall ? 'draft' : undefined }));
     }
   };
 

@@ -3,8 +3,12 @@ import { forwardRef, useImperativeHandle, useState } from 'react';
 import { App, Button, Card, Col, Flex, Form, Row, Space, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { SCRIPT_STEPS, type Call, type ScriptStep } from '../../../../shared/contract/calls';
+import dayjs from 'dayjs';
+import { CALL_TO_CALLBACK, SCRIPT_STEPS, type Call, type ScriptStep } from '../../../../shared/contract/calls';
+import { api } from '../../api/client';
 import { showServerErrors } from '../../app/forms';
+import { useSession } from '../auth/session-store';
+import { unitOf } from '../directory/TenantUnitInput';
 import { usePhone } from './calls-store';
 import { CallScript } from './CallScript';
 import { CallRecordForm, saveInputOf, type CallRecordValues } from './CallRecordForm';
@@ -25,6 +29,9 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
   const tick = usePhone((s) => s.tick);
   const guard = usePhone((s) => s.guard);
   const save = usePhone((s) => s.save);
+  const replace = usePhone((s) => s.replace);
+  const role = useSession((s) => s.user?.role);
+  const canCallback = role !== undefined && CALL_TO_CALLBACK.includes(role);
   const [form] = Form.useForm<CallRecordValues>();
   const [guardOpen, setGuardOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -62,18 +69,28 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
     }
   };
 
+  /** Saves the record first (an item or a callback is made from a saved call), then opens the other form. */
   const link = async (kind: CallLinkKind) => {
-    const run = callLinks[kind];
-    if (!run) return;
     const saved = await submit();
-    if (saved) await run(saved).catch((e: Error) => void message.error(e.message));
+    if (saved) callLinks[kind].open(saved);
   };
 
-  const takeMessage = (values: TakenMessage) => {
+  /** The guard's message: a callback to the tenant now (desk roles), and the call record filled in. */
+  const takeMessage = async (values: TakenMessage) => {
+    if (canCallback) {
+      const { call: linked, callback } = await api.calls.toCallback({
+        callId: call.id,
+        draft: { tenantId: values.tenantId, callerName: values.callerName, callerPhone: values.callerPhone, message: values.message },
+      });
+      replace(linked);
+      void message.success(t('guard.callbackOpened', { tenant: callback.tenant.displayName, time: dayjs(callback.dueAt).format('HH:mm') }));
+    }
     form.setFieldsValue({
-      unit: values.forWhom,
+      unit: values.tenant ? unitOf(values.tenant) : form.getFieldValue('unit'),
+      tenantId: values.tenantId,
+      tenantName: values.tenant?.displayName ?? null,
       callerName: values.callerName,
-      callerNumber: values.callerNumber,
+      callerNumber: values.callerPhone,
       topic: t('guard.topic'),
       note: values.message,
       outcome: 'messageTaken',
@@ -124,7 +141,7 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
           />
         </Col>
       </Row>
-      <GuardModal open={guardOpen} hasCall onClose={() => setGuardOpen(false)} onTakeMessage={takeMessage} />
+      <GuardModal open={guardOpen} hasCall canCallback={canCallback} onClose={() => setGuardOpen(false)} onTakeMessage={takeMessage} />
     </Card>
   );
 });

@@ -40,16 +40,7 @@ export function CallDrawer(props: { call: Call | null; timeZone: string; onClose
     }
   };
 
-  const link = async (kind: CallLinkKind) => {
-    const run = callLinks[kind];
-    if (!run) return;
-    try {
-      await run(call);
-      props.onChanged(await api.calls.get({ id: call.id }));
-    } catch (e) {
-      void message.error((e as Error).message);
-    }
-  };
+  const link = (kind: CallLinkKind) => callLinks[kind].open(call, props.onChanged);
 
   const at = (ms: number | null) => (ms === null ? t('figures.none') : dateTime(ms, props.timeZone));
 
@@ -123,7 +114,14 @@ export function CallDrawer(props: { call: Call | null; timeZone: string; onClose
             <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}>
               <Descriptions.Item label={t('record.callerName')}>{call.callerName || t('figures.none')}</Descriptions.Item>
               <Descriptions.Item label={t('record.callerNumber')}>{call.callerNumber || t('figures.none')}</Descriptions.Item>
-              <Descriptions.Item label={t('record.unit')}>{call.unit || t('figures.none')}</Descriptions.Item>
+              <Descriptions.Item label={t('record.unit')}>
+                {call.unit || t('figures.none')}
+                {call.tenantName && (
+                  <Tag color="blue" style={{ marginInlineStart: 8 }} data-testid="call-drawer-tenant">
+                    {call.tenantName}
+                  </Tag>
+                )}
+              </Descriptions.Item>
               <Descriptions.Item label={t('record.topic')}>{call.topic || t('figures.none')}</Descriptions.Item>
               <Descriptions.Item label={t('record.note')}>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{call.note || t('figures.none')}</span>
@@ -134,7 +132,7 @@ export function CallDrawer(props: { call: Call | null; timeZone: string; onClose
               <Button onClick={() => setEditing(true)} data-testid="call-drawer-edit">
                 {call.status === 'completed' ? t('log.edit') : t('log.fill')}
               </Button>
-              <LinkActions call={call} onLink={(kind) => void link(kind)} />
+              <LinkActions call={call} onLink={link} />
             </Space>
           </>
         )}

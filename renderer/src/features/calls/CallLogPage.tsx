@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { App, Button, DatePicker, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../auth/session-store';
@@ -30,12 +31,26 @@ function CallLog() {
   const [more, setMore] = useState(false);
   const [figures, setFigures] = useState<Figures | null>(null);
   const [open, setOpen] = useState<Call | null>(null);
+  const [params, setParams] = useSearchParams();
+  const linkedCall = params.get('call');
+
+  // Opened from elsewhere (a reception-record item's call): that call's detail.
+  useEffect(() => {
+    if (!linkedCall) return;
+    api.calls
+      .get({ id: linkedCall })
+      .then((call) => {
+        setOpen(call);
+        setDay(dayjs(dayKey(call.ringStartedAt, timeZone)));
+      })
+      .catch((e: Error) => void message.error(e.message));
+  }, [linkedCall, timeZone, message]);
 
   useEffect(() => {
     void Promise.all([api.settings.building({}), api.calls.settings({})]).then(([building, settings]) => {
       setTimeZone(building.timeZone);
       setTargetRings(settings.targetRings);
-      setDay(dayjs(dayKey(Date.now(), building.timeZone)));
+      setDay((current) => current ?? dayjs(dayKey(Date.now(), building.timeZone)));
     });
   }, []);
 
@@ -140,7 +155,10 @@ function CallLog() {
       <CallDrawer
         call={open}
         timeZone={timeZone}
-        onClose={() => setOpen(null)}
+        onClose={() => {
+          setOpen(null);
+          if (linkedCall) setParams({}, { replace: true });
+        }}
         onChanged={(changed) => {
           setOpen(changed);
           setCalls((current) => current.map((c) => (c.id === changed.id ? changed : c)));

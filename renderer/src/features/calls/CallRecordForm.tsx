@@ -5,11 +5,15 @@ import { AutoComplete, Col, Form, Input, Radio, Row, type FormInstance } from 'a
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES, SaveCallInput, type Call, type CallOutcome } from '../../../../shared/contract/calls';
 import { zodRule } from '../../app/forms';
+import { TenantUnitInput } from '../directory/TenantUnitInput';
 
 export interface CallRecordValues {
   callerName: string;
   callerNumber: string;
   unit: string;
+  /** The tenant chosen from the directory's suggestions (kept with the call), and its name for the label. */
+  tenantId: string | null;
+  tenantName: string | null;
   topic: string;
   note: string;
   outcome: CallOutcome | undefined;
@@ -20,6 +24,8 @@ export function recordValuesOf(call: Call): CallRecordValues {
     callerName: call.callerName,
     callerNumber: call.callerNumber,
     unit: call.unit,
+    tenantId: call.tenantId,
+    tenantName: call.tenantName,
     topic: call.topic,
     note: call.note,
     outcome: call.outcome ?? undefined,
@@ -33,6 +39,7 @@ export function saveInputOf(id: string, values: CallRecordValues): Omit<SaveCall
     callerName: values.callerName ?? '',
     callerNumber: values.callerNumber ? values.callerNumber : null,
     unit: values.unit ?? '',
+    tenantId: values.tenantId ?? null,
     topic: values.topic ?? '',
     note: values.note ?? '',
     outcome: values.outcome as CallOutcome,
@@ -40,6 +47,24 @@ export function saveInputOf(id: string, values: CallRecordValues): Omit<SaveCall
 }
 
 const shape = SaveCallInput.shape;
+
+/** The unit field, with the directory's tenant once one is chosen. */
+function UnitInput(props: { form: FormInstance<CallRecordValues>; value?: string; onChange?: (value: string) => void }) {
+  const { t } = useTranslation('calls');
+  const tenantName = Form.useWatch('tenantName', props.form) as string | null | undefined;
+  return (
+    <TenantUnitInput
+      value={props.value}
+      onChange={props.onChange}
+      placeholder={t('record.unitPlaceholder')}
+      testId="call-unit"
+      tenantTestId="call-tenant"
+      tenantName={tenantName}
+      onTenant={(tenant) => props.form.setFieldsValue({ tenantId: tenant.id, tenantName: tenant.displayName })}
+      onClearTenant={() => props.form.setFieldsValue({ tenantId: null, tenantName: null })}
+    />
+  );
+}
 /** The desk's forms are dense: the record must fit beside the script without scrolling. */
 const ITEM = { marginBottom: 10 };
 
@@ -69,20 +94,25 @@ export function CallRecordForm(props: {
       requiredMark={false}
     >
       <Row gutter={12}>
-        <Col span={8}>
+        <Col span={7}>
           <Form.Item style={ITEM} name="callerName" label={t('record.callerName')} rules={[zodRule(shape.callerName)]}>
             <Input placeholder={t('record.callerNamePlaceholder')} autoFocus={props.autoFocus} data-testid="call-caller-name" />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col span={7}>
           <Form.Item style={ITEM} name="callerNumber" label={t('record.callerNumber')} rules={[zodRule(shape.callerNumber)]}>
             <Input inputMode="tel" data-testid="call-caller-number" />
           </Form.Item>
         </Col>
-        <Col span={8}>
-          {/* Suggestions from the tenant directory come with that feature. */}
+        <Col span={10}>
           <Form.Item style={ITEM} name="unit" label={t('record.unit')} rules={[zodRule(shape.unit)]}>
-            <Input placeholder={t('record.unitPlaceholder')} data-testid="call-unit" />
+            <UnitInput form={props.form} />
+          </Form.Item>
+          <Form.Item name="tenantId" hidden noStyle>
+            <Input />
+          </Form.Item>
+          <Form.Item name="tenantName" hidden noStyle>
+            <Input />
           </Form.Item>
         </Col>
       </Row>

@@ -121,7 +121,7 @@ export function PhonePanel() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }} data-testid="phone-keys">
         {t('panel.keys', { hotkey })}
       </Typography.Paragraph>
-      <GuardModal open={ruleOnly} hasCall={false} onClose={() => setRuleOnly(false)} onTakeMessage={() => setRuleOnly(false)} />
+      <GuardModal open={ruleOnly} hasCall={false} onClose={() => setRuleOnly(false)} onTakeMessage={async () => setRuleOnly(false)} />
     </Card>
   );
 }

@@ -43,6 +43,8 @@ interface PhoneState {
   tick(id: string, step: ScriptStep, done: boolean): Promise<void>;
   guard(id: string): Promise<void>;
   save(input: SaveCallInput): Promise<Call>;
+  /** A call in conversation changed elsewhere (a callback linked to it). */
+  replace(call: Call): void;
 }
 
 let loadSequence = 0;
@@ -134,6 +136,10 @@ export const usePhone = create<PhoneState>((set, get) => {
 
     async guard(id) {
       const call = await api.calls.guard({ id });
+      set((s) => ({ inProgress: s.inProgress.map((c) => (c.id === call.id ? call : c)) }));
+    },
+
+    replace(call) {
       set((s) => ({ inProgress: s.inProgress.map((c) => (c.id === call.id ? call : c)) }));
     },
 

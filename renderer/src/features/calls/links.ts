@@ -1,15 +1,30 @@
-// The call's two ways out to other features, one function each. They are connected when those features are part
-// of the build: the reception record (a complaint, repair, inquiry … pre-filled from the call, linked both ways)
-// and callbacks (a callback to the caller or, after a take-a-message, from the tenant). Until then the buttons
-// stay disabled and say why.
-import type { Call } from '../../../../shared/contract/calls';
+// The call's two ways out to other features, one entry each: the reception record (a complaint, repair, inquiry …
+// pre-filled from the call, P-3) and callbacks (a message for a tenant, P-4 / V-3). Each opens the other feature's
+// form for the call; saving it goes through `calls.toRecord` / `calls.toCallback`, which link both ways.
+import type { Role } from '../../../../shared/contract/define';
+import { CALL_TO_CALLBACK, CALL_TO_RECORD, type Call } from '../../../../shared/contract/calls';
+import { useRecords } from '../records/store';
+import { useCallLinks } from './link-store';
+import { recordPrefillOf } from './to-record';
 
 export type CallLinkKind = 'toRecord' | 'toCallback';
 
-/** Each receives the saved call and opens the other feature's item for it (which links back with the call id). */
-export const callLinks: Record<CallLinkKind, ((call: Call) => Promise<void>) | undefined> = {
-  toRecord: undefined,
-  toCallback: undefined,
+export interface CallLink {
+  /** Who may make this link (the core enforces the same). */
+  roles: readonly Role[];
+  /** Opens the form for the saved call; `onLinked` hears the call once the link is made. */
+  open(call: Call, onLinked?: (call: Call) => void): void;
+}
+
+export const callLinks: Record<CallLinkKind, CallLink> = {
+  toRecord: {
+    roles: CALL_TO_RECORD,
+    open: (call, onLinked) => useRecords.getState().openNew({ prefill: recordPrefillOf(call), fromCall: call, onLinked }),
+  },
+  toCallback: {
+    roles: CALL_TO_CALLBACK,
+    open: (call, onLinked) => useCallLinks.getState().openCallback(call, onLinked),
+  },
 };
 
 /** Whether the call already has that link (then the button shows the link instead). */

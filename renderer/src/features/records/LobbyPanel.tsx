@@ -85,7 +85,7 @@ export function LobbyRecordsPanel() {
       }
       extra={
         <Space>
-          <Button type="primary" icon={<PlusOutlined />} onClick={openNew} data-testid="records-new">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openNew()} data-testid="records-new">
             {t('newItemShortcut')}
           </Button>
           <Button onClick={() => navigate('/records')}>{t('lobby.all')}</Button>

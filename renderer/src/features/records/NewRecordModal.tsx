@@ -1,13 +1,17 @@
 // Quick entry of a reception-record item (R-1, R-2, R-7): keyboard-first — the owner's name has the focus, Enter
-// saves from any line, Ctrl+Enter from the matter.
+// saves from any line, Ctrl+Enter from the matter. Opened from a call (P-3) it starts pre-filled from the call,
+// channel phone, and saves through `calls.toRecord`, which links the item and the call both ways.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { showServerErrors, zodRule } from '../../app/forms';
 import { CHANNELS, ITEM_TYPES, RecordDraft, type Channel, type ItemType } from '../../../../shared/contract/records';
-import { useRecords } from './store';
+import type { CallRecordDraft } from '../../../../shared/contract/calls';
+import { TenantUnitInput } from '../directory/TenantUnitInput';
+import { at } from './format';
+import { useRecords, type NewRecordOptions } from './store';
 
 interface FormValues {
   channel: Channel;
@@ -16,6 +20,8 @@ interface FormValues {
   ownerName: string;
   ownerPhone?: string;
   unit?: string;
+  tenantId?: string | null;
+  tenantName?: string | null;
   matter: string;
   department?: string;
   aboutStaffId?: string;
@@ -25,11 +31,46 @@ interface FormValues {
 
 const shape = RecordDraft.shape;
 
+function initialValues(from: NewRecordOptions): Partial<FormValues> {
+  const prefill = from.prefill ?? {};
+  return {
+    channel: from.fromCall ? 'phone' : 'walk_in',
+    type: prefill.type ?? 'inquiry',
+    ownerName: prefill.ownerName || undefined,
+    ownerPhone: prefill.ownerPhone || undefined,
+    unit: prefill.unit || undefined,
+    tenantId: prefill.tenantId ?? null,
+    tenantName: prefill.tenantName ?? null,
+    matter: prefill.matter || undefined,
+  };
+}
+
+/** The unit field, with the owner's tenant from the directory once chosen (filling the owner's name if empty). */
+function UnitInput(props: { form: FormInstance<FormValues>; value?: string; onChange?: (value: string) => void }) {
+  const { form } = props;
+  const tenantName = Form.useWatch('tenantName', form);
+  return (
+    <TenantUnitInput
+      value={props.value}
+      onChange={props.onChange}
+      testId="record-unit"
+      tenantTestId="record-tenant"
+      tenantName={tenantName}
+      onTenant={(tenant) =>
+        form.setFieldsValue({ tenantId: tenant.id, tenantName: tenant.displayName, ...(form.getFieldValue('ownerName') ? {} : { ownerName: tenant.name }) })
+      }
+      onClearTenant={() => form.setFieldsValue({ tenantId: null, tenantName: null })}
+    />
+  );
+}
+
 export function NewRecordModal() {
   const { t } = useTranslation('records');
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
   const open = useRecords((s) => s.newOpen);
+  const from = useRecords((s) => s.newFrom);
+  const timeZone = useRecords((s) => s.timeZone);
   const close = useRecords((s) => s.closeNew);
   const setDetail = useRecords((s) => s.setDetail);
   const settings = useRecords((s) => s.settings);
@@ -50,26 +91,33 @@ export function NewRecordModal() {
   const save = async (values: FormValues) => {
     setError(null);
     setSaving(true);
+    const draft: CallRecordDraft = {
+      type: values.type,
+      ownerName: values.ownerName,
+      ownerPhone: values.ownerPhone || null,
+      unit: values.unit ?? '',
+      tenantId: values.tenantId ?? null,
+      matter: values.matter,
+      department: values.department || null,
+      aboutStaffId: values.type === 'complaint' ? values.aboutStaffId || null : null,
+      ...(values.type === 'repair' && (values.repairLocation || values.repairAppointment)
+        ? { repair: { location: values.repairLocation ?? '', appointmentAt: values.repairAppointment?.valueOf() ?? null } }
+        : {}),
+    };
     try {
-      const detail = await api.records.create({
-        channel: values.channel,
-        relayedBy: values.channel === 'relayed' ? values.relayedBy || null : null,
-        type: values.type,
-        ownerName: values.ownerName,
-        ownerPhone: values.ownerPhone || null,
-        unit: values.unit ?? '',
-        matter: values.matter,
-        department: values.department || null,
-        aboutStaffId: values.type === 'complaint' ? values.aboutStaffId || null : null,
-        ...(values.type === 'repair' && (values.repairLocation || values.repairAppointment)
-          ? { repair: { location: values.repairLocation ?? '', appointmentAt: values.repairAppointment?.valueOf() ?? null } }
-          : {}),
-      });
+      let detail;
+      if (from.fromCall) {
+        const linked = await api.calls.toRecord({ callId: from.fromCall.id, draft });
+        from.onLinked?.(linked.call);
+        detail = linked.record;
+      } else {
+        detail = await api.records.create({ ...draft, channel: values.channel, relayedBy: values.channel === 'relayed' ? values.relayedBy || null : null });
+      }
       void message.success(t('created', { number: detail.number }));
       close();
       setDetail(detail);
     } catch (e) {
-      setError(showServerErrors(form, e));
+      setError(showServerErrors(form, e, { under: from.fromCall ? 'draft' : undefined }));
     } finally {
       setSaving(false);
     }
@@ -78,17 +126,35 @@ export function NewRecordModal() {
   const required = { required: true, message: t('errors:field.required') };
 
   return (
-    <Modal open={open} title={t('newItem')} onCancel={close} footer={null} width={760} destroyOnHidden maskClosable={false}>
+    <Modal open={open} title={from.fromCall ? t('fromCall.title') : t('newItem')} onCancel={close} footer={null} width={760} destroyOnHidden maskClosable={false}>
+      {from.fromCall && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="record-from-call"
+          message={t('fromCall.source', {
+            time: at(from.fromCall.answeredAt ?? from.fromCall.ringStartedAt, timeZone),
+            caller: [from.fromCall.callerName, from.fromCall.callerNumber].filter(Boolean).join(' ') || t('fromCall.unknownCaller'),
+          })}
+          description={t('fromCall.linked')}
+        />
+      )}
       <Form<FormValues>
         form={form}
         layout="vertical"
-        initialValues={{ channel: 'walk_in', type: 'inquiry' }}
+        initialValues={initialValues(from)}
         onFinish={(v) => void save(v)}
         data-testid="record-form"
         requiredMark={false}
       >
         <Form.Item name="channel" label={t('fields.channel')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={CHANNELS.map((c) => ({ value: c, label: <span data-testid={`record-channel-${c}`}>{t(`channel.${c}`)}</span> }))} />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            disabled={from.fromCall !== undefined}
+            options={CHANNELS.map((c) => ({ value: c, label: <span data-testid={`record-channel-${c}`}>{t(`channel.${c}`)}</span> }))}
+          />
         </Form.Item>
         {channel === 'relayed' && (
           <Form.Item name="relayedBy" label={t('fields.relayedBy')} rules={[{ ...required }, zodRule(shape.relayedBy)]}>
@@ -111,7 +177,13 @@ export function NewRecordModal() {
           </Col>
           <Col span={8}>
             <Form.Item name="unit" label={t('fields.unit')} rules={[zodRule(shape.unit)]}>
-              <Input data-testid="record-unit" />
+              <UnitInput form={form} />
+            </Form.Item>
+            <Form.Item name="tenantId" hidden noStyle>
+              <Input />
+            </Form.Item>
+            <Form.Item name="tenantName" hidden noStyle>
+              <Input />
             </Form.Item>
           </Col>
         </Row>

@@ -1,8 +1,11 @@
 // The detail drawer: everything about an item, its dated handling trail, and the actions this person may take now.
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Spin, Timeline, Typography } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RecordAction, RecordDetail, TrailEntry } from '../../../../shared/contract/records';
+import { PHONE_DESK } from '../../../../shared/contract/calls';
 import { useSession } from '../auth/session-store';
 import { ActionModal } from './ActionModal';
 import { RecordFlags, StatusTag, TypeTag } from './RecordTags';
@@ -68,6 +71,34 @@ function TrailLine({ entry, timeZone }: { entry: TrailEntry; timeZone: string })
   );
 }
 
+/** The call the item was made from (P-3), and the way back to it for those who work the phone. */
+function LinkedCall({ call, timeZone }: { call: NonNullable<RecordDetail['call']>; timeZone: string }) {
+  const { t } = useTranslation('records');
+  const role = useSession((s) => s.user?.role);
+  const navigate = useNavigate();
+  const close = useRecords((s) => s.closeItem);
+  const caller = [call.callerName, call.callerNumber].filter(Boolean).join(' ') || t('fromCall.unknownCaller');
+  return (
+    <Space size={8} wrap data-testid="record-linked-call">
+      <PhoneOutlined />
+      <span>{t('fromCall.line', { time: at(call.ringStartedAt, timeZone), caller, topic: call.topic || '—' })}</span>
+      {role && PHONE_DESK.includes(role) && (
+        <Button
+          size="small"
+          type="link"
+          onClick={() => {
+            close();
+            void navigate(`/calls?call=${call.id}`);
+          }}
+          data-testid="record-view-call"
+        >
+          {t('fromCall.view')}
+        </Button>
+      )}
+    </Space>
+  );
+}
+
 function Details({ item, timeZone }: { item: RecordDetail; timeZone: string }) {
   const { t } = useTranslation('records');
   const active = item.status === 'open' || item.status === 'forwarded';
@@ -106,6 +137,11 @@ function Details({ item, timeZone }: { item: RecordDetail; timeZone: string }) {
         <Descriptions.Item label={t('fields.department')}>{item.department ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('fields.createdBy')}>{item.createdByName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('fields.aboutStaff')}>{item.aboutStaffName ?? '—'}</Descriptions.Item>
+        {item.call && (
+          <Descriptions.Item label={t('fromCall.label')} span={2}>
+            <LinkedCall call={item.call} timeZone={timeZone} />
+          </Descriptions.Item>
+        )}
         {active && item.level === 'desk' && <Descriptions.Item label={t('deadline.supervisorShort')}>{at(item.deadlines.supervisorAt, timeZone)}</Descriptions.Item>}
         {active && item.level !== 'manager' && <Descriptions.Item label={t('deadline.managerShort')}>{at(item.deadlines.managerAt, timeZone)}</Descriptions.Item>}
         {item.deadlines.answerBy !== null && <Descriptions.Item label={t('fields.answerBy')}>{at(item.deadlines.answerBy, timeZone)}</Descriptions.Item>}

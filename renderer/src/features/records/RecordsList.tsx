@@ -87,7 +87,7 @@ export function RecordsList() {
     <div data-testid="records-list">
       <Space wrap style={{ marginBottom: 12 }}>
         {isDesk && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={openNew} data-testid="records-new">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openNew()} data-testid="records-new">
             {t('newItemShortcut')}
           </Button>
         )}

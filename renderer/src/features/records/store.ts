@@ -2,13 +2,33 @@
 // open in the detail drawer, the quick-entry form, and a change counter that lists and panels refresh on.
 import { create } from 'zustand';
 import { api } from '../../api/client';
-import type { RecordDetail, RecordsSettings } from '../../../../shared/contract/records';
+import type { ItemType, RecordDetail, RecordsSettings } from '../../../../shared/contract/records';
+import type { Call } from '../../../../shared/contract/calls';
 
 interface StaffChoice {
   id: string;
   name: string;
   role: string;
   department: string | null;
+}
+
+/** What the quick-entry form starts with when another screen opens it (the phone desk's call). */
+export interface RecordPrefill {
+  type?: ItemType;
+  ownerName?: string;
+  ownerPhone?: string;
+  unit?: string;
+  tenantId?: string | null;
+  tenantName?: string | null;
+  matter?: string;
+}
+
+export interface NewRecordOptions {
+  prefill?: RecordPrefill;
+  /** Made from this call: saved through `calls.toRecord`, which links the two both ways (channel phone). */
+  fromCall?: Call;
+  /** After saving from a call: the call as linked. */
+  onLinked?(call: Call): void;
 }
 
 interface RecordsState {
@@ -20,6 +40,8 @@ interface RecordsState {
   selectedId: string | null;
   detail: RecordDetail | null;
   newOpen: boolean;
+  /** How the quick-entry form was opened (empty: a new walk-in entry). */
+  newFrom: NewRecordOptions;
   /** The item this screen changed last and when: its own change needs no "assigned" notice here. */
   ownChange: { itemId: string; at: number } | null;
   loadBasics(withStaff: boolean): Promise<void>;
@@ -28,7 +50,7 @@ interface RecordsState {
   setDetail(detail: RecordDetail): void;
   reloadDetail(): Promise<void>;
   changed(itemId: string): void;
-  openNew(): void;
+  openNew(options?: NewRecordOptions): void;
   closeNew(): void;
 }
 
@@ -40,6 +62,7 @@ export const useRecords = create<RecordsState>((set, get) => ({
   selectedId: null,
   detail: null,
   newOpen: false,
+  newFrom: {},
   ownChange: null,
 
   async loadBasics(withStaff) {
@@ -81,8 +104,8 @@ export const useRecords = create<RecordsState>((set, get) => ({
     if (get().selectedId === itemId) void get().reloadDetail();
   },
 
-  openNew() {
-    set({ newOpen: true });
+  openNew(options = {}) {
+    set({ newOpen: true, newFrom: options });
   },
 
   closeNew() {
