@@ -18,7 +18,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: the machines these run on have two cores shared by a server and a browser per worker.
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   outputDir: 'test-results',
   projects: [

@@ -158,6 +158,8 @@ test('P-1 P-2 P-3 P-5 R-1 ring → wait → answer → tick the script → save 
   // Ring, let it ring into the second ring, answer, follow the script.
   await page.keyboard.press('F9');
   const line = page.getByTestId('ring-line-1');
+  // The browser's clock only moves a line that is already on screen.
+  await expect(line).toBeVisible();
   await page.clock.runFor(30_000);
   await expect(line.getByTestId('ring-number')).toHaveText('第 2 声');
   await page.keyboard.press('F9');
