@@ -1,29 +1,14 @@
 // Turning the lines sections and diaries carry (an i18n key plus parameters) into text in the screen's language.
-// Parameters whose names end in `At` are epoch ms shown as local time in the building's time zone.
-import { useEffect, useState } from 'react';
+// Parameters whose names end in `At` are epoch ms shown in the building's time zone; a parameter `fooEn` beside
+// `foo` is the English form of `foo` (a checklist label, a notice title) and replaces it on an English screen.
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { useBuilding } from '../../app/use-building';
 import { formatDateTime } from '../../../../shared/rules/time';
 import type { LineParams } from '../../../../shared/contract/shifts';
 
-let timeZone = 'Asia/Shanghai';
-let loading: Promise<void> | null = null;
-
-/** The building's time zone (loaded once per screen; the desk's default until it arrives). */
+/** The building's time zone (from the building profile every screen loads at start). */
 export function useTimeZone(): string {
-  const [tz, setTz] = useState(timeZone);
-  useEffect(() => {
-    loading ??= api.settings
-      .building({})
-      .then((b) => {
-        timeZone = b.timeZone;
-      })
-      .catch(() => {
-        loading = null;
-      });
-    void loading.then(() => setTz(timeZone));
-  }, []);
-  return tz;
+  return useBuilding((s) => s.timeZone);
 }
 
 export function localizeParams(params: LineParams, lang: string, tz: string): Record<string, string | number | boolean> {
@@ -32,7 +17,12 @@ export function localizeParams(params: LineParams, lang: string, tz: string): Re
     if (name.endsWith('At')) out[name] = typeof value === 'number' ? formatDateTime(value, tz) : '—';
     else out[name] = value ?? '';
   }
-  if (typeof params.label === 'string') out.label = lang === 'en' && params.labelEn ? String(params.labelEn) : params.label;
+  if (lang === 'en') {
+    for (const [name, value] of Object.entries(params)) {
+      const base = name.endsWith('En') ? name.slice(0, -2) : '';
+      if (base && base in params && typeof value === 'string' && value !== '') out[base] = value;
+    }
+  }
   return out;
 }
 

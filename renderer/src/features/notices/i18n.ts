@@ -27,6 +27,12 @@ const zhCN = {
   internal: '内部',
   until: '至 {{time}}',
   untilOpen: '长期',
+  handover: {
+    section: '有效通知',
+    until: '$t(notices:handover.visibility.{{public}})「{{title}}」，对象：$t(notices:target.{{target}}) {{targetValue}}，有效至 {{untilAt}}',
+    openEnded: '$t(notices:handover.visibility.{{public}})「{{title}}」，对象：$t(notices:target.{{target}}) {{targetValue}}，长期有效',
+    visibility: { true: '【公开】', false: '【内部】' },
+  },
 };
 
 export type NoticesMessages = typeof zhCN;
@@ -57,6 +63,12 @@ const en: NoticesMessages = {
   internal: 'Internal',
   until: 'until {{time}}',
   untilOpen: 'no end',
+  handover: {
+    section: 'Notices in force',
+    until: '$t(notices:handover.visibility.{{public}}) “{{title}}” for $t(notices:target.{{target}}) {{targetValue}}, until {{untilAt}}',
+    openEnded: '$t(notices:handover.visibility.{{public}}) “{{title}}” for $t(notices:target.{{target}}) {{targetValue}}, no end date',
+    visibility: { true: '[Public]', false: '[Internal]' },
+  },
 };
 
 export const noticesMessages = { 'zh-CN': zhCN, en };
