@@ -3,18 +3,20 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { useBuilding } from '../../app/use-building';
 import { api } from '../../api/client';
 import { zodRule, showServerErrors } from '../../app/forms';
 import { TenantPicker } from '../directory/TenantPicker';
 import { CallbackDraft, type CallbackDraft as Draft } from '../../../../shared/contract/callbacks';
 import { useCallbacks } from './store';
+import { formatTime } from '../../../../shared/rules/time';
 
 const shape = CallbackDraft.shape;
 
 export function CallbackForm({ initial, onClose }: { initial?: Partial<Draft>; onClose(): void }) {
   const { t } = useTranslation('callbacks');
   const { t: tc } = useTranslation('common');
+  const timeZone = useBuilding((s) => s.timeZone);
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const settings = useCallbacks((s) => s.settings);
@@ -38,7 +40,7 @@ export function CallbackForm({ initial, onClose }: { initial?: Partial<Draft>; o
         source: initial?.source ?? 'desk',
         visitId: initial?.visitId ?? null,
       });
-      void message.success(t('created', { time: dayjs(created.dueAt).format('HH:mm') }));
+      void message.success(t('created', { time: formatTime(created.dueAt, timeZone) }));
       void useCallbacks.getState().load();
       onClose();
     } catch (e) {
