@@ -29,9 +29,10 @@ const zhCN = {
   untilOpen: '长期',
   handover: {
     section: '有效通知',
-    until: '$t(notices:handover.visibility.{{public}})「{{title}}」，对象：$t(notices:target.{{target}}) {{targetValue}}，有效至 {{untilAt}}',
-    openEnded: '$t(notices:handover.visibility.{{public}})「{{title}}」，对象：$t(notices:target.{{target}}) {{targetValue}}，长期有效',
+    until: '$t(notices:handover.visibility.{{public}})「{{title}}」，对象：$t(notices:handover.for.{{target}})，有效至 {{untilAt}}',
+    openEnded: '$t(notices:handover.visibility.{{public}})「{{title}}」，对象：$t(notices:handover.for.{{target}})，长期有效',
     visibility: { true: '【公开】', false: '【内部】' },
+    for: { all: '全体', building: '{{targetValue}}', unit: '{{targetValue}}' },
   },
 };
 
@@ -65,9 +66,10 @@ const en: NoticesMessages = {
   untilOpen: 'no end',
   handover: {
     section: 'Notices in force',
-    until: '$t(notices:handover.visibility.{{public}}) “{{title}}” for $t(notices:target.{{target}}) {{targetValue}}, until {{untilAt}}',
-    openEnded: '$t(notices:handover.visibility.{{public}}) “{{title}}” for $t(notices:target.{{target}}) {{targetValue}}, no end date',
+    until: '$t(notices:handover.visibility.{{public}}) “{{title}}” for $t(notices:handover.for.{{target}}), until {{untilAt}}',
+    openEnded: '$t(notices:handover.visibility.{{public}}) “{{title}}” for $t(notices:handover.for.{{target}}), no end date',
     visibility: { true: '[Public]', false: '[Internal]' },
+    for: { all: 'everyone', building: 'building {{targetValue}}', unit: 'unit {{targetValue}}' },
   },
 };
 
