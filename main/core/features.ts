@@ -26,6 +26,14 @@ import { incidentsHandoverSection } from './incidents/handover-section';
 import { incidentsDiary } from './incidents/diary';
 import { keysHandoverSection } from './keys/handover-section';
 import { keysDiary } from './keys/diary';
+import { visitorsHandoverSection } from './visitors/handover-section';
+import { visitorsDiary } from './visitors/diary';
+import { callbacksHandoverSection } from './callbacks/handover-section';
+import { callbacksDiary } from './callbacks/diary';
+import { recordsHandoverSection } from './records/handover-section';
+import { recordsDiary } from './records/diary';
+import { noticesHandoverSection } from './notices/handover-section';
+import { callsDiary } from './calls/diary';
 
 /**
  * The sections of the end-of-shift handover (S-1), one per feature, each in its own feature's folder. A new
@@ -33,13 +41,17 @@ import { keysDiary } from './keys/diary';
  */
 export const handoverSections: HandoverSectionProvider[] = [
   checklistSection,
+  visitorsHandoverSection,
+  callbacksHandoverSection,
   keysHandoverSection,
   incidentsHandoverSection,
+  recordsHandoverSection,
+  noticesHandoverSection,
   previousNotesSection,
 ];
 
 /** What each feature contributes to a shift's work diary (S-2). A new one is one file and one line here. */
-export const diaryContributions: DiaryContribution[] = [keysDiary, incidentsDiary];
+export const diaryContributions: DiaryContribution[] = [visitorsDiary, callsDiary, callbacksDiary, keysDiary, incidentsDiary, recordsDiary];
 
 export const handlers: AllHandlers = {
   auth: authHandlers,

@@ -2,10 +2,6 @@ import { PDFParse } from 'pdf-parse';
 import { test, expect, signIn } from './fixtures';
 import type { Page } from '@playwright/test';
 
-// The visitor-still-in and open-callback lines of the issue's scenario come from the visitors feature, which plugs
-// its own section in later; until then this scenario uses this branch's own sections: an open incident and a key
-// not returned.
-
 async function startDuty(page: Page, explain?: { key: string; comment: string }) {
   await expect(page.getByTestId('shift-start')).toBeVisible();
   for (const key of ['uniform', 'appearance', 'supplies', 'equipment', 'environment']) {
@@ -20,15 +16,21 @@ async function startDuty(page: Page, explain?: { key: string; comment: string })
   await expect(page.getByTestId('on-duty')).toBeVisible();
 }
 
-test('S-1 S-2 S-3 a shift starts with the opening check, is handed over with a PIN, acknowledged by the guard with his own PIN, printed, and its unticked lines carry over', async ({
+test('S-1 S-2 S-3 V-3 V-4 a shift starts with the opening check; a visitor still in and an open callback are handed over with a PIN, acknowledged by the guard with his own PIN, printed, and carried over unticked', async ({
   page,
   browser,
   server,
   seeded,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const leeId = await seeded.addPerson('李前台', 'receptionist', '1357');
   await seeded.addPerson('王保安', 'security', '2468');
+  const tenant = await seeded.call(
+    'directory.create',
+    { kind: 'company', name: '华信科技有限公司', displayName: '华信科技', floor: '12', room: '1201', contact: { name: '王经理', phone: '13800138000' } },
+    { token: seeded.adminToken },
+  );
+  expect(tenant.status).toBe(200);
   // An incident recorded earlier that still needs follow-up.
   const lee = (await seeded.call<{ token: string }>('auth.signIn', { userId: leeId, pin: '1357' })).body.token;
   const incident = await seeded.call<{ id: string; number: string }>(
@@ -54,35 +56,76 @@ test('S-1 S-2 S-3 a shift starts with the opening check, is handed over with a P
   await expect(page.getByTestId('shift-start')).toContainText('“按规定着工装，服装整洁，佩戴胸卡”未勾选，请说明情况。');
   await startDuty(page, { key: 'equipment', comment: '打印机卡纸，已报修' });
 
+  // V-1 V-4: a visitor registered at the desk, still in the building at the end of the shift.
+  await page.getByTestId('desk-mobile').fill('13812345678');
+  await page.getByTestId('desk-name').fill('张三丰');
+  await page.getByTestId('desk-tenant').click();
+  await page.keyboard.type('hxkj');
+  await page.getByTestId('tenant-option-华信科技').click();
+  await page.getByTestId('desk-host').locator('input').fill('王经理');
+  await page.getByTestId('desk-purpose').click();
+  await page.getByTitle('商务拜访').click();
+  await page.getByTestId('desk-submit').click();
+  await expect(page.getByTestId('in-building-张三丰')).toBeVisible();
+
+  // V-3: a caller's message for the tenant, taken with F7 and still open.
+  await page.keyboard.press('F7');
+  const form = page.getByTestId('callback-form');
+  await expect(form).toBeVisible();
+  await form.getByTestId('callback-tenant').click();
+  await page.keyboard.type('hxkj');
+  await page.getByTestId('tenant-option-华信科技').last().click();
+  await form.getByTestId('callback-caller').fill('刘先生');
+  await form.getByTestId('callback-phone').fill('137 1111 2222');
+  await form.getByTestId('callback-message').fill('想谈续租，请王经理回电');
+  await page.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(page.getByTestId('callbacks-panel')).toContainText('刘先生');
+
   // A key lent from the lobby.
   await page.getByTestId('panel-lend').click();
   await page.getByTestId('lend-item').fill('3F 机房钥匙');
   await page.getByTestId('lend-item-code').fill('K-301');
   await page.getByTestId('lend-borrower').fill('张师傅');
   await page.getByTestId('lend-borrower-unit').fill('工程部');
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('keys-panel')).toContainText('3F 机房钥匙');
 
-  // S-2: the work diary shows the shift's activity and keeps free text.
+  // S-2: the work diary shows the shift's activity from each feature and keeps free text.
   await page.getByTestId('go-diary').click();
+  await expect(page.getByTestId('diary-section-visitors')).toContainText('入楼 1 批 1 人');
+  await expect(page.getByTestId('diary-section-callbacks')).toContainText('记录留言 1 条');
+  await expect(page.getByTestId('diary-section-callbacks')).toContainText('刘** 给 华信科技 留言（前台）');
   await expect(page.getByTestId('diary-section-keys')).toContainText('借出 1 件');
   await expect(page.getByTestId('diary-view')).toContainText('打印机卡纸，已报修');
   await page.getByTestId('diary-text').fill('15:00 消防演练通知已张贴于大堂。');
   await page.getByTestId('diary-save').click();
   await expect(page.getByText(/已保存/).first()).toBeVisible();
 
-  // S-1: the handover lists the template and the open lines.
+  // S-1: the handover lists the template and the open lines of every feature.
   await page.getByTestId('nav').getByText('交接班').click();
   await page.getByTestId('handover-prepare').click();
+  const visitLine = page.locator('[data-testid^="line-visit:"]');
+  const passLine = page.locator('[data-testid^="line-pass:"]');
+  const callbackLine = page.locator('[data-testid^="line-callback:"]');
   const keyLine = page.locator('[data-testid^="line-key-loan:"]');
   const incidentLine = page.getByTestId(`line-incident:${incident.body.id}`);
+  await expect(visitLine).toContainText(/张\*\*（1 人）拜访 华信科技（12F 1201）王经理，\d{4}-\d{2}-\d{2} \d{2}:\d{2} 入楼，访客证 \d{4}-001/);
+  await expect(passLine).toContainText('未交还');
+  await expect(callbackLine).toContainText('刘** 给 华信科技（12F 1201）留言');
+  await expect(callbackLine).toContainText('想谈续租，请王经理回电');
+  await expect(page.getByTestId('section-callbacks')).not.toContainText('13711112222');
   await expect(keyLine).toContainText('3F 机房钥匙');
   await expect(incidentLine).toContainText('地下车库入口');
   for (const tick of await page.getByTestId('section-checklist').getByTestId('line-tick').all()) await tick.check();
-  await keyLine.getByTestId('line-comment').fill('张师傅加班，明早归还');
-  await keyLine.getByTestId('line-comment').press('Enter');
-  await incidentLine.getByTestId('line-comment').fill('等待物业经理协调');
-  await incidentLine.getByTestId('line-comment').press('Enter');
+  await passLine.getByTestId('line-tick').check();
+  const comment = async (line: typeof keyLine, text: string) => {
+    await line.getByTestId('line-comment').fill(text);
+    await line.getByTestId('line-comment').press('Enter');
+  };
+  await comment(visitLine, '访客仍在 12 楼开会');
+  await comment(callbackLine, '租户电话未接通，明早再联系');
+  await comment(keyLine, '张师傅加班，明早归还');
+  await comment(incidentLine, '等待物业经理协调');
   await page.getByTestId('handover-notes').fill('明早 8 点有搬家车辆进场，请提前开闸。');
   await page.getByTestId('handover-notes').blur();
 
@@ -96,7 +139,7 @@ test('S-1 S-2 S-3 a shift starts with the opening check, is handed over with a P
   await expect(page.getByTestId('handover-signed')).toBeVisible();
   // The guard could switch person at this desk (next test); here he uses his own terminal.
 
-  // The guard's PC on the LAN opens /handover and acknowledges with his own PIN.
+  // The guard's PC on the LAN opens /handover, signs in as himself and acknowledges with his own PIN.
   const guardContext = await browser.newContext();
   const guard = await guardContext.newPage();
   await guard.goto(`${server.url}/handover`);
@@ -113,24 +156,46 @@ test('S-1 S-2 S-3 a shift starts with the opening check, is handed over with a P
   await expect(guard.getByText('已确认接班。')).toBeVisible();
   await expect(guard.getByTestId('sheet-incoming')).toHaveText('王保安');
 
-  // The printable sheet, as a PDF: both names and the open lines.
+  // The printable sheet, as a PDF: both names and the open lines — and none of the numbers the guard need not see.
   await guard.getByTestId('drawer-print').click();
   await expect(guard.getByTestId('handover-print')).toContainText('交接班记录表');
   const pdf = await guard.pdf({ format: 'A4', printBackground: true });
   const text = (await new PDFParse({ data: pdf }).getText()).text;
-  for (const expected of ['李前台', '王保安', '3F 机房钥匙', '张师傅加班，明早归还', '地下车库入口', '等待物业经理协调', '明早 8 点有搬家车辆进场']) {
+  for (const expected of [
+    '李前台',
+    '王保安',
+    '在楼访客及未交还的访客证',
+    '张**（1 人）拜访 华信科技',
+    '访客仍在 12 楼开会',
+    '待联系租户的留言',
+    '刘** 给 华信科技',
+    '租户电话未接通',
+    '3F 机房钥匙',
+    '张师傅加班，明早归还',
+    '地下车库入口',
+    '等待物业经理协调',
+    '明早 8 点有搬家车辆进场',
+  ]) {
     expect(text).toContain(expected);
   }
+  for (const secret of ['张三丰', '13812345678', '13711112222', '137 1111 2222', '13800138000']) expect(text).not.toContain(secret);
+  // Only the sheet is printed: no navigation, no toast.
+  for (const shell of ['租户名录', '已确认接班。']) expect(text).not.toContain(shell);
   await guardContext.close();
 
-  // The next shift's handover shows the unticked lines as carried over.
+  // The next shift's handover shows the unticked lines as carried over; the ticked ones are not.
   await page.getByTestId('nav').getByText('前台').click();
   await startDuty(page);
   await page.getByTestId('go-handover').click();
   await page.getByTestId('handover-prepare').click();
+  await expect(visitLine.getByTestId('line-carried')).toBeVisible();
+  await expect(visitLine).toContainText('上次备注：访客仍在 12 楼开会');
+  await expect(callbackLine.getByTestId('line-carried')).toBeVisible();
+  await expect(callbackLine).toContainText('上次备注：租户电话未接通，明早再联系');
   await expect(keyLine.getByTestId('line-carried')).toBeVisible();
   await expect(keyLine).toContainText('上次备注：张师傅加班，明早归还');
   await expect(incidentLine.getByTestId('line-carried')).toBeVisible();
+  await expect(passLine.getByTestId('line-carried')).toHaveCount(0);
   await expect(page.getByTestId('section-checklist').getByTestId('line-carried')).toHaveCount(0);
   await expect(page.getByTestId('section-previous')).toContainText('明早 8 点有搬家车辆进场');
 });

@@ -245,3 +245,26 @@ test('V-1 V-6 a new visitor at the desk: watch-list alarm, validation in Chinese
   await expect.poll(() => lobby.evaluate(() => (window as unknown as { printed: string[] }).printed.length)).toBe(2);
   expect(await lobby.evaluate(() => (window as unknown as { printed: string[] }).printed[1]!)).toContain('在楼访客点名册');
 });
+
+test.describe('on a PC set to another time zone', () => {
+  test.use({ timezoneId: 'Europe/London' });
+
+  test('V-3 V-4 the lobby’s visitor and callback lists show times in the building’s time zone, not the PC’s', async ({ page: lobby, server, seeded }) => {
+    const { huaxinId } = await seedVisitors(seeded);
+    const people = (await seeded.call<{ people: Array<{ id: string; name: string }> }>('auth.signInChoices')).body.people;
+    const lee = await seeded.call<{ token: string }>('auth.signIn', { userId: people.find((p) => p.name === '李前台')!.id, pin: '1357' });
+    const auth = { token: lee.body.token };
+    const visit = await seeded.call<{ checkedInAt: number }>('visitors.register', { visitorName: '张三', mobile: '13812345678', tenantId: huaxinId, purpose: '商务拜访' }, auth);
+    const callback = await seeded.call<{ dueAt: number }>('callbacks.create', { tenantId: huaxinId, callerName: '刘先生', callerPhone: '13711112222' }, auth);
+    const hhmm = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+
+    await lobby.goto(`${server.url}/#/lobby`);
+    await signIn(lobby, '李前台', '1357');
+    const row = lobby.getByTestId('in-building-张三');
+    await expect(row).toContainText(hhmm(visit.body.checkedInAt, 'Asia/Shanghai'));
+    await expect(row).not.toContainText(hhmm(visit.body.checkedInAt, 'Europe/London'));
+    const callbacks = lobby.getByTestId('callbacks-panel');
+    await expect(callbacks).toContainText(`${hhmm(callback.body.dueAt, 'Asia/Shanghai')} 前`);
+    await expect(callbacks).not.toContainText(`${hhmm(callback.body.dueAt, 'Europe/London')} 前`);
+  });
+});

@@ -61,6 +61,14 @@ export function dayFigures(db: Database.Database, day: string, timeZone: string)
   return finish(tally);
 }
 
+/** Figures for any span [from, to) — a shift's work diary (S-2) counts the calls that rang during the shift. */
+export function spanFigures(db: Database.Database, from: number, to: number): Omit<CallFigures, 'day'> {
+  const tally = emptyTally('');
+  for (const row of rowsBetween(db, from, to)) add(tally, row);
+  const { day: _day, ...figures } = finish(tally);
+  return figures;
+}
+
 export function todayKey(now: number, timeZone: string): string {
   return dayKey(now, timeZone);
 }

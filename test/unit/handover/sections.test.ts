@@ -8,20 +8,20 @@ import { findShift } from '../../../main/core/shifts/rows';
 import { assembleDiary } from '../../../main/core/shifts/diary';
 import type { DiaryContribution, HandoverSectionProvider } from '../../../main/core/handover/sections';
 
-/** What the visitors feature will provide: the people still in the building. */
-const stillIn = new Map<string, { name: string; host: string; inAt: number }>();
-const visitorsSection: HandoverSectionProvider = {
-  key: 'visitors',
-  title: 'visitors:handover.section',
-  order: 10,
+/** A feature the registry does not have (parcels held at the desk for tenants), plugged in the documented way. */
+const waiting = new Map<string, { tenant: string; courier: string; receivedAt: number }>();
+const parcelsSection: HandoverSectionProvider = {
+  key: 'parcels',
+  title: 'parcels:handover.section',
+  order: 25,
   lines: () =>
-    [...stillIn].map(([id, v]) => ({ key: `visit:${id}`, kind: 'visitors:handover.stillIn', params: { name: v.name, host: v.host, checkedInAt: v.inAt } })),
+    [...waiting].map(([id, p]) => ({ key: `parcel:${id}`, kind: 'parcels:handover.waiting', params: { tenant: p.tenant, courier: p.courier, receivedAt: p.receivedAt } })),
 };
-const visitorsDiary: DiaryContribution = {
-  key: 'visitors',
-  title: 'visitors:diary.section',
-  order: 10,
-  collect: (_ctx, window) => ({ figures: [{ kind: 'visitors:diary.count', params: { count: stillIn.size, from: window.from } }], entries: [] }),
+const parcelsDiary: DiaryContribution = {
+  key: 'parcels',
+  title: 'parcels:diary.section',
+  order: 25,
+  collect: (_ctx, window) => ({ figures: [{ kind: 'parcels:diary.count', params: { count: waiting.size, from: window.from } }], entries: [] }),
 };
 
 describe('handover sections from other features', () => {
@@ -30,17 +30,17 @@ describe('handover sections from other features', () => {
     const lee = await desk.person('receptionist', '李前台', '1357');
     const zhou = await desk.person('receptionist', '周前台', '9753');
     const shift = await startShift(desk, lee.token);
-    stillIn.set('V1', { name: '刘女士', host: '18F 华信科技', inAt: desk.clock.now() });
+    waiting.set('P1', { tenant: '18F 华信科技', courier: '顺丰', receivedAt: desk.clock.now() });
     const draft = await desk.core.invoke(as(lee.token), 'handover.prepare', {});
-    const providers = [...handoverSections, visitorsSection];
+    const providers = [...handoverSections, parcelsSection];
     desk.core.runAsSystem('handover.prepare', (ctx) => refreshLines(ctx, findHandover(ctx.db, draft.id)!, findShift(ctx.db, shift.id)!, providers));
 
     const prepared = await desk.core.invoke(as(lee.token), 'handover.get', { id: draft.id });
-    expect([...new Set(prepared.lines.map((l) => l.section))]).toEqual(['checklist', 'visitors']);
-    const visit = prepared.lines.find((l) => l.key === 'visit:V1')!;
-    expect(visit).toMatchObject({ kind: 'visitors:handover.stillIn', sectionTitle: 'visitors:handover.section', params: { name: '刘女士' } });
-    await tickAll(desk, lee.token, draft.id, (kind) => kind === 'visitors:handover.stillIn');
-    await desk.core.invoke(as(lee.token), 'handover.mark', { id: draft.id, lineId: visit.id, ticked: false, comment: '刘女士仍在 18F 开会' });
+    expect([...new Set(prepared.lines.map((l) => l.section))]).toEqual(['checklist', 'parcels']);
+    const parcel = prepared.lines.find((l) => l.key === 'parcel:P1')!;
+    expect(parcel).toMatchObject({ kind: 'parcels:handover.waiting', sectionTitle: 'parcels:handover.section', params: { courier: '顺丰' } });
+    await tickAll(desk, lee.token, draft.id, (kind) => kind === 'parcels:handover.waiting');
+    await desk.core.invoke(as(lee.token), 'handover.mark', { id: draft.id, lineId: parcel.id, ticked: false, comment: '租户晚上来取' });
     // Signing refreshes with the registry's sections only (this test's provider is not in it): the commented
     // line is kept because someone touched it.
     await desk.core.invoke(as(lee.token), 'handover.sign', { id: draft.id, pin: '1357' });
@@ -48,11 +48,11 @@ describe('handover sections from other features', () => {
     const next = await startShift(desk, zhou.token);
     const second = await desk.core.invoke(as(zhou.token), 'handover.prepare', {});
     desk.core.runAsSystem('handover.prepare', (ctx) => refreshLines(ctx, findHandover(ctx.db, second.id)!, findShift(ctx.db, next.id)!, providers));
-    const carried = (await desk.core.invoke(as(zhou.token), 'handover.get', { id: second.id })).lines.find((l) => l.key === 'visit:V1');
-    expect(carried).toMatchObject({ carried: true, carriedFromNumber: draft.number, carriedComment: '刘女士仍在 18F 开会', current: true, section: 'visitors' });
+    const carried = (await desk.core.invoke(as(zhou.token), 'handover.get', { id: second.id })).lines.find((l) => l.key === 'parcel:P1');
+    expect(carried).toMatchObject({ carried: true, carriedFromNumber: draft.number, carriedComment: '租户晚上来取', current: true, section: 'parcels' });
 
-    const sections = assembleDiary(desk.core.db, desk.clock.now(), findShift(desk.core.db, next.id)!, [...diaryContributions, visitorsDiary]);
-    expect(sections.map((s) => s.key)).toEqual(['visitors', 'keys', 'incidents']);
+    const sections = assembleDiary(desk.core.db, desk.clock.now(), findShift(desk.core.db, next.id)!, [...diaryContributions, parcelsDiary]);
+    expect(sections.map((s) => s.key)).toEqual(['visitors', 'calls', 'callbacks', 'parcels', 'keys', 'incidents', 'records']);
     desk.close();
   });
 });

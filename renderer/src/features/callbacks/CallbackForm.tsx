@@ -4,13 +4,14 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { useBuilding } from '../../app/use-building';
 import { api } from '../../api/client';
 import { zodRule, showServerErrors } from '../../app/forms';
 import { TenantPicker } from '../directory/TenantPicker';
 import { CallbackDraft, type CallbackDraft as Draft } from '../../../../shared/contract/callbacks';
 import type { Call } from '../../../../shared/contract/calls';
 import { useCallbacks } from './store';
+import { formatTime } from '../../../../shared/rules/time';
 
 const shape = CallbackDraft.shape;
 
@@ -28,6 +29,7 @@ export function CallbackForm({
 }) {
   const { t } = useTranslation('callbacks');
   const { t: tc } = useTranslation('common');
+  const timeZone = useBuilding((s) => s.timeZone);
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const settings = useCallbacks((s) => s.settings);
@@ -57,7 +59,7 @@ export function CallbackForm({
       } else {
         created = await api.callbacks.create({ ...draft, source: initial?.source ?? 'desk', visitId: initial?.visitId ?? null });
       }
-      void message.success(t('created', { time: dayjs(created.dueAt).format('HH:mm') }));
+      void message.success(t('created', { time: formatTime(created.dueAt, timeZone) }));
       void useCallbacks.getState().load();
       onClose();
     } catch (e) {

@@ -3,17 +3,19 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { MessageOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { useBuilding } from '../../app/use-building';
 import { api } from '../../api/client';
 import { useSession } from '../auth/session-store';
 import { useNow } from '../visitors/use-now';
 import type { Callback } from '../../../../shared/contract/callbacks';
+import { formatTime } from '../../../../shared/rules/time';
 import { useCallbacks } from './store';
 import { CallbackForm } from './CallbackForm';
 import { OutcomeDialog } from './OutcomeDialog';
 
 export function CallbacksPanel() {
   const { t } = useTranslation('callbacks');
+  const timeZone = useBuilding((s) => s.timeZone);
   const { message } = App.useApp();
   const user = useSession((s) => s.user);
   const { open, load, listen } = useCallbacks();
@@ -79,7 +81,7 @@ export function CallbacksPanel() {
                 <Tag color="red">{t('overdue')}</Tag>
               ) : (
                 <span>
-                  {t('due', { time: dayjs(cb.dueAt).format('HH:mm') })}
+                  {t('due', { time: formatTime(cb.dueAt, timeZone) })}
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                     {t('dueIn', { minutes: Math.ceil((cb.dueAt - now) / 60_000) })}
                   </Typography.Text>

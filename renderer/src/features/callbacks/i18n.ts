@@ -35,6 +35,19 @@ const zhCN = {
   mine: '我的',
   created: '已记录留言，{{time}} 前联系租户',
   contacts: '租户联系人',
+  handover: {
+    section: '待联系租户的留言',
+    open: '{{caller}} 给 {{tenant}}（{{where}}）留言，请于 {{dueAt}} 前联系租户（负责人：{{owner}}）。{{message}}',
+    overdue: '已超时：{{caller}} 给 {{tenant}}（{{where}}）留言，应于 {{dueAt}} 前联系租户（负责人：{{owner}}）。{{message}}',
+  },
+  diary: {
+    section: '留言 / 回电',
+    taken: '记录留言 {{count}} 条',
+    closed: '办结 {{count}} 条',
+    open: '待联系 {{count}} 条（已超时 {{overdue}} 条）',
+    entryTaken: '{{caller}} 给 {{tenant}} 留言（$t(callbacks:source.{{source}})）',
+    entryClosed: '给 {{tenant}} 的留言：$t(callbacks:outcome.{{outcome}})（{{by}}）',
+  },
 };
 
 export type CallbacksMessages = typeof zhCN;
@@ -73,6 +86,19 @@ const en: CallbacksMessages = {
   mine: 'Mine',
   created: 'Message taken; contact the tenant by {{time}}',
   contacts: 'Tenant contacts',
+  handover: {
+    section: 'Messages for tenants still to pass on',
+    open: 'Message from {{caller}} for {{tenant}} ({{where}}): contact the tenant by {{dueAt}} (owner: {{owner}}). {{message}}',
+    overdue: 'Overdue: message from {{caller}} for {{tenant}} ({{where}}): the tenant was to be contacted by {{dueAt}} (owner: {{owner}}). {{message}}',
+  },
+  diary: {
+    section: 'Messages / callbacks',
+    taken: '{{count}} messages taken',
+    closed: '{{count}} closed',
+    open: '{{count}} still open ({{overdue}} overdue)',
+    entryTaken: 'Message from {{caller}} for {{tenant}} ($t(callbacks:source.{{source}}))',
+    entryClosed: 'Message for {{tenant}}: $t(callbacks:outcome.{{outcome}}) ({{by}})',
+  },
 };
 
 export const callbacksMessages = { 'zh-CN': zhCN, en };

@@ -147,6 +147,15 @@ const zhCN = {
     hotkey: '响铃 / 接听快捷键',
     hotkeyHelp: '桌面版为全局快捷键（窗口不在前台时也有效），浏览器中为本页快捷键。格式如 F9、Ctrl+Alt+K。',
   },
+  diary: {
+    section: '来电',
+    calls: '来电 {{count}} 通',
+    answered: '接听 {{count}} 通',
+    missed: '未接 {{count}} 通',
+    withinTarget: '{{rings}} 声内接听 {{within}}/{{counted}}（{{share}}）',
+    withinTargetNone: '{{rings}} 声内接听率：—',
+    entryMissed: '未接来电',
+  },
 };
 
 export type CallsMessages = typeof zhCN;
@@ -296,6 +305,15 @@ const en: CallsMessages = {
     giveUpAfterSeconds: 'Unanswered rings count as missed after (s)',
     hotkey: 'Ring / answer hotkey',
     hotkeyHelp: 'In the desktop app a global hotkey (works while the window is in the background); in a browser a key on this page. E.g. F9, Ctrl+Alt+K.',
+  },
+  diary: {
+    section: 'Phone',
+    calls: '{{count}} calls',
+    answered: '{{count}} answered',
+    missed: '{{count}} missed',
+    withinTarget: 'Answered within {{rings}} rings: {{within}} of {{counted}} ({{share}})',
+    withinTargetNone: 'Answered within {{rings}} rings: —',
+    entryMissed: 'Missed call',
   },
 };
 

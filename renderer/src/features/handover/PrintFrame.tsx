@@ -21,7 +21,7 @@ async function savePdf(fileName: string): Promise<void> {
 const PRINT_CSS = `
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
-  .ant-layout-header, .no-print { display: none !important; }
+  .ant-layout-header, .ant-layout-sider, .ant-message, .ant-notification, .no-print { display: none !important; }
   .ant-layout, .ant-layout-content, body { background: #fff !important; padding: 0 !important; }
   .print-sheet { box-shadow: none !important; margin: 0 !important; padding: 0 !important; width: auto !important; }
 }

@@ -3,12 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Checkbox, Flex, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { useBuilding } from '../../app/use-building';
 import { api, staffClient } from '../../api/client';
 import { useSession } from '../auth/session-store';
 import { DESK } from '../../../../shared/contract/define';
 import type { Notice } from '../../../../shared/contract/notices';
 import { NoticeEditor } from './NoticeEditor';
+import { formatDateTime } from '../../../../shared/rules/time';
 
 export function noticeState(n: Notice, now: number): 'current' | 'upcoming' | 'ended' | 'withdrawn' {
   if (n.withdrawnAt !== null) return 'withdrawn';
@@ -21,6 +22,7 @@ const STATE_COLOR = { current: 'green', upcoming: 'blue', ended: 'default', with
 
 export function NoticesPage() {
   const { t } = useTranslation('notices');
+  const timeZone = useBuilding((s) => s.timeZone);
   const { modal } = App.useApp();
   const user = useSession((s) => s.user);
   const canEdit = user ? DESK.includes(user.role) : false;
@@ -74,7 +76,7 @@ export function NoticesPage() {
           {
             title: t('field.period'),
             width: 220,
-            render: (_: unknown, n) => `${dayjs(n.activeFrom).format('MM-DD HH:mm')} ${n.activeUntil ? t('until', { time: dayjs(n.activeUntil).format('MM-DD HH:mm') }) : t('untilOpen')}`,
+            render: (_: unknown, n) => `${formatDateTime(n.activeFrom, timeZone)} ${n.activeUntil ? t('until', { time: formatDateTime(n.activeUntil, timeZone) }) : t('untilOpen')}`,
           },
           {
             title: '',

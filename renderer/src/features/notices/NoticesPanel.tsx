@@ -3,12 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { useBuilding } from '../../app/use-building';
 import { api, staffClient } from '../../api/client';
 import type { Notice } from '../../../../shared/contract/notices';
+import { formatDateTime } from '../../../../shared/rules/time';
 
 export function NoticesPanel() {
   const { t, i18n } = useTranslation('notices');
+  const timeZone = useBuilding((s) => s.timeZone);
   const [notices, setNotices] = useState<Notice[]>([]);
   const load = useCallback(async () => setNotices((await api.notices.list({})).notices.filter((n) => n.current)), []);
   useEffect(() => {
@@ -38,7 +40,7 @@ export function NoticesPanel() {
                 <Typography.Text strong>{en && n.titleEn ? n.titleEn : n.title}</Typography.Text>
                 {n.public && <Tag color="gold" style={{ marginLeft: 6 }}>{t('public')}</Tag>}
                 <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
-                  {n.activeUntil ? t('until', { time: dayjs(n.activeUntil).format('MM-DD HH:mm') }) : t('untilOpen')}
+                  {n.activeUntil ? t('until', { time: formatDateTime(n.activeUntil, timeZone) }) : t('untilOpen')}
                 </Typography.Text>
                 {(en && n.bodyEn ? n.bodyEn : n.body) && <div style={{ whiteSpace: 'pre-wrap', color: '#555' }}>{en && n.bodyEn ? n.bodyEn : n.body}</div>}
               </div>

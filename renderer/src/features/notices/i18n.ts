@@ -27,6 +27,13 @@ const zhCN = {
   internal: '内部',
   until: '至 {{time}}',
   untilOpen: '长期',
+  handover: {
+    section: '有效通知',
+    until: '$t(notices:handover.visibility.{{public}})「{{title}}」，对象：$t(notices:handover.for.{{target}})，有效至 {{untilAt}}',
+    openEnded: '$t(notices:handover.visibility.{{public}})「{{title}}」，对象：$t(notices:handover.for.{{target}})，长期有效',
+    visibility: { true: '【公开】', false: '【内部】' },
+    for: { all: '全体', building: '{{targetValue}}', unit: '{{targetValue}}' },
+  },
 };
 
 export type NoticesMessages = typeof zhCN;
@@ -57,6 +64,13 @@ const en: NoticesMessages = {
   internal: 'Internal',
   until: 'until {{time}}',
   untilOpen: 'no end',
+  handover: {
+    section: 'Notices in force',
+    until: '$t(notices:handover.visibility.{{public}}) “{{title}}” for $t(notices:handover.for.{{target}}), until {{untilAt}}',
+    openEnded: '$t(notices:handover.visibility.{{public}}) “{{title}}” for $t(notices:handover.for.{{target}}), no end date',
+    visibility: { true: '[Public]', false: '[Internal]' },
+    for: { all: 'everyone', building: 'building {{targetValue}}', unit: 'unit {{targetValue}}' },
+  },
 };
 
 export const noticesMessages = { 'zh-CN': zhCN, en };

@@ -222,6 +222,31 @@ const zhCN = {
     makeUpDays: '调休上班日',
     datesHint: '格式 2027-01-01，回车添加。',
   },
+  handover: {
+    section: '即将升级及超期的接待记录',
+    soon: {
+      supervisor: '{{number}} $t(records:type.{{type}}) {{who}}：{{matter}}——{{dueAt}} 前未办结将转客服主管',
+      manager: '{{number}} $t(records:type.{{type}}) {{who}}：{{matter}}——{{dueAt}} 前未办结将转物业经理',
+      answer: '{{number}} $t(records:type.{{type}}) {{who}}：{{matter}}——投诉须在 {{dueAt}} 前答复',
+      followUp: '{{number}} $t(records:type.{{type}}) {{who}}：{{matter}}——回访须在 {{dueAt}} 前完成',
+    },
+    overdue: {
+      supervisor: '超期：{{number}} $t(records:type.{{type}}) {{who}}：{{matter}}——办结时限 {{dueAt}} 已过，转客服主管',
+      manager: '超期：{{number}} $t(records:type.{{type}}) {{who}}：{{matter}}——办结时限 {{dueAt}} 已过，转物业经理',
+      answer: '超期：{{number}} $t(records:type.{{type}}) {{who}}：{{matter}}——投诉答复时限 {{dueAt}} 已过',
+      followUp: '超期：{{number}} $t(records:type.{{type}}) {{who}}：{{matter}}——回访时限 {{dueAt}} 已过',
+      escalated: '超期：{{number}} $t(records:type.{{type}}) {{who}}：{{matter}}——已升级，现由$t(records:level.{{level}})负责',
+    },
+  },
+  diary: {
+    section: '接待记录',
+    opened: '新登记 {{count}} 条',
+    closed: '办结 {{count}} 条',
+    stillOpen: '未办结 {{count}} 条',
+    entryOpened: '登记 {{number}} $t(records:type.{{type}}) {{who}}：{{matter}}',
+    entryResolved: '{{number}} $t(records:type.{{type}}) 已办结（{{by}}）',
+    entryUnresolvable: '{{number}} $t(records:type.{{type}}) 以无法处理结案（{{by}}）',
+  },
   page: { list: '记录', audit: '每日审核', review: '周审核' },
 };
 
@@ -447,6 +472,31 @@ const en: RecordsUiMessages = {
     holidays: 'Holidays',
     makeUpDays: 'Make-up working days',
     datesHint: 'As 2027-01-01; press Enter to add.',
+  },
+  handover: {
+    section: 'Record items about to escalate or overdue',
+    soon: {
+      supervisor: '{{number}} $t(records:type.{{type}}), {{who}}: {{matter}} — goes to the supervisor at {{dueAt}} unless resolved',
+      manager: '{{number}} $t(records:type.{{type}}), {{who}}: {{matter}} — goes to the manager at {{dueAt}} unless resolved',
+      answer: '{{number}} $t(records:type.{{type}}), {{who}}: {{matter}} — the complaint must be answered by {{dueAt}}',
+      followUp: '{{number}} $t(records:type.{{type}}), {{who}}: {{matter}} — follow-up visit due by {{dueAt}}',
+    },
+    overdue: {
+      supervisor: 'Overdue: {{number}} $t(records:type.{{type}}), {{who}}: {{matter}} — not resolved by {{dueAt}}, goes to the supervisor',
+      manager: 'Overdue: {{number}} $t(records:type.{{type}}), {{who}}: {{matter}} — not resolved by {{dueAt}}, goes to the manager',
+      answer: 'Overdue: {{number}} $t(records:type.{{type}}), {{who}}: {{matter}} — the complaint was to be answered by {{dueAt}}',
+      followUp: 'Overdue: {{number}} $t(records:type.{{type}}), {{who}}: {{matter}} — the follow-up visit was due by {{dueAt}}',
+      escalated: 'Overdue: {{number}} $t(records:type.{{type}}), {{who}}: {{matter}} — escalated, now owned by the $t(records:level.{{level}})',
+    },
+  },
+  diary: {
+    section: 'Reception record',
+    opened: '{{count}} entered',
+    closed: '{{count}} closed',
+    stillOpen: '{{count}} still open',
+    entryOpened: 'Entered {{number}} $t(records:type.{{type}}), {{who}}: {{matter}}',
+    entryResolved: '{{number}} $t(records:type.{{type}}) resolved ({{by}})',
+    entryUnresolvable: '{{number}} $t(records:type.{{type}}) closed as unresolvable ({{by}})',
   },
   page: { list: 'Items', audit: 'Daily audit', review: 'Weekly review' },
 };

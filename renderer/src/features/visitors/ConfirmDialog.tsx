@@ -14,10 +14,12 @@ import { DESK } from '../../../../shared/contract/define';
 import { WatchMatches } from './watch-alert';
 import { dateTimeText, purposeText, visitingText } from './format';
 import { useVisitors } from './store';
+import { useBuilding } from '../../app/use-building';
 
 export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): void }) {
   const { t, i18n } = useTranslation('visitors');
   const { t: tc } = useTranslation('common');
+  const timeZone = useBuilding((s) => s.timeZone);
   const { message } = App.useApp();
   const settings = useVisitors((s) => s.settings);
   const [tenant, setTenant] = useState<(Tenant & { phoneVisible: boolean }) | null>(null);
@@ -85,7 +87,7 @@ export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): voi
           <Descriptions.Item label={t('field.partySize')}>{visit.partySize}</Descriptions.Item>
           <Descriptions.Item label={t('field.vehiclePlate')}>{visit.vehiclePlate ?? '—'}</Descriptions.Item>
           {visit.idNumberMasked && <Descriptions.Item label={t('field.idNumber')}>{visit.idNumberMasked}</Descriptions.Item>}
-          <Descriptions.Item label={t('page.registered')}>{dateTimeText(visit.registeredAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('page.registered')}>{dateTimeText(visit.registeredAt, timeZone)}</Descriptions.Item>
         </Descriptions>
         {tenant && (
           <div style={{ marginTop: 12 }}>

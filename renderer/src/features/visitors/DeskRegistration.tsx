@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Card, Flex, Form, Input, InputNumber, Select, Typography, type InputRef } from 'antd';
 import { PrinterOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { api, ApiError } from '../../api/client';
 import { zodRule, showServerErrors } from '../../app/forms';
 import { useBuilding } from '../../app/use-building';
@@ -13,7 +12,7 @@ import { VisitDraft, type ReturningVisitor, type Visit } from '../../../../share
 import { normalizeInput } from '../../../../shared/contract/fields';
 import { useVisitors } from './store';
 import { confirmDespiteWatchList } from './watch-alert';
-import { purposeText } from './format';
+import { dateText, purposeText } from './format';
 import { usePrintView } from './print/print-view';
 import { VisitorPass, passQrDataUrl } from './print/VisitorPass';
 
@@ -64,6 +63,7 @@ export function DeskRegistration() {
   const lastCheckedIn = useVisitors((s) => s.lastCheckedIn);
   const setLastCheckedIn = useVisitors((s) => s.setLastCheckedIn);
   const { view, printPass } = usePassPrinter();
+  const timeZone = useBuilding((s) => s.timeZone);
 
   useEffect(() => {
     void loadSettings();
@@ -195,7 +195,7 @@ export function DeskRegistration() {
             data-testid="desk-returning"
             message={
               returning.tenant.active
-                ? t('desk.returning', { when: dayjs(returning.lastVisitAt).format('YYYY-MM-DD'), tenant: returning.tenant.displayName, count: returning.visitCount })
+                ? t('desk.returning', { when: dateText(returning.lastVisitAt, timeZone), tenant: returning.tenant.displayName, count: returning.visitCount })
                 : t('desk.returningInactive', { tenant: returning.tenant.displayName })
             }
           />

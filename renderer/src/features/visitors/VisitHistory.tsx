@@ -8,12 +8,14 @@ import { api } from '../../api/client';
 import type { Visit } from '../../../../shared/contract/visitors';
 import { dateTimeText, purposeText, timeText, visitingText } from './format';
 import { useVisitors } from './store';
+import { useBuilding } from '../../app/use-building';
 
 const STATUS_COLOR = { pending: 'gold', declined: 'red', in: 'green', out: 'default' } as const;
 
 export function VisitHistory() {
   const { t, i18n } = useTranslation('visitors');
   const settings = useVisitors((s) => s.settings);
+  const timeZone = useBuilding((s) => s.timeZone);
   const [q, setQ] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [visits, setVisits] = useState<Visit[]>([]);
@@ -44,7 +46,7 @@ export function VisitHistory() {
         dataSource={visits}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { title: t('page.registered'), width: 150, render: (_: unknown, v) => dateTimeText(v.registeredAt) },
+          { title: t('page.registered'), width: 150, render: (_: unknown, v) => dateTimeText(v.registeredAt, timeZone) },
           { title: t('field.pass'), dataIndex: 'passNumber', width: 90, render: (p: string | null) => p ?? '—' },
           {
             title: t('field.visitorName'),
@@ -61,7 +63,7 @@ export function VisitHistory() {
           { title: t('field.tenant'), render: (_: unknown, v) => visitingText(v) },
           { title: t('field.purpose'), width: 110, render: (_: unknown, v) => purposeText(settings?.purposes, v.purpose, i18n.language) },
           { title: t('field.partySize'), dataIndex: 'partySize', width: 70 },
-          { title: t('page.checkedOut'), width: 70, render: (_: unknown, v) => timeText(v.checkedOutAt) },
+          { title: t('page.checkedOut'), width: 70, render: (_: unknown, v) => timeText(v.checkedOutAt, timeZone) },
           {
             title: '',
             width: 180,

@@ -132,7 +132,7 @@ export function VisitorsBoard() {
                 <span>
                   <Typography.Text strong>{v.visitorName}</Typography.Text> · {visitingText(v)} · {purposeText(settings?.purposes, v.purpose, i18n.language)} · {v.partySize}
                   <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                    {t('pending.registeredAt', { time: timeText(v.registeredAt) })}
+                    {t('pending.registeredAt', { time: timeText(v.registeredAt, building.timeZone) })}
                   </Typography.Text>
                   {v.watchMatches.length > 0 && (
                     <Tag color="red" style={{ marginLeft: 8 }}>
@@ -212,7 +212,7 @@ export function VisitorsBoard() {
             },
             { title: t('field.tenant'), render: (_: unknown, v) => visitingText(v) },
             { title: t('field.hostName'), dataIndex: 'hostName' },
-            { title: t('inBuilding.since'), width: 64, render: (_: unknown, v) => timeText(v.checkedInAt) },
+            { title: t('inBuilding.since'), width: 64, render: (_: unknown, v) => timeText(v.checkedInAt, building.timeZone) },
             {
               title: t('inBuilding.duration'),
               width: 110,

@@ -2,15 +2,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Form, Input, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { useBuilding } from '../../app/use-building';
 import { api } from '../../api/client';
 import { showServerErrors } from '../../app/forms';
 import { useSession } from '../auth/session-store';
 import { LEADS } from '../../../../shared/contract/define';
 import type { WatchEntry } from '../../../../shared/contract/visitors';
+import { dateText } from './format';
 
 export function WatchListAdmin() {
   const { t } = useTranslation('visitors');
+  const timeZone = useBuilding((s) => s.timeZone);
   const user = useSession((s) => s.user);
   const canEdit = user ? LEADS.includes(user.role) : false;
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -72,7 +74,7 @@ export function WatchListAdmin() {
           { title: t('field.mobile'), dataIndex: 'mobile' },
           { title: t('watchAdmin.idNumber'), dataIndex: 'idNumberMasked' },
           { title: t('watchAdmin.reason'), dataIndex: 'reason' },
-          { title: t('page.registered'), width: 110, render: (_: unknown, e) => dayjs(e.createdAt).format('YYYY-MM-DD') },
+          { title: t('page.registered'), width: 110, render: (_: unknown, e) => dateText(e.createdAt, timeZone) },
           {
             title: '',
             width: 110,

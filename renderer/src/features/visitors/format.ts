@@ -1,7 +1,7 @@
-// Small display helpers for visits.
-import dayjs from 'dayjs';
+// Small display helpers for visits. Times are shown in the building's time zone (`useBuilding().timeZone`), not the PC's.
 import type { TFunction } from 'i18next';
 import type { Visit } from '../../../../shared/contract/visitors';
+import { dayKey, formatDateTime, formatTime } from '../../../../shared/rules/time';
 
 export function stayText(t: TFunction, from: number, to: number): string {
   const minutes = Math.max(0, Math.floor((to - from) / 60_000));
@@ -9,12 +9,16 @@ export function stayText(t: TFunction, from: number, to: number): string {
   return t('visitors:duration.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
-export function timeText(at: number | null): string {
-  return at === null ? '—' : dayjs(at).format('HH:mm');
+export function timeText(at: number | null, timeZone: string): string {
+  return at === null ? '—' : formatTime(at, timeZone);
 }
 
-export function dateTimeText(at: number | null): string {
-  return at === null ? '—' : dayjs(at).format('YYYY-MM-DD HH:mm');
+export function dateTimeText(at: number | null, timeZone: string): string {
+  return at === null ? '—' : formatDateTime(at, timeZone);
+}
+
+export function dateText(at: number | null, timeZone: string): string {
+  return at === null ? '—' : dayKey(at, timeZone);
 }
 
 export function visitingText(v: Pick<Visit, 'tenant'>): string {

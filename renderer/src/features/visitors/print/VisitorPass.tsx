@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../../../shared/contract/visitors';
 import { dateTimeText, visitingText } from '../format';
+import { useBuilding } from '../../../app/use-building';
 
 export async function passQrDataUrl(text: string): Promise<string> {
   return QRCode.toDataURL(text, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
@@ -11,6 +12,7 @@ export async function passQrDataUrl(text: string): Promise<string> {
 
 export function VisitorPass({ visit, qr, building }: { visit: Visit; qr: string; building: string }) {
   const { t } = useTranslation('visitors');
+  const timeZone = useBuilding((s) => s.timeZone);
   return (
     <div style={{ width: '80mm', border: '1px solid #000', padding: '4mm', boxSizing: 'border-box' }} data-testid="visitor-pass">
       <div style={{ textAlign: 'center', fontSize: 14 }}>{building}</div>
@@ -32,7 +34,7 @@ export function VisitorPass({ visit, qr, building }: { visit: Visit; qr: string;
             </div>
           )}
           <div>
-            {t('labelValue', { label: t('pass.time'), value: dateTimeText(visit.checkedInAt) })}
+            {t('labelValue', { label: t('pass.time'), value: dateTimeText(visit.checkedInAt, timeZone) })}
           </div>
         </div>
       </div>
