@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       while (Date.now() < deadline) {
         const { entry, spec } = r.weighted(screen.entries, (e) => e.entry.weight);
         const marker = ledger.nextMarker();
-        const input = ledger.inputFor(entry.method, spec, marker);
+        const input = await ledger.inputFor(entry.method, spec, marker, screen.caller, call);
         if (input !== null) {
           const t0 = performance.now();
           let status = 0;
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
           latencies.get(entry.method)!.push(ms);
           if (status !== 200) errors.push(`${screen.name} ${entry.method}: ${status} ${JSON.stringify(body).slice(0, 200)}`);
           else if (spec.kind === 'mutation') {
-            ledger.record(entry.method, input, body, marker);
+            ledger.record(entry.method, input, body, marker, screen.caller);
             acked.set(entry.method, (acked.get(entry.method) ?? 0) + 1);
           }
         }
