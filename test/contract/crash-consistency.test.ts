@@ -8,11 +8,11 @@ import { startWebServer, httpClient, type WebServer } from '../support/web-serve
 import { tempDir } from '../support/core';
 import { verifyAuditChain } from '../../main/core/audit/chain';
 import { DATABASE_FILE } from '../../main/core/store/open';
-import { everyCaller, setUpBuilding } from '../support/reliability/callers';
+import { ADMIN_PIN, everyCaller, setUpBuilding } from '../support/reliability/callers';
 import { prng, seedFrom, LONG_PROFILE } from '../support/reliability/prng';
 import { WriteLedger, discoverWrites, runWriter, newWriterStats, type WriteCheck } from '../support/reliability/writes';
 
-const PROFILE = LONG_PROFILE ? { rounds: 200, writers: 8, maxKillDelayMs: 2000 } : { rounds: 20, writers: 4, maxKillDelayMs: 400 };
+const PROFILE = LONG_PROFILE ? { rounds: 200, writers: 8, maxKillDelayMs: 2000 } : { rounds: 20, writers: 4, maxKillDelayMs: 1000 };
 
 let server: WebServer | null = null;
 
@@ -59,8 +59,8 @@ describe('crash consistency over HTTP', () => {
     const dataDir = tempDir('lobby-desk-crash-');
     server = await startWebServer(dataDir);
     let call = httpClient(server.url);
-    const { adminToken } = await setUpBuilding(call);
-    const callers = await everyCaller(call, { token: adminToken });
+    const { adminId, adminToken } = await setUpBuilding(call);
+    const callers = await everyCaller(call, { token: adminToken, id: adminId, pin: ADMIN_PIN });
     const ledger = new WriteLedger(rng);
     const probeDb = openReadOnly(dataDir);
     const { usable, skipped } = await discoverWrites(call, callers, ledger, probeDb);
@@ -72,6 +72,7 @@ describe('crash consistency over HTTP', () => {
 
     const stats = newWriterStats();
     let verified = 0;
+    let checkedByMethod = new Map<string, number>();
     for (let round = 1; round <= PROFILE.rounds; round += 1) {
       const where = `seed ${seed}, round ${round}`;
       let stopped = false;
@@ -90,9 +91,10 @@ describe('crash consistency over HTTP', () => {
       expect(health.chain.firstBroken, where).toBeNull();
       const db = openReadOnly(dataDir);
       try {
-        const { checked, problems } = ledger.verify(db, checks);
+        const { checked, byMethod, problems } = ledger.verify(db, checks);
         expect(problems, where).toEqual([]);
         verified = checked;
+        checkedByMethod = byMethod;
       } finally {
         db.close();
       }
@@ -104,6 +106,10 @@ describe('crash consistency over HTTP', () => {
       `crash harness: ${PROFILE.rounds} rounds, ${stats.acknowledged} writes acknowledged under load, ${verified} acknowledged writes checked ` +
         `(with setup probes), ${stats.cut} requests cut off by the kills, refused: ${JSON.stringify(Object.fromEntries(stats.refused))}`,
     );
+    const families = new Map<string, number>();
+    for (const [method, n] of checkedByMethod) families.set(method.split('.')[0]!, (families.get(method.split('.')[0]!) ?? 0) + n);
+    console.log(`crash harness: acknowledged writes checked by feature ${JSON.stringify(Object.fromEntries([...families].sort((a, b) => b[1] - a[1])))}`);
+    console.log(`crash harness: by method ${JSON.stringify(Object.fromEntries([...checkedByMethod].sort((a, b) => b[1] - a[1])))}`);
     expect(stats.acknowledged).toBeGreaterThan(0);
   }, 600_000);
 });

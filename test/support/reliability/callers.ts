@@ -16,7 +16,8 @@ export interface TestCaller {
 }
 
 export const ADMIN_PIN = '246810';
-const STAFF_PIN = '975310';
+/** The PIN of every person the harnesses add. */
+export const STAFF_PIN = '975310';
 
 export function callerOptions(caller: TestCaller): { token?: string; device?: string } {
   return { ...(caller.token ? { token: caller.token } : {}), ...(caller.device ? { device: caller.device } : {}) };

@@ -1,52 +1,52 @@
-// Valid example inputs for the write harnesses (crash consistency, load). Most mutations need none: their input
-// is generated from the contract's schema, with a unique marker in every free-text field. A method whose valid
-// input depends on earlier records (an id, a pairing code) gets an entry here — features extend this table.
-import type { Prng } from './prng';
+// Valid example inputs for the harnesses (crash consistency, hostile input, load). Most mutations need none: their
+// input is generated from the contract's schema, with a unique marker in every free-text field. A method whose
+// valid input depends on earlier records (an id, a pairing code, the current opening check) gets an entry here —
+// features extend these tables (examples-<area>.ts). An example may read the current state through queries, as
+// the screen would, and names the methods whose writes it refers to (`needs`), so they can be called first.
+import { idOf, type Example } from './example-env';
+import { visitorReadExamples, visitorWriteExamples } from './examples-visitors';
+import { deskReadExamples, deskWriteExamples } from './examples-desk';
+import { shiftReadExamples, shiftWriteExamples } from './examples-shift';
 
-export interface EarlierCall {
-  input: unknown;
-  output: unknown;
-}
+export type { EarlierCall, Example, ExampleEnv } from './example-env';
 
-export interface ExampleEnv {
-  /** Unique for this call: put it in a free-text field so the write can be found again after a crash. */
-  marker: string;
-  rng: Prng;
-  /** An earlier acknowledged call of `method`, removed from the pool (for one-time things: codes, revocations). */
-  take(method: string): EarlierCall | null;
-  /** An earlier acknowledged call of `method` (at random), left in the pool. */
-  peek(method: string): EarlierCall | null;
-  /** A value for `schema` generated from the contract, with the marker in its free-text fields. */
-  generated(): unknown;
-}
-
-/** Returns the input, or null when it cannot be made yet (e.g. no earlier record to refer to). */
-export type Example = (env: ExampleEnv) => unknown;
-
-const idOf = (call: EarlierCall | null): string | null => ((call?.output as { id?: string } | undefined)?.id ?? null);
-
-export const writeExamples: Record<string, Example> = {
-  'auth.signIn': (env) => {
-    const made = env.peek('staff.create');
-    return made ? { userId: idOf(made), pin: (made.input as { pin: string }).pin } : null;
+const foundationWriteExamples: Record<string, Example> = {
+  'auth.signIn': {
+    needs: ['staff.create'],
+    make: (env) => {
+      const made = env.peek('staff.create');
+      return made ? { userId: idOf(made), pin: (made.input as { pin: string }).pin } : null;
+    },
   },
-  'staff.update': (env) => {
-    const id = idOf(env.peek('staff.create'));
-    return id ? { id, name: env.marker } : null;
+  'staff.update': {
+    needs: ['staff.create'],
+    make: (env) => {
+      const id = idOf(env.peek('staff.create'));
+      return id ? { id, name: env.marker } : null;
+    },
   },
-  'staff.resetPin': (env) => {
-    // Taken, so that no later sign-in example uses the person whose PIN changed.
-    const id = idOf(env.take('staff.create'));
-    return id ? { id, pin: '8642' } : null;
+  'staff.resetPin': {
+    needs: ['staff.create'],
+    make: (env) => {
+      // Taken, so that no later sign-in example uses the person whose PIN changed.
+      const id = idOf(env.take('staff.create'));
+      return id ? { id, pin: '8642' } : null;
+    },
   },
-  'settings.updateSecurity': () => ({ idleLockMinutes: 5, pinMaxFailures: 5, pinLockoutMinutes: 5, sessionMaxHours: 14 }),
-  'devices.pair': (env) => {
-    const code = (env.take('devices.createPairingCode')?.output as { code?: string } | undefined)?.code;
-    return code ? { code } : null;
+  'settings.updateSecurity': { make: () => ({ idleLockMinutes: 5, pinMaxFailures: 5, pinLockoutMinutes: 5, sessionMaxHours: 14 }) },
+  'devices.pair': {
+    needs: ['devices.createPairingCode'],
+    make: (env) => {
+      const code = (env.take('devices.createPairingCode')?.output as { code?: string } | undefined)?.code;
+      return code ? { code } : null;
+    },
   },
-  'devices.revoke': (env) => {
-    const id = (env.take('devices.pair')?.output as { device?: { id: string } } | undefined)?.device?.id;
-    return id ? { id } : null;
+  'devices.revoke': {
+    needs: ['devices.pair'],
+    make: (env) => {
+      const id = (env.take('devices.pair')?.output as { device?: { id: string } } | undefined)?.device?.id;
+      return id ? { id } : null;
+    },
   },
   // The phone desk: a ring the harness made is answered, its record saved, the saved call turned into a
   // reception-record item, and that call given a callback to a tenant the harness created (P-3, P-4).
@@ -68,6 +68,20 @@ export const writeExamples: Record<string, Example> = {
     return callId && tenantId ? { callId, draft: { tenantId, callerName: '周女士', callerPhone: '13611112222', message: env.marker } } : null;
   },
 };
+
+/** Mutations by example, in the order the harnesses first call them (what a method needs comes before it). */
+export const writeExamples: Record<string, Example> = {
+  ...foundationWriteExamples,
+  ...visitorWriteExamples,
+  ...deskWriteExamples,
+  ...shiftWriteExamples,
+};
+
+/**
+ * Queries whose valid input names an earlier record (`visitors.get { id }`): the hostile-input test uses these as
+ * the valid base its payloads vary, so that a query's own checks are reached, not only its "not found".
+ */
+export const readExamples: Record<string, Example> = { ...visitorReadExamples, ...deskReadExamples, ...shiftReadExamples };
 
 /** Mutations the write harnesses never call, and why. */
 export const notForWriteHarness: Record<string, string> = {

@@ -246,12 +246,40 @@ function randomPayloads(base: unknown, fields: readonly Field[], rng: Prng, coun
   return out;
 }
 
-/** Every hostile payload for a method's input schema. `random` adds that many seeded random payloads. */
-export function hostilePayloads(input: z.ZodType, rng: Prng, random: number): Payload[] {
+/**
+ * Every hostile payload for a method's input schema, each a change of a valid base: `base` when given (an example
+ * naming real records), else a sample generated from the schema. `random` adds that many seeded random payloads.
+ */
+export function hostilePayloads(input: z.ZodType, rng: Prng, random: number, given?: unknown): Payload[] {
   const sampled = sample(input);
-  const base = (sampled.ok ? sampled.value : {}) as Record<string, unknown>;
+  const base = (given ?? (sampled.ok ? sampled.value : {})) as Record<string, unknown>;
   const fields = fieldsOf(input);
   return [...bodyPayloads(base), ...fields.flatMap((f) => fieldPayloads(base, f)), ...randomPayloads(base, fields, rng, random)];
+}
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+function ulidsIn(value: unknown, at: string, out: Map<string, string>): Map<string, string> {
+  if (typeof value === 'string' && ULID.test(value)) out.set(at, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => ulidsIn(v, `${at}[${i}]`, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) ulidsIn(v, `${at}.${k}`, out);
+  return out;
+}
+
+/**
+ * A payload made from one valid base moved onto another: the record ids (ULIDs, unique strings) the first base
+ * named are replaced by those the second names at the same places. For a method whose valid call used its record
+ * up (a visit confirmed, an incident signed), the next payloads then act on a fresh one.
+ */
+export function rebase(raw: string, from: unknown, to: unknown): string {
+  const before = ulidsIn(from, '', new Map());
+  const after = ulidsIn(to, '', new Map());
+  let out = raw;
+  for (const [at, id] of before) {
+    const next = after.get(at);
+    if (next && next !== id) out = out.split(id).join(next);
+  }
+  return out;
 }
 
 /** A few plainly invalid payloads per method (issue 2's generated X-3 test). */
