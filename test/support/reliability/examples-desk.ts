@@ -123,6 +123,27 @@ export const deskWriteExamples: Record<string, Example> = {
     },
   },
 
+  // A saved call turned into a reception-record item, and that call given a callback to a tenant the harness
+  // created (P-3, P-4): each saved call converted once.
+  'calls.toRecord': {
+    as: 'receptionist',
+    needs: ['calls.save'],
+    make: (env) => {
+      const id = idOf(env.take('calls.save'));
+      return id ? { callId: id, draft: { type: 'inquiry', ownerName: '周女士', matter: env.marker } } : null;
+    },
+  },
+  'calls.toCallback': {
+    as: 'receptionist',
+    needs: ['calls.toRecord', 'directory.create'],
+    make: (env) => {
+      const callId = (env.peek('calls.toRecord')?.output as { call?: { id?: string } } | undefined)?.call?.id;
+      const tenantId = idOf(env.peek('directory.create'));
+      if (!callId || !tenantId || !env.claim(`calls.toCallback:${callId}`)) return null;
+      return { callId, draft: { tenantId, callerName: '周女士', callerPhone: mobileNumber(env.rng), message: env.marker } };
+    },
+  },
+
   'records.updateSettings': { make: () => ({ ...DEFAULT_RECORDS_SETTINGS }) },
   'records.create': {
     as: 'receptionist',

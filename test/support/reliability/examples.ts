@@ -48,25 +48,6 @@ const foundationWriteExamples: Record<string, Example> = {
       return id ? { id } : null;
     },
   },
-  // The phone desk: a ring the harness made is answered, its record saved, the saved call turned into a
-  // reception-record item, and that call given a callback to a tenant the harness created (P-3, P-4).
-  'calls.answer': (env) => {
-    const id = idOf(env.take('calls.ring'));
-    return id ? { id } : null;
-  },
-  'calls.save': (env) => {
-    const id = idOf(env.take('calls.answer'));
-    return id ? { id, topic: env.marker, outcome: 'resolved' } : null;
-  },
-  'calls.toRecord': (env) => {
-    const id = idOf(env.take('calls.save'));
-    return id ? { callId: id, draft: { type: 'inquiry', ownerName: '周女士', matter: env.marker } } : null;
-  },
-  'calls.toCallback': (env) => {
-    const callId = (env.take('calls.toRecord')?.output as { call?: { id?: string } } | undefined)?.call?.id;
-    const tenantId = idOf(env.peek('directory.create'));
-    return callId && tenantId ? { callId, draft: { tenantId, callerName: '周女士', callerPhone: '13611112222', message: env.marker } } : null;
-  },
 };
 
 /** Mutations by example, in the order the harnesses first call them (what a method needs comes before it). */
