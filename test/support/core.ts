@@ -7,6 +7,7 @@ import { FakeClock } from '../../main/core/clock';
 import type { Credentials } from '../../main/core/auth/callers';
 import type { Logger } from '../../main/core/context';
 import type { Role } from '../../shared/contract/define';
+import { AppError, ValidationError, type FieldIssue } from '../../main/core/errors';
 
 export const quietLogger: Logger = { info() {}, warn() {}, error() {} };
 
@@ -63,4 +64,15 @@ export async function createDesk(options: { clock?: FakeClock; dataDir?: string 
     },
   };
   return desk;
+}
+
+/** What a failed call threw, for assertions on code, message key and (for validation) the field issues. */
+export async function failure(promise: Promise<unknown>): Promise<AppError & { fieldIssues: FieldIssue[] }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return Object.assign(error, { fieldIssues: error instanceof ValidationError ? error.fieldIssues : [] });
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }

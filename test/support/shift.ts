@@ -1,17 +1,8 @@
 // Helpers for the shift, incident, key-register and handover tests.
 import { as, type TestDesk } from './core';
-import { AppError } from '../../main/core/errors';
 import type { IncidentDraft } from '../../shared/contract/incidents';
 
-export async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+export { failure } from './core';
 
 /** Starts duty with every opening-check item ticked. */
 export async function startShift(desk: TestDesk, token: string) {

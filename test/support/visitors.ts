@@ -2,7 +2,6 @@
 import { as, LOCAL, type TestDesk } from './core';
 import type { Credentials } from '../../main/core/auth/callers';
 import type { Tenant } from '../../shared/contract/directory';
-import { AppError, ValidationError, type FieldIssue } from '../../main/core/errors';
 
 /** Every phone number the seeded directory holds (as stored), for privacy assertions. */
 export const DIRECTORY_PHONES = ['13800138000', '021-62345678转806', '13912345678', '13700001111', '0755-83211234'];
@@ -70,13 +69,4 @@ export async function pairKiosk(desk: TestDesk, name = '大堂访客屏'): Promi
   return { credentials: { origin: 'loopback', deviceToken: paired.token }, deviceId: paired.device.id, token: paired.token };
 }
 
-/** What a failed call threw, for assertions on code, message key and (for validation) the field issues. */
-export async function failure(promise: Promise<unknown>): Promise<AppError & { fieldIssues: FieldIssue[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return Object.assign(error, { fieldIssues: error instanceof ValidationError ? error.fieldIssues : [] });
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+export { failure } from './core';

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDesk, as, LOCAL } from '../../support/core';
-import { AppError } from '../../../main/core/errors';
+import { createDesk, as, LOCAL, failure } from '../../support/core';
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('auth', () => {
   it('X-1 signs in with the right PIN and refuses a wrong one, counting it', async () => {

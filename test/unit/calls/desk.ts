@@ -1,6 +1,5 @@
 // A building with a receptionist at the phone, for the phone desk's core tests.
 import { createDesk, as, type TestDesk } from '../../support/core';
-import { AppError } from '../../../main/core/errors';
 import { FakeClock } from '../../../main/core/clock';
 import type { InputOf, OutputOf } from '../../../shared/contract/define';
 import type { Method, Spec } from '../../../shared/contract';
@@ -23,12 +22,4 @@ export async function phoneDesk(start?: string): Promise<PhoneDesk> {
   };
 }
 
-export async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+export { failure } from '../../support/core';

@@ -1,7 +1,6 @@
 // Shared set-up for the records tests: a desk with one person per role, sessions renewed as the fake clock moves
 // days ahead, and a quick way to enter items.
 import { createDesk, as as credentials, LOCAL, type TestDesk } from '../../support/core';
-import { AppError } from '../../../main/core/errors';
 import type { Credentials } from '../../../main/core/auth/callers';
 import type { OutgoingEvent } from '../../../main/core/context';
 import type { RecordDetail } from '../../../shared/contract/records';
@@ -73,15 +72,7 @@ export async function recordsDesk(options: Parameters<typeof createDesk>[0] = {}
   return Object.assign(desk, records);
 }
 
-export async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+export { failure } from '../../support/core';
 
 export function clockEvents(desk: TestDesk, itemId: string): Array<{ kind: string; due_at: number; detected_at: number; cycle: number }> {
   return desk.core.db
