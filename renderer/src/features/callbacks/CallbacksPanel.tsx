@@ -103,7 +103,7 @@ export function CallbacksPanel() {
             ),
           },
           {
-            title: t('field.callerName'),
+            title: t('field.who'),
             render: (_: unknown, cb) => (
               <>
                 {callerOf(cb)} <Typography.Text type="secondary">{cb.callerPhone}</Typography.Text>

@@ -38,7 +38,7 @@ export function OutcomeDialog({ callback, onClose }: { callback: Callback; onClo
   return (
     <Modal open title={`${t('record')} · ${t(`kind.${callback.kind}`)} · ${callback.tenant?.displayName ?? (callback.callerName || t('unknownCaller'))}`} onOk={() => void save()} onCancel={onClose} okText={tc('actions.save')} cancelText={tc('actions.cancel')} okButtonProps={{ 'data-testid': 'outcome-save' } as never}>
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label={t('field.callerName')}>
+        <Descriptions.Item label={t(callback.kind === 'callBack' ? 'field.caller' : 'field.callerName')}>
           {callback.callerName || t('unknownCaller')} · {callback.callerPhone}
         </Descriptions.Item>
         <Descriptions.Item label={t('field.message')}>{callback.message || '—'}</Descriptions.Item>
