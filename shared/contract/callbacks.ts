@@ -1,13 +1,22 @@
-// Callbacks and messages for tenants (V-3): a visitor or caller may not have a tenant's number, so they leave
-// theirs and a message; the desk contacts the tenant by the due time and records the outcome. The phone desk
-// creates callbacks too, through the core's `createCallback`.
+// Callbacks and messages for tenants (V-3, P-1), of two kinds that never change. A 'message': a visitor or caller
+// may not have a tenant's number, so they leave theirs and a message; the desk contacts the tenant by the due time
+// and records the outcome (tenant required). A 'callBack': the desk owes this caller a call back — a missed call,
+// or a call written up without a tenant (tenant only when the number matched a directory contact). The phone desk
+// creates both, through the core's `createCallback`.
 import { z } from 'zod';
 import { mutation, query, DESK, LEADS } from './define';
 import { epochMs, id, personName, phone, text, empty } from './fields';
 
 export const CALLBACK_SOURCES = ['desk', 'visitor', 'phone'] as const;
-export const CALLBACK_OUTCOMES = ['relayed', 'tenantWillCall', 'unreachable', 'tenantDeclined', 'other'] as const;
+export const CALLBACK_KINDS = ['message', 'callBack'] as const;
+export type CallbackKind = (typeof CALLBACK_KINDS)[number];
+export const CALLBACK_OUTCOMES = ['relayed', 'tenantWillCall', 'calledBack', 'unreachable', 'tenantDeclined', 'other'] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+/** The outcomes each kind closes with (the store's CHECK holds the same): a call back is not "passed on". */
+export const CALLBACK_OUTCOMES_BY_KIND: Record<CallbackKind, readonly CallbackOutcome[]> = {
+  message: ['relayed', 'tenantWillCall', 'unreachable', 'tenantDeclined', 'other'],
+  callBack: ['calledBack', 'unreachable', 'other'],
+};
 
 export const CallbackSettingsInput = z.strictObject({
   /** Minutes from taking the message to when the desk should have contacted the tenant. */
@@ -34,8 +43,10 @@ export type CallbackDraft = z.input<typeof CallbackDraft>;
 
 export const Callback = z.object({
   id: z.string(),
+  kind: z.enum(CALLBACK_KINDS),
   source: z.enum(CALLBACK_SOURCES),
-  tenant: z.object({ id: z.string(), name: z.string(), displayName: z.string(), floor: z.string(), room: z.string() }),
+  /** The tenant a message is for; for a call back, the tenant whose contact called, when the directory knew them. */
+  tenant: z.object({ id: z.string(), name: z.string(), displayName: z.string(), floor: z.string(), room: z.string() }).nullable(),
   callerName: z.string(),
   callerPhone: z.string(),
   message: z.string(),
@@ -78,7 +89,7 @@ export const callbacks = {
     allow: DESK,
   }),
   recordOutcome: mutation({
-    summary: 'Record how the tenant was contacted and close the callback (its owner or a lead).',
+    summary: 'Record how the tenant (a message) or the caller (a call back) was contacted and close it (its owner or a lead); the outcome must be one of its kind.',
     input: z.strictObject({ id: id(), outcome: z.enum(CALLBACK_OUTCOMES, { error: 'callbacks:error.outcome' }), note: text(500, { multiline: true }).default('') }),
     output: Callback,
     allow: DESK,

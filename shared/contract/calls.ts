@@ -5,7 +5,7 @@ import { mutation, query, DESK, LEADS, type Role } from './define';
 import { id, phone, required, text, epochMs, empty, paging } from './fields';
 import { parseAccelerator } from '../rules/accelerator';
 import { RECORD_DESK, RecordDetail, RecordDraft } from './records';
-import { Callback, CallbackDraft } from './callbacks';
+import { CALLBACK_KINDS, Callback, CallbackDraft } from './callbacks';
 
 /** Who works the phone: the desk roles, and the guard who covers the desk at night. */
 export const PHONE_DESK: readonly Role[] = ['receptionist', 'supervisor', 'manager', 'security', 'admin'];
@@ -158,8 +158,14 @@ export type SaveCallInput = z.input<typeof SaveCallInput>;
 export const CallRecordDraft = RecordDraft.omit({ channel: true, relayedBy: true, receivedAt: true });
 export type CallRecordDraft = z.input<typeof CallRecordDraft>;
 
-/** A callback / message for a tenant taken on the phone (the confidentiality guard, or a saved call). */
-export const CallCallbackDraft = CallbackDraft.omit({ source: true, visitId: true });
+/**
+ * A callback taken on the phone (the confidentiality guard, or a saved call): a message for the tenant when one is
+ * picked, else a call back to the caller. `kind` may say so explicitly; a message needs its tenant.
+ */
+export const CallCallbackDraft = CallbackDraft.omit({ source: true, visitId: true }).extend({
+  tenantId: id().nullable().default(null),
+  kind: z.enum(CALLBACK_KINDS).optional(),
+});
 export type CallCallbackDraft = z.input<typeof CallCallbackDraft>;
 
 export const calls = {
@@ -210,7 +216,7 @@ export const calls = {
     allow: CALL_TO_RECORD,
   }),
   toCallback: mutation({
-    summary: 'Takes a message / callback for a tenant from a call in conversation or a saved one; links the two both ways.',
+    summary: 'Takes a message for a tenant (or, without a tenant, a call back to the caller) from a call in conversation or a saved one; links the two both ways.',
     input: z.strictObject({ callId: id(), draft: CallCallbackDraft }),
     output: z.object({ call: Call, callback: Callback }),
     allow: CALL_TO_CALLBACK,

@@ -7,7 +7,10 @@ export const callbacksCoreZhCN = {
     notOwner: '只有负责人或主管可以登记结果，请先接手。',
     ownerInvalid: '只能交给在岗的前台人员。',
     notFound: '找不到该回电事项。',
+    tenantRequired: '留言须注明给哪个租户。',
+    outcomeForKind: '该结果不适用于此类事项，请重新选择。',
   },
+  unknownCaller: '未知来电人',
 };
 
 export type CallbacksCoreMessages = typeof callbacksCoreZhCN;
@@ -20,5 +23,8 @@ export const callbacksCoreEn: CallbacksCoreMessages = {
     notOwner: 'Only its owner or a lead can record the outcome; take it over first.',
     ownerInvalid: 'It can be given only to active desk staff.',
     notFound: 'That callback was not found.',
+    tenantRequired: 'A message must say which tenant it is for.',
+    outcomeForKind: 'That outcome does not apply to this kind of item; please choose another.',
   },
+  unknownCaller: 'Unknown caller',
 };

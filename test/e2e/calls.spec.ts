@@ -322,3 +322,33 @@ test('P-1 a supervisor sets the hotkey; a key that would stop typing is refused;
   await page.keyboard.press('Control+Alt+KeyK');
   await expect(page.getByTestId('ring-line-1')).toBeVisible();
 });
+
+test('P-1 V-3 a caller from a number the directory does not know gives up: a call back appears on the lobby’s callbacks list and closes with a call-back outcome', async ({ page, server, seeded }) => {
+  await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seedTenants(seeded);
+  // A telephone system rings with the caller's number (before the lobby opens: the lobby reads the ringing lines
+  // when it mounts, so no event can slip past it); the receptionist marks the caller gone (F8).
+  expect((await seeded.call('calls.ring', { source: 'api', callerNumber: '13999999999' }, { token: seeded.adminToken })).status).toBe(200);
+  await openLobbyAs(page, server.url, '李前台', '1357');
+  await expect(page.getByTestId('ring-line-1')).toBeVisible();
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('ring-line-1')).toBeHidden();
+
+  const panel = page.getByTestId('callbacks-panel');
+  await expect(panel.getByTestId('callback-kind-callBack')).toHaveText('回电');
+  await expect(panel).toContainText('未知来电人');
+  await expect(panel).toContainText('13999999999');
+  await panel.getByTestId('callback-record-13999999999').click();
+  const choice = page.getByTestId('outcome-choice');
+  await expect(choice).toContainText('已回电');
+  await expect(choice).not.toContainText('已转告租户');
+  await choice.getByText('已回电').click();
+  await page.getByTestId('outcome-save').click();
+  await expect(panel.getByTestId('callback-kind-callBack')).toBeHidden();
+  const closed = await seeded.call<{ callbacks: Array<{ kind: string; tenant: unknown; outcome: string; callerPhone: string }> }>(
+    'callbacks.list',
+    { status: 'closed' },
+    { token: seeded.adminToken },
+  );
+  expect(closed.body.callbacks).toEqual([expect.objectContaining({ kind: 'callBack', tenant: null, outcome: 'calledBack', callerPhone: '13999999999' })]);
+});

@@ -93,7 +93,7 @@ test('S-1 S-2 S-3 V-3 V-4 a shift starts with the opening check; a visitor still
   // S-2: the work diary shows the shift's activity from each feature and keeps free text.
   await page.getByTestId('go-diary').click();
   await expect(page.getByTestId('diary-section-visitors')).toContainText('入楼 1 批 1 人');
-  await expect(page.getByTestId('diary-section-callbacks')).toContainText('记录留言 1 条');
+  await expect(page.getByTestId('diary-section-callbacks')).toContainText('新增留言 / 回电 1 条');
   await expect(page.getByTestId('diary-section-callbacks')).toContainText('刘** 给 华信科技 留言（前台）');
   await expect(page.getByTestId('diary-section-keys')).toContainText('借出 1 件');
   await expect(page.getByTestId('diary-view')).toContainText('打印机卡纸，已报修');
@@ -167,7 +167,7 @@ test('S-1 S-2 S-3 V-3 V-4 a shift starts with the opening check; a visitor still
     '在楼访客及未交还的访客证',
     '张**（1 人）拜访 华信科技',
     '访客仍在 12 楼开会',
-    '待联系租户的留言',
+    '待办的留言与回电',
     '刘** 给 华信科技',
     '租户电话未接通',
     '3F 机房钥匙',

@@ -1,5 +1,6 @@
 // Callbacks' core functions, for this feature's methods and for other features (the phone desk takes messages
-// for tenants too): create one inside the caller's transaction, read them, redact them after retention.
+// for tenants and owes missed callers a call back): create one inside the caller's transaction, read them,
+// redact them after retention. A 'message' is for a tenant; a 'callBack' has a tenant only when one is known.
 import type Database from 'better-sqlite3';
 import { newId } from '../ids';
 import type { CallContext } from '../context';
@@ -7,7 +8,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { readSection } from '../settings/sections';
 import { tenantRow } from '../directory/tenants';
 import { CallbackSettings, DEFAULT_CALLBACK_SETTINGS, type Callback, type CallbackSettings as CallbackSettingsT } from '../../../shared/contract/callbacks';
-import type { CALLBACK_OUTCOMES, CALLBACK_SOURCES } from '../../../shared/contract/callbacks';
+import type { CALLBACK_OUTCOMES, CALLBACK_SOURCES, CallbackKind } from '../../../shared/contract/callbacks';
 
 export const CALLBACKS_SECTION = 'callbacks';
 
@@ -17,8 +18,9 @@ export function callbackSettings(db: Database.Database): CallbackSettingsT {
 
 export type CallbackRow = {
   id: string;
+  kind: CallbackKind;
   source: (typeof CALLBACK_SOURCES)[number];
-  tenant_id: string;
+  tenant_id: string | null;
   caller_name: string;
   caller_phone: string;
   message: string;
@@ -38,10 +40,10 @@ export type CallbackRow = {
 };
 
 type JoinRow = CallbackRow & {
-  t_name: string;
-  t_display_name: string;
-  t_floor: string;
-  t_room: string;
+  t_name: string | null;
+  t_display_name: string | null;
+  t_floor: string | null;
+  t_room: string | null;
   owner_name: string;
   created_by_name: string;
   closed_by_name: string | null;
@@ -49,14 +51,18 @@ type JoinRow = CallbackRow & {
 
 export const CALLBACK_SELECT = `SELECT c.*, t.name AS t_name, t.display_name AS t_display_name, t.floor AS t_floor, t.room AS t_room,
     o.name AS owner_name, cb.name AS created_by_name, cl.name AS closed_by_name
-  FROM callbacks c JOIN tenants t ON t.id = c.tenant_id JOIN staff o ON o.id = c.owner_id JOIN staff cb ON cb.id = c.created_by
+  FROM callbacks c LEFT JOIN tenants t ON t.id = c.tenant_id JOIN staff o ON o.id = c.owner_id JOIN staff cb ON cb.id = c.created_by
   LEFT JOIN staff cl ON cl.id = c.closed_by`;
 
 export function toCallback(row: JoinRow, now: number): Callback {
   return {
     id: row.id,
+    kind: row.kind,
     source: row.source,
-    tenant: { id: row.tenant_id, name: row.t_name, displayName: row.t_display_name, floor: row.t_floor, room: row.t_room },
+    tenant:
+      row.tenant_id === null
+        ? null
+        : { id: row.tenant_id, name: row.t_name ?? '', displayName: row.t_display_name ?? '', floor: row.t_floor ?? '', room: row.t_room ?? '' },
     callerName: row.caller_name,
     callerPhone: row.caller_phone,
     message: row.message,
@@ -95,7 +101,10 @@ export function isDeskStaff(db: Database.Database, staffId: string): boolean {
 }
 
 export interface CallbackDraftParsed {
-  tenantId: string;
+  /** A message for a tenant, or a call back the desk owes the caller. */
+  kind: CallbackKind;
+  /** Required for a message; for a call back, the tenant whose contact called, when known. */
+  tenantId: string | null;
   callerName: string;
   callerPhone: string;
   message: string;
@@ -108,19 +117,22 @@ export interface CallbackDraftParsed {
 }
 
 /**
- * Takes a message / callback for a tenant inside the caller's transaction (V-3). `dueAt` defaults to now plus
+ * Takes a message for a tenant or a call back to a caller inside the caller's transaction (V-3, P-1): a message
+ * without a tenant is refused with a localized message. `dueAt` defaults to now plus
  * the due-minutes setting, the owner to the person taking it. For the phone desk: parse its input with
  * `CallbackDraft` from the contract, then call this from its own mutation. `createdBy` counts only for a caller
  * that is not a person (a job).
  */
 export function createCallback(ctx: CallContext, draft: CallbackDraftParsed, options: { createdBy?: string } = {}): Callback {
-  tenantRow(ctx.db, draft.tenantId);
+  if (draft.kind === 'message' && !draft.tenantId) throw ValidationError.field('tenantId', 'callbacks:error.tenantRequired');
+  if (draft.tenantId) tenantRow(ctx.db, draft.tenantId);
   // A timer (a missed call closed by the phone desk's job) has no person; it names whom the callback is for.
   const creator = ctx.caller.kind === 'staff' ? ctx.caller.user.id : (options.createdBy ?? null);
   const ownerId = draft.ownerId ?? creator;
   if (!creator || !ownerId || !isDeskStaff(ctx.db, ownerId)) throw ValidationError.field('ownerId', 'callbacks:error.ownerInvalid');
   const row: CallbackRow = {
     id: newId(ctx.now),
+    kind: draft.kind,
     source: draft.source,
     tenant_id: draft.tenantId,
     caller_name: draft.callerName,

@@ -1,9 +1,24 @@
-// The callbacks section of the handover (S-1, V-3): messages for tenants the desk has not passed on yet, by due
-// time, overdue ones highlighted. The guard reads the sheet: the caller's number stays at the desk (it is in the
-// callbacks list for those who call back), the caller's name is masked and digit runs in the message are starred.
+// The callbacks section of the handover (S-1, V-3, P-1): messages for tenants the desk has not passed on yet and
+// callers the desk still owes a call back, by due time, overdue ones highlighted. The guard reads the sheet: the
+// caller's number stays at the desk (it is in the callbacks list for those who call back), the caller's name is
+// masked and digit runs in the message are starred. A call back from an unknown number names an "unknown caller".
 import type { HandoverSectionProvider } from '../handover/sections';
+import type { Callback } from '../../../shared/contract/callbacks';
 import { maskPersonName, privateExcerpt } from '../../../shared/rules/masking';
+import { translate } from '../i18n';
 import { openCallbacks } from './core';
+
+/** The caller as the sheet names them: masked, or "unknown caller" in both languages (the screen picks). */
+function callerParams(c: Callback): { caller: string; callerEn?: string } {
+  if (c.callerName.trim()) return { caller: maskPersonName(c.callerName) };
+  return { caller: translate('zh-CN', 'callbacks:unknownCaller'), callerEn: translate('en', 'callbacks:unknownCaller') };
+}
+
+function lineKind(c: Callback): string {
+  if (c.kind === 'message') return c.overdue ? 'callbacks:handover.overdue' : 'callbacks:handover.open';
+  const state = c.overdue ? 'overdue' : 'open';
+  return `callbacks:handover.callBack.${c.tenant ? `${state}For` : state}`;
+}
 
 export const callbacksHandoverSection: HandoverSectionProvider = {
   key: 'callbacks',
@@ -12,11 +27,11 @@ export const callbacksHandoverSection: HandoverSectionProvider = {
   lines(ctx) {
     return openCallbacks(ctx.db, ctx.now).map((c) => ({
       key: `callback:${c.id}`,
-      kind: c.overdue ? 'callbacks:handover.overdue' : 'callbacks:handover.open',
+      kind: lineKind(c),
       params: {
-        caller: maskPersonName(c.callerName),
-        tenant: c.tenant.displayName,
-        where: [c.tenant.floor ? `${c.tenant.floor}F` : '', c.tenant.room].filter(Boolean).join(' '),
+        ...callerParams(c),
+        tenant: c.tenant?.displayName ?? '',
+        where: c.tenant ? [c.tenant.floor ? `${c.tenant.floor}F` : '', c.tenant.room].filter(Boolean).join(' ') : '',
         message: privateExcerpt(c.message),
         owner: c.owner.name,
         createdAt: c.createdAt,

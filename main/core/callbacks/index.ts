@@ -1,12 +1,12 @@
-// Callbacks / messages for tenants (V-3): taken at the desk, listed on the lobby by due time, followed up by
-// their owner, closed with an outcome. A job alerts the desk when one falls due.
+// Callbacks (V-3, P-1): messages for tenants taken at the desk and call backs the phone desk owes missed callers,
+// listed on the lobby by due time, followed up by their owner, closed with an outcome of their kind. A job alerts the desk when one falls due.
 import type { FeatureHandlers } from '../context';
 import type { Job } from '../jobs';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Row, Tx } from '../store/tx';
 import { writeSection } from '../settings/sections';
 import { LEADS } from '../../../shared/contract/define';
-import { CALLBACK_NOTE_REQUIRED } from '../../../shared/contract/callbacks';
+import { CALLBACK_NOTE_REQUIRED, CALLBACK_OUTCOMES_BY_KIND } from '../../../shared/contract/callbacks';
 import { CALLBACKS_SECTION, callbackOut, callbackSettings, createCallback, isDeskStaff, listCallbacks, type CallbackRow } from './core';
 
 function openRow(tx: Tx, id: string): CallbackRow {
@@ -32,7 +32,8 @@ export const callbacksHandlers: FeatureHandlers<'callbacks'> = {
       .all() as Array<{ id: string; name: string }>,
   }),
 
-  create: (ctx, input) => createCallback(ctx, input),
+  // The desk's form takes messages for tenants; call backs come from the phone desk (calls.toCallback, missed calls).
+  create: (ctx, input) => createCallback(ctx, { ...input, kind: 'message' }),
 
   assign: (ctx, input) => {
     const row = openRow(ctx.tx, input.id);
@@ -51,6 +52,8 @@ export const callbacksHandlers: FeatureHandlers<'callbacks'> = {
     const row = openRow(ctx.tx, input.id);
     const me = ctx.caller.kind === 'staff' ? ctx.caller.user : null;
     if (!me || (row.owner_id !== me.id && !LEADS.includes(me.role))) throw new ForbiddenError('callbacks:error.notOwner');
+    // Each kind closes with its own outcomes (a call back is not "passed on to the tenant").
+    if (!CALLBACK_OUTCOMES_BY_KIND[row.kind].includes(input.outcome)) throw ValidationError.field('outcome', 'callbacks:error.outcomeForKind');
     if (CALLBACK_NOTE_REQUIRED.includes(input.outcome) && !input.note) throw ValidationError.field('note', 'callbacks:error.noteRequired');
     ctx.tx.update('callbacks', row.id, { status: 'closed', outcome: input.outcome, outcome_note: input.note, closed_at: ctx.now, closed_by: me.id });
     ctx.emit('callbacks.changed', { callbackId: row.id });

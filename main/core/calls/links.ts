@@ -53,14 +53,22 @@ export function callToRecord(ctx: CallContext, input: { callId: string; draft: z
 }
 
 /**
- * A message / callback for a tenant from a call: during the conversation (the confidentiality guard's
- * take-a-message) or from a saved call. Not from a ring, nor from a missed call nobody has written up.
+ * A callback from a call: during the conversation (the confidentiality guard's take-a-message) or from a saved
+ * call. Not from a ring, nor from a missed call nobody has written up. A message for the tenant the receptionist
+ * picked; without a tenant, a call back to the caller (P-1). An explicit `kind` wins; a message needs its tenant.
  */
 export function callToCallback(ctx: CallContext, input: { callId: string; draft: z.output<typeof CallCallbackDraft> }): { call: Call; callback: Callback } {
   const row = requireCallRow(ctx.db, input.callId);
   if (row.status !== 'answered' && row.saved_at === null) throw new ConflictError('calls:error.notSaved');
   if (row.callback_id !== null) throw new ConflictError('calls:error.alreadyLinked');
-  const callback = createCallback(ctx, { ...input.draft, source: 'phone', visitId: null, callId: row.id });
+  const { kind, ...draft } = input.draft;
+  const callback = createCallback(ctx, {
+    ...draft,
+    kind: kind ?? (draft.tenantId ? 'message' : 'callBack'),
+    source: 'phone',
+    visitId: null,
+    callId: row.id,
+  });
   const call = linkCallToCallback(ctx, row.id, callback.id);
   return { call, callback };
 }
@@ -82,24 +90,24 @@ function missedCallOwner(ctx: CallContext, row: CallRow): string | null {
 }
 
 /**
- * A missed call whose number is in the directory (a tenant's contact person) opens a callback to that tenant, due
- * per the callbacks setting, and is linked to it (and to the tenant) in the same transaction; returns the
- * callback's id. A number the directory does not know stays in the call log as a missed call with its number:
- * callbacks are kept per tenant (V-3).
+ * A missed call with a caller number opens a call back (P-1): the desk owes the caller a call, due per the
+ * callbacks setting, linked to the call in the same transaction; returns the callback's id. When the directory
+ * knows the number (a tenant's contact person) the call back names that tenant and contact, and the call gets the
+ * tenant too; otherwise it has no tenant and no caller name (the screens say "unknown caller").
  */
 export function openMissedCallCallback(ctx: CallContext, call: Call): string | null {
   const row = requireCallRow(ctx.db, call.id);
   if (!row.caller_number || row.callback_id !== null) return null;
-  const contact = contactByPhone(ctx.db, row.caller_number);
-  if (!contact) return null;
   const owner = missedCallOwner(ctx, row);
   if (!owner) return null;
+  const contact = contactByPhone(ctx.db, row.caller_number);
   const time = formatTime(row.ring_started_at, requireBuildingProfile(ctx.db).timeZone);
   const callback = createCallback(
     ctx,
     {
-      tenantId: contact.tenantId,
-      callerName: contact.contactName,
+      kind: 'callBack',
+      tenantId: contact?.tenantId ?? null,
+      callerName: contact?.contactName ?? row.caller_name,
       callerPhone: row.caller_number,
       message: translate(ctx.lang, 'calls:missed.callbackMessage', { time }),
       dueAt: null,
@@ -110,6 +118,6 @@ export function openMissedCallCallback(ctx: CallContext, call: Call): string | n
     { createdBy: owner },
   );
   // One update for both (the caller of this emits the call's change once).
-  ctx.tx.update('calls', row.id, { callback_id: callback.id, tenant_id: row.tenant_id ?? contact.tenantId, updated_at: ctx.now });
+  ctx.tx.update('calls', row.id, { callback_id: callback.id, tenant_id: row.tenant_id ?? contact?.tenantId ?? null, updated_at: ctx.now });
   return callback.id;
 }

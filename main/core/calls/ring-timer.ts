@@ -105,7 +105,7 @@ function closeAsMissed(ctx: CallContext, row: CallRow, reason: 'gaveUp' | 'timeo
   });
   ringMemory(ctx.db).monotonicStarts.delete(row.id);
   let call = requireCall(ctx.db, row.id);
-  // A missed call from a number the directory knows gets a callback to that tenant, linked (see links.ts).
+  // A missed call with a known number gets a call back, linked, naming the tenant when the directory knows the number (see links.ts).
   if (call.callerNumber && !call.callbackId && openMissedCallCallback(ctx, call)) call = requireCall(ctx.db, row.id);
   ctx.emit('calls.changed', { id: row.id, status: 'missed', line: row.line });
   return call;

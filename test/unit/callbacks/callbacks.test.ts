@@ -89,7 +89,7 @@ describe('callbacks / messages for tenants', () => {
     const lee = await desk.person('receptionist', '李前台');
     const caller = desk.core.resolve(as(lee.token));
     const draft = CallbackDraft.parse({ tenantId: huaxin.id, callerName: '来电人', callerPhone: '010-12345678', message: '找王经理', source: 'phone' });
-    const made = desk.core.runAsSystem('calls.takeMessage', (ctx) => createCallback({ ...ctx, caller }, { ...draft, callId: 'CALL-1' }));
+    const made = desk.core.runAsSystem('calls.takeMessage', (ctx) => createCallback({ ...ctx, caller }, { ...draft, kind: 'message', callId: 'CALL-1' }));
     expect(made).toMatchObject({ source: 'phone', callId: 'CALL-1', owner: { name: '李前台' } });
     expect(openCallbacks(desk.core.db, desk.clock.now()).map((c) => c.id)).toEqual([made.id]);
   });

@@ -1,6 +1,6 @@
 // The phone desk's links to the reception record and to callbacks, through the real core: a call becomes an item
-// or a callback in one step, linked both ways; refusals change nothing; a missed call from a known number opens
-// a callback by itself (giveUp and the timeout job, on a fake clock).
+// or a callback in one step, linked both ways; refusals change nothing; a missed call with a caller number opens
+// a call back by itself (giveUp and the timeout job, on a fake clock), naming the tenant when the directory knows it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { as } from '../../support/core';
 import { seedDirectory, type SeededDirectory } from '../../support/visitors';
@@ -154,6 +154,7 @@ describe('a call becomes a callback', () => {
       draft: { tenantId: dir.lawyers.id, callerName: '周女士', callerPhone: '021-6234 5678', message: '合同续签事宜，请陈律师回电。' },
     });
     expect(callback).toMatchObject({
+      kind: 'message',
       source: 'phone',
       callId: talking.id,
       tenant: { id: dir.lawyers.id, displayName: '明达律师事务所' },
@@ -203,8 +204,8 @@ describe('a call becomes a callback', () => {
   });
 });
 
-describe('a missed call from a known number opens a callback', () => {
-  it('P-1 V-3 the caller gave up: a number in the directory gets a callback to that tenant, due per the callbacks setting, linked', async () => {
+describe('a missed call with a known number opens a call back', () => {
+  it('P-1 V-3 the caller gave up: a number in the directory gets a call back naming that tenant and contact, due per the callbacks setting, linked', async () => {
     phone = await phoneDesk();
     const { desk, call } = phone;
     const dir = await seedDirectory(desk);
@@ -218,6 +219,7 @@ describe('a missed call from a known number opens a callback', () => {
     const [callback] = (await call('callbacks.list', {})).callbacks;
     expect(callback).toMatchObject({
       id: missed.callbackId,
+      kind: 'callBack',
       source: 'phone',
       callId: missed.id,
       tenant: { id: dir.huaxin.id },
@@ -244,7 +246,7 @@ describe('a missed call from a known number opens a callback', () => {
     const [first] = (await call('calls.list', {})).calls;
     expect(first).toMatchObject({ status: 'missed', endReason: 'timeout', tenantId: dir.huaxin.id });
     const callbacks = (await call('callbacks.list', {})).callbacks;
-    expect(callbacks).toEqual([expect.objectContaining({ id: first!.callbackId, callerName: '李秘书', owner: expect.objectContaining({ id: phone.lee.id }) })]);
+    expect(callbacks).toEqual([expect.objectContaining({ id: first!.callbackId, kind: 'callBack', callerName: '李秘书', owner: expect.objectContaining({ id: phone.lee.id }) })]);
 
     // A ring a guard marked at night: a guard does not own callbacks, so whoever is on duty does.
     const guard = await desk.person('security', '王保安');
@@ -253,22 +255,42 @@ describe('a missed call from a known number opens a callback', () => {
     await call('calls.ring', { callerNumber: '13700001111' }, guard.token);
     desk.clock.advance(60_000);
     desk.core.runDueJobs();
-    const night = (await call('callbacks.list', {})).callbacks.find((c) => c.tenant.id === dir.household.id);
+    const night = (await call('callbacks.list', {})).callbacks.find((c) => c.tenant?.id === dir.household.id);
     expect(night).toMatchObject({ callerName: '张伟', owner: { id: ming.id, name: '明前台' }, createdByName: '明前台' });
   });
 
-  it('P-1 no callback for a number the directory does not know, for no number, or when nobody at the desk can own it', async () => {
+  it('P-1 a number the directory does not know gets a call back with no tenant and no name; the call keeps no tenant', async () => {
     phone = await phoneDesk();
     const { desk, call } = phone;
     await seedDirectory(desk);
     await call('calls.ring', {});
-    const unknown = await call('calls.giveUp', { callerNumber: '13999999999' });
+    desk.clock.advance(20_000);
+    const gaveUp = await call('calls.giveUp', { callerNumber: '139 9999 9999' });
+    expect(gaveUp).toMatchObject({ status: 'missed', tenantId: null });
+    // The auto-close of an unanswered ring does the same.
+    await call('calls.ring', { source: 'api', callerNumber: '010-87654321' });
+    desk.clock.advance(60_000);
+    desk.core.runDueJobs();
+    const timedOut = (await call('calls.list', {})).calls.find((c) => c.id !== gaveUp.id)!;
+    expect(timedOut).toMatchObject({ status: 'missed', endReason: 'timeout', tenantId: null });
+    const { callbacks } = await call('callbacks.list', {});
+    expect(callbacks.map((c) => ({ id: c.id, kind: c.kind, tenant: c.tenant, callerName: c.callerName, callerPhone: c.callerPhone, callId: c.callId, owner: c.owner.id }))).toEqual([
+      { id: gaveUp.callbackId, kind: 'callBack', tenant: null, callerName: '', callerPhone: '13999999999', callId: gaveUp.id, owner: phone.lee.id },
+      { id: timedOut.callbackId, kind: 'callBack', tenant: null, callerName: '', callerPhone: '010-87654321', callId: timedOut.id, owner: phone.lee.id },
+    ]);
+    expect(callbacks[0]!.message).toMatch(/来电未接，请回电。$/);
+  });
+
+  it('P-1 no call back for a missed call without a number, or when nobody at the desk can own it', async () => {
+    phone = await phoneDesk();
+    const { desk, call } = phone;
+    await seedDirectory(desk);
     await call('calls.ring', {});
     const none = await call('calls.giveUp', {});
     const guard = await desk.person('security', '王保安');
     await call('calls.ring', {}, guard.token);
     const nobody = await call('calls.giveUp', { callerNumber: '13800138000' }, guard.token);
-    for (const missed of [unknown, none, nobody]) expect(missed).toMatchObject({ status: 'missed', callbackId: null });
+    for (const missed of [none, nobody]) expect(missed).toMatchObject({ status: 'missed', callbackId: null });
     expect(count(phone, 'callbacks')).toBe(0);
   });
 });

@@ -43,6 +43,7 @@ describe('handover lines and diary items in both languages', () => {
       ...['stillIn', 'stillInNoHost', 'overstay', 'overstayNoHost', 'passOut', 'passAndBadgeOut'].map((k) => `visitors:handover.${k}`),
       'callbacks:handover.open',
       'callbacks:handover.overdue',
+      ...['open', 'overdue', 'openFor', 'overdueFor'].map((k) => `callbacks:handover.callBack.${k}`),
       ...['supervisor', 'manager', 'answer', 'followUp'].map((step) => `records:handover.soon.${step}`),
       ...['supervisor', 'manager', 'answer', 'followUp', 'escalated'].map((step) => `records:handover.overdue.${step}`),
       'notices:handover.until',
@@ -50,6 +51,7 @@ describe('handover lines and diary items in both languages', () => {
       ...['section', 'registered', 'confirmed', 'checkedIn', 'signedOut', 'stillIn', 'entryDeclined', 'entryWatchAdmitted'].map((k) => `visitors:diary.${k}`),
       ...['section', 'calls', 'answered', 'missed', 'withinTarget', 'withinTargetNone', 'entryMissed'].map((k) => `calls:diary.${k}`),
       ...['section', 'taken', 'closed', 'open', 'entryTaken', 'entryClosed'].map((k) => `callbacks:diary.${k}`),
+      ...['entryTakenCallBack', 'entryTakenCallBackFor', 'entryClosedCallBack', 'entryClosedCallBackFor'].map((k) => `callbacks:diary.${k}`),
       ...['section', 'opened', 'closed', 'stillOpen', 'entryOpened', 'entryResolved', 'entryUnresolvable'].map((k) => `records:diary.${k}`),
       ...['visitors', 'callbacks', 'records', 'notices'].map((ns) => `${ns}:handover.section`),
     ];
@@ -80,6 +82,18 @@ describe('handover lines and diary items in both languages', () => {
     await desk.core.invoke(byLee, 'calls.ring', {});
     desk.clock.advance(4_000);
     await desk.core.invoke(byLee, 'calls.answer', {});
+    // Missed calls: one from a number the directory does not know, one from a tenant's contact (call backs, P-1);
+    // the first is called back during the shift.
+    await desk.core.invoke(byLee, 'calls.ring', {});
+    desk.clock.advance(20_000);
+    const unknownCaller = await desk.core.invoke(byLee, 'calls.giveUp', { callerNumber: '13999999999' });
+    await desk.core.invoke(byLee, 'calls.ring', {});
+    desk.clock.advance(20_000);
+    await desk.core.invoke(byLee, 'calls.giveUp', { callerNumber: '13800138000' });
+    await desk.core.invoke(byLee, 'callbacks.recordOutcome', { id: unknownCaller.callbackId!, outcome: 'calledBack' });
+    await desk.core.invoke(byLee, 'calls.ring', {});
+    desk.clock.advance(20_000);
+    await desk.core.invoke(byLee, 'calls.giveUp', { callerNumber: '010-87654321' });
 
     const handover = await desk.core.invoke(byLee, 'handover.prepare', {});
     const diary = (await desk.core.invoke(byLee, 'shifts.diary', {}))!;
@@ -111,6 +125,20 @@ describe('handover lines and diary items in both languages', () => {
     const notices = handover.lines.filter((l) => l.section === 'notices').map((l) => text('en', l));
     expect(notices).toContain('[Internal] “3 号电梯维保停用” for building 3 栋, no end date');
     const calls = diary.sections.find((s) => s.key === 'calls')!;
-    expect(calls.figures.map((f) => text('zh-CN', f))).toEqual(['来电 1 通', '接听 1 通', '未接 0 通', '3 声内接听 1/1（100%）']);
+    expect(calls.figures.map((f) => text('zh-CN', f))).toEqual(['来电 4 通', '接听 1 通', '未接 3 通', '3 声内接听 1/4（25%）']);
+    // Call backs (P-1): without a tenant an unknown caller in the screen's language; with one, the tenant.
+    const callBacks = handover.lines.filter((l) => l.kind.startsWith('callbacks:handover.callBack.'));
+    expect(callBacks.map((l) => text('zh-CN', l))).toEqual([
+      expect.stringMatching(/^待回电：王\*\*（华信科技，12F 1201），请于 .+ 前回电（负责人：李前台）。.+来电未接，请回电。$/),
+      expect.stringMatching(/^待回电：未知来电人，请于 .+ 前回电（负责人：李前台）。/),
+    ]);
+    expect(text('en', callBacks[1]!)).toMatch(/^Call back Unknown caller by .+ \(owner: 李前台\)\./);
+    const entries = diary.sections.find((s) => s.key === 'callbacks')!.entries.filter((e) => e.kind.includes('CallBack'));
+    expect(entries.map((e) => text('en', e))).toEqual([
+      'To call back: Unknown caller (Call)',
+      'To call back: 王** (华信科技, Call)',
+      'Call back to Unknown caller: Called back (李前台)',
+      'To call back: Unknown caller (Call)',
+    ]);
   });
 });

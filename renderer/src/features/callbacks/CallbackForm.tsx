@@ -1,6 +1,7 @@
 // Taking a message / callback for a tenant (V-3): who asked, for which tenant, their number, the message and
 // when the desk should have contacted the tenant. From a phone call (P-4) it is saved through `calls.toCallback`,
-// which links the callback and the call both ways.
+// which links the callback and the call both ways; there the tenant may be left empty, and the callback is then a
+// call back the desk owes the caller (P-1).
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { api } from '../../api/client';
 import { zodRule, showServerErrors } from '../../app/forms';
 import { TenantPicker } from '../directory/TenantPicker';
 import { CallbackDraft, type CallbackDraft as Draft } from '../../../../shared/contract/callbacks';
-import type { Call } from '../../../../shared/contract/calls';
+import { CallCallbackDraft, type Call } from '../../../../shared/contract/calls';
 import { useCallbacks } from './store';
 import { formatTime } from '../../../../shared/rules/time';
 
@@ -44,7 +45,7 @@ export function CallbackForm({
     try {
       const values = await form.validateFields();
       const draft = {
-        tenantId: values.tenantId,
+        tenantId: values.tenantId ?? null,
         callerName: values.callerName,
         callerPhone: values.callerPhone,
         message: values.message ?? '',
@@ -53,13 +54,14 @@ export function CallbackForm({
       };
       let created;
       if (fromCall) {
+        // A tenant picked: a message for them; none: a call back to the caller (the core decides the same way).
         const linked = await api.calls.toCallback({ callId: fromCall.id, draft });
         onLinked?.(linked.call);
         created = linked.callback;
       } else {
         created = await api.callbacks.create({ ...draft, source: initial?.source ?? 'desk', visitId: initial?.visitId ?? null });
       }
-      void message.success(t('created', { time: formatTime(created.dueAt, timeZone) }));
+      void message.success(t(created.kind === 'callBack' ? 'createdCallBack' : 'created', { time: formatTime(created.dueAt, timeZone) }));
       void useCallbacks.getState().load();
       onClose();
     } catch (e) {
@@ -72,7 +74,12 @@ export function CallbackForm({
     <Modal open title={t('add')} onOk={() => void save()} onCancel={onClose} okText={tc('actions.save')} cancelText={tc('actions.cancel')} destroyOnHidden>
       <Alert type="info" showIcon message={t('rule')} style={{ marginBottom: 12 }} />
       <Form form={form} layout="vertical" data-testid="callback-form">
-        <Form.Item name="tenantId" label={t('field.tenant')} rules={[zodRule(shape.tenantId)]}>
+        <Form.Item
+          name="tenantId"
+          label={t('field.tenant')}
+          rules={[zodRule(fromCall ? CallCallbackDraft.shape.tenantId : shape.tenantId)]}
+          extra={fromCall ? t('callBackHint') : undefined}
+        >
           <TenantPicker testId="callback-tenant" autoFocus={!initial?.tenantId} />
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>

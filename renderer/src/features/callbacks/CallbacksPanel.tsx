@@ -1,4 +1,5 @@
-// The lobby's callbacks list (V-3): open messages for tenants by due time; overdue ones in red. F7 takes a new one.
+// The lobby's callbacks list (V-3, P-1): open messages for tenants and call backs owed to callers, by due time;
+// overdue ones in red. Each says which it is; a call back without a tenant shows its caller. F7 takes a message.
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { MessageOutlined, PlusOutlined } from '@ant-design/icons';
@@ -39,6 +40,8 @@ export function CallbacksPanel() {
       window.removeEventListener('keydown', onKey);
     };
   }, [load, listen]);
+
+  const callerOf = (cb: Callback) => cb.callerName || t('unknownCaller');
 
   const takeOver = async (cb: Callback) => {
     if (!user) return;
@@ -88,12 +91,22 @@ export function CallbacksPanel() {
                 </span>
               ),
           },
-          { title: t('field.tenant'), render: (_: unknown, cb) => `${cb.tenant.displayName} · ${cb.tenant.floor}F` },
           {
-            title: t('field.callerName'),
+            title: t('field.about'),
+            render: (_: unknown, cb) => (
+              <span data-testid={`callback-about-${cb.id}`}>
+                <Tag color={cb.kind === 'callBack' ? 'orange' : 'geekblue'} data-testid={`callback-kind-${cb.kind}`}>
+                  {t(`kind.${cb.kind}`)}
+                </Tag>
+                {cb.tenant ? `${cb.tenant.displayName} · ${cb.tenant.floor}F` : callerOf(cb)}
+              </span>
+            ),
+          },
+          {
+            title: t('field.who'),
             render: (_: unknown, cb) => (
               <>
-                {cb.callerName} <Typography.Text type="secondary">{cb.callerPhone}</Typography.Text>
+                {callerOf(cb)} <Typography.Text type="secondary">{cb.callerPhone}</Typography.Text>
                 <Tag style={{ marginLeft: 4 }}>{t(`source.${cb.source}`)}</Tag>
               </>
             ),
@@ -110,7 +123,7 @@ export function CallbacksPanel() {
                     {t('takeOver')}
                   </Button>
                 )}
-                <Button size="small" type="primary" onClick={() => setRecording(cb)} data-testid={`callback-record-${cb.callerName}`}>
+                <Button size="small" type="primary" onClick={() => setRecording(cb)} data-testid={`callback-record-${cb.callerName || cb.callerPhone}`}>
                   {t('record')}
                 </Button>
               </Flex>

@@ -1,10 +1,11 @@
-// Recording how the tenant was contacted, with the tenant's contact numbers at hand (desk roles).
+// Recording how the tenant (a message) or the caller (a call back) was contacted, with the outcomes of the
+// callback's kind and, when it names a tenant, the tenant's contact numbers at hand (desk roles).
 import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Input, Modal, Radio, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import { CALLBACK_OUTCOMES, type Callback, type CallbackOutcome } from '../../../../shared/contract/callbacks';
+import { CALLBACK_OUTCOMES_BY_KIND, type Callback, type CallbackOutcome } from '../../../../shared/contract/callbacks';
 import type { Tenant } from '../../../../shared/contract/directory';
 import { useCallbacks } from './store';
 
@@ -12,13 +13,16 @@ export function OutcomeDialog({ callback, onClose }: { callback: Callback; onClo
   const { t } = useTranslation('callbacks');
   const { t: tc } = useTranslation('common');
   const [tenant, setTenant] = useState<Tenant | null>(null);
-  const [outcome, setOutcome] = useState<CallbackOutcome>('relayed');
+  const outcomes = CALLBACK_OUTCOMES_BY_KIND[callback.kind];
+  const [outcome, setOutcome] = useState<CallbackOutcome>(outcomes[0]!);
+  const outcomeLabel = (o: CallbackOutcome) => t(callback.kind === 'callBack' ? `outcomeCallBack.${o}` : `outcome.${o}`);
+  const tenantId = callback.tenant?.id ?? null;
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void api.directory.get({ id: callback.tenant.id }).then(setTenant);
-  }, [callback.tenant.id]);
+    if (tenantId) void api.directory.get({ id: tenantId }).then(setTenant);
+  }, [tenantId]);
 
   const save = async () => {
     setError(null);
@@ -32,10 +36,10 @@ export function OutcomeDialog({ callback, onClose }: { callback: Callback; onClo
   };
 
   return (
-    <Modal open title={`${t('record')} · ${callback.tenant.displayName}`} onOk={() => void save()} onCancel={onClose} okText={tc('actions.save')} cancelText={tc('actions.cancel')} okButtonProps={{ 'data-testid': 'outcome-save' } as never}>
+    <Modal open title={`${t('record')} · ${t(`kind.${callback.kind}`)} · ${callback.tenant?.displayName ?? (callback.callerName || t('unknownCaller'))}`} onOk={() => void save()} onCancel={onClose} okText={tc('actions.save')} cancelText={tc('actions.cancel')} okButtonProps={{ 'data-testid': 'outcome-save' } as never}>
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label={t('field.callerName')}>
-          {callback.callerName} · {callback.callerPhone}
+        <Descriptions.Item label={t(callback.kind === 'callBack' ? 'field.caller' : 'field.callerName')}>
+          {callback.callerName || t('unknownCaller')} · {callback.callerPhone}
         </Descriptions.Item>
         <Descriptions.Item label={t('field.message')}>{callback.message || '—'}</Descriptions.Item>
       </Descriptions>
@@ -51,7 +55,7 @@ export function OutcomeDialog({ callback, onClose }: { callback: Callback; onClo
             ))}
         </div>
       )}
-      <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as CallbackOutcome)} options={CALLBACK_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} data-testid="outcome-choice" />
+      <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as CallbackOutcome)} options={outcomes.map((o) => ({ value: o, label: outcomeLabel(o) }))} data-testid="outcome-choice" />
       <Input.TextArea style={{ marginTop: 12 }} autoSize={{ minRows: 2, maxRows: 4 }} placeholder={t('field.note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="outcome-note" />
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
     </Modal>

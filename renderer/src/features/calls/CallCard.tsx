@@ -80,10 +80,10 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
     if (canCallback) {
       const { call: linked, callback } = await api.calls.toCallback({
         callId: call.id,
-        draft: { tenantId: values.tenantId, callerName: values.callerName, callerPhone: values.callerPhone, message: values.message },
+        draft: { kind: 'message', tenantId: values.tenantId, callerName: values.callerName, callerPhone: values.callerPhone, message: values.message },
       });
       replace(linked);
-      void message.success(t('guard.callbackOpened', { tenant: callback.tenant.displayName, time: dayjs(callback.dueAt).format('HH:mm') }));
+      void message.success(t('guard.callbackOpened', { tenant: callback.tenant?.displayName ?? values.tenant?.displayName ?? '', time: dayjs(callback.dueAt).format('HH:mm') }));
     }
     form.setFieldsValue({
       unit: values.tenant ? unitOf(values.tenant) : form.getFieldValue('unit'),
