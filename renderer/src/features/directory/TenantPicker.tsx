@@ -26,6 +26,9 @@ export function TenantPicker({ value, onChange, autoFocus, testId = 'tenant-pick
 
   const search = async (q: string) => {
     const ticket = ++latest.current;
+    // Results for an earlier text leave the list at once: Enter (or a click) while the search runs must not pick
+    // a tenant that does not match what was typed. Only the chosen tenant stays, so the field keeps its label.
+    setTenants((list) => list.filter((x) => x.id === value));
     setLoading(true);
     try {
       const found = await api.directory.search({ q, limit: 30 });
