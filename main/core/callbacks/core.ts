@@ -7,6 +7,8 @@ import type { CallContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { readSection } from '../settings/sections';
 import { tenantRow } from '../directory/tenants';
+import { translate } from '../i18n';
+import { maskPersonName } from '../../../shared/rules/masking';
 import { CallbackSettings, DEFAULT_CALLBACK_SETTINGS, type Callback, type CallbackSettings as CallbackSettingsT } from '../../../shared/contract/callbacks';
 import type { CALLBACK_OUTCOMES, CALLBACK_SOURCES, CallbackKind } from '../../../shared/contract/callbacks';
 
@@ -53,6 +55,16 @@ export const CALLBACK_SELECT = `SELECT c.*, t.name AS t_name, t.display_name AS 
     o.name AS owner_name, cb.name AS created_by_name, cl.name AS closed_by_name
   FROM callbacks c LEFT JOIN tenants t ON t.id = c.tenant_id JOIN staff o ON o.id = c.owner_id JOIN staff cb ON cb.id = c.created_by
   LEFT JOIN staff cl ON cl.id = c.closed_by`;
+
+/**
+ * The caller as the handover sheet and the work diary name them (S-1, S-2): masked, or — a call back from a number
+ * the directory did not know has no name — "unknown caller" in both languages, the screen picking `callerEn` in
+ * English. Never the number.
+ */
+export function callerForSheet(callerName: string): { caller: string; callerEn?: string } {
+  if (callerName.trim()) return { caller: maskPersonName(callerName) };
+  return { caller: translate('zh-CN', 'callbacks:unknownCaller'), callerEn: translate('en', 'callbacks:unknownCaller') };
+}
 
 export function toCallback(row: JoinRow, now: number): Callback {
   return {

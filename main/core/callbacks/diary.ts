@@ -3,15 +3,12 @@
 // their numbers left off: the diary is read by the guard and kept after the callbacks are redacted (V-7). A call
 // back from a number the directory did not know has no tenant and no name: "unknown caller" in both languages.
 import type { DiaryContribution, DiaryItemDraft } from '../handover/sections';
-import { maskPersonName } from '../../../shared/rules/masking';
-import { translate } from '../i18n';
+import { callerForSheet } from './core';
 
 type Row = { kind: 'message' | 'callBack'; caller_name: string; display_name: string | null };
 
 function who(row: Row): { caller: string; callerEn?: string; tenant: string } {
-  const tenant = row.display_name ?? '';
-  if (row.caller_name.trim()) return { caller: maskPersonName(row.caller_name), tenant };
-  return { caller: translate('zh-CN', 'callbacks:unknownCaller'), callerEn: translate('en', 'callbacks:unknownCaller'), tenant };
+  return { ...callerForSheet(row.caller_name), tenant: row.display_name ?? '' };
 }
 
 /** A message names its tenant; a call back names the caller, and their tenant when known. */

@@ -4,15 +4,8 @@
 // masked and digit runs in the message are starred. A call back from an unknown number names an "unknown caller".
 import type { HandoverSectionProvider } from '../handover/sections';
 import type { Callback } from '../../../shared/contract/callbacks';
-import { maskPersonName, privateExcerpt } from '../../../shared/rules/masking';
-import { translate } from '../i18n';
-import { openCallbacks } from './core';
-
-/** The caller as the sheet names them: masked, or "unknown caller" in both languages (the screen picks). */
-function callerParams(c: Callback): { caller: string; callerEn?: string } {
-  if (c.callerName.trim()) return { caller: maskPersonName(c.callerName) };
-  return { caller: translate('zh-CN', 'callbacks:unknownCaller'), callerEn: translate('en', 'callbacks:unknownCaller') };
-}
+import { privateExcerpt } from '../../../shared/rules/masking';
+import { callerForSheet, openCallbacks } from './core';
 
 function lineKind(c: Callback): string {
   if (c.kind === 'message') return c.overdue ? 'callbacks:handover.overdue' : 'callbacks:handover.open';
@@ -29,7 +22,7 @@ export const callbacksHandoverSection: HandoverSectionProvider = {
       key: `callback:${c.id}`,
       kind: lineKind(c),
       params: {
-        ...callerParams(c),
+        ...callerForSheet(c.callerName),
         tenant: c.tenant?.displayName ?? '',
         where: c.tenant ? [c.tenant.floor ? `${c.tenant.floor}F` : '', c.tenant.room].filter(Boolean).join(' ') : '',
         message: privateExcerpt(c.message),
