@@ -3,9 +3,10 @@ import { forwardRef, useImperativeHandle, useState } from 'react';
 import { App, Button, Card, Col, Flex, Form, Row, Space, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { CALL_TO_CALLBACK, SCRIPT_STEPS, type Call, type ScriptStep } from '../../../../shared/contract/calls';
 import { api } from '../../api/client';
+import { useBuilding } from '../../app/use-building';
+import { formatTime } from '../../../../shared/rules/time';
 import { showServerErrors } from '../../app/forms';
 import { useSession } from '../auth/session-store';
 import { unitOf } from '../directory/TenantUnitInput';
@@ -25,6 +26,7 @@ export interface CallCardHandle {
 export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: string; postNameEn: string; focus: boolean }>(function CallCard(props, ref) {
   const { call } = props;
   const { t } = useTranslation('calls');
+  const timeZone = useBuilding((s) => s.timeZone);
   const { message } = App.useApp();
   const tick = usePhone((s) => s.tick);
   const guard = usePhone((s) => s.guard);
@@ -83,7 +85,7 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
         draft: { kind: 'message', tenantId: values.tenantId, callerName: values.callerName, callerPhone: values.callerPhone, message: values.message },
       });
       replace(linked);
-      void message.success(t('guard.callbackOpened', { tenant: callback.tenant?.displayName ?? values.tenant?.displayName ?? '', time: dayjs(callback.dueAt).format('HH:mm') }));
+      void message.success(t('guard.callbackOpened', { tenant: callback.tenant?.displayName ?? '', time: formatTime(callback.dueAt, timeZone) }));
     }
     form.setFieldsValue({
       unit: values.tenant ? unitOf(values.tenant) : form.getFieldValue('unit'),
