@@ -1,7 +1,7 @@
 // The phone desk in Chromium against `lobby-desk web`. The server's clock is real here, so waits are kept short
 // with a one-second ring (set through the API); the browser's clock is moved with page.clock to watch the lobby
 // count rings without waiting for them.
-import { test, expect, signIn, type SeededDesk } from './fixtures';
+import { test, expect, signIn, choose, type SeededDesk } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function cadence(seeded: SeededDesk, secondsPerRing: number, targetRings = 3, hotkey = 'F9'): Promise<void> {
@@ -235,8 +235,7 @@ test('P-4 V-3 the caller asks for a tenant’s number: the rule in one sentence;
   await page.keyboard.press('F4');
   const guard = page.getByTestId('guard-modal');
   await expect(guard.getByTestId('guard-rule')).toHaveText('对来访电话询问客户电话号码实行保密原则：不透露客户电话，可请对方留言，由前台转告客户回电。');
-  await page.keyboard.type('mdls');
-  await page.getByTestId('tenant-option-明达律师事务所').click();
+  await choose(page, guard.getByTestId('guard-tenant'), '明达律师事务所', { query: 'mdls' });
   await guard.getByTestId('guard-caller-name').fill('周女士');
   await guard.getByTestId('guard-caller-number').fill('12');
   await page.getByTestId('guard-ok').click();

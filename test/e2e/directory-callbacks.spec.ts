@@ -1,4 +1,4 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, choose } from './fixtures';
 
 const CSV = [
   '类型,名称,显示名称,楼层,房号,联系人,联系电话',
@@ -41,9 +41,7 @@ test('V-3 a visitor asks for a tenant’s number: the desk takes a message with 
   const form = page.getByTestId('callback-form');
   await expect(form).toBeVisible();
   await expect(page.getByText('按规定不对外提供租户的联系方式')).toBeVisible();
-  await form.getByTestId('callback-tenant').click();
-  await page.keyboard.type('hxkj');
-  await page.getByTestId('tenant-option-华信科技').click();
+  await choose(page, form.getByTestId('callback-tenant'), '华信科技', { query: 'hxkj' });
   await form.getByTestId('callback-caller').fill('刘先生');
   await form.getByTestId('callback-phone').fill('12');
   await page.getByRole('button', { name: /保\s?存/ }).click();

@@ -1,5 +1,5 @@
 // Playwright fixtures: a fresh `lobby-desk web` per test, and helpers to set a building up through the API.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,4 +59,29 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
   await page.getByTestId('pin-input').fill(pin);
   await page.getByTestId('pin-input').press('Enter');
   await expect(page.getByTestId('current-user')).toContainText(name);
+}
+
+/**
+ * Chooses an option in an Ant Design select the way a person does: opens it (typing `query` into its search when
+ * given), clicks the option in that select's own dropdown (found through the combobox's `aria-controls`), and checks
+ * that the field now shows `shows` (default: the option's text). On a loaded machine a click can land while a
+ * dropdown is still sliding in or out and be lost; the whole gesture is then made again, so the assertion is about
+ * the outcome, not the timing.
+ */
+export async function choose(page: Page, select: Locator, option: string, options: { query?: string; shows?: string } = {}): Promise<void> {
+  const combobox = select.getByRole('combobox');
+  await expect(async () => {
+    if ((await combobox.getAttribute('aria-expanded')) !== 'true') {
+      await select.click();
+      if (options.query) {
+        await page.keyboard.press('ControlOrMeta+A'); // a search left from a lost click is replaced, not extended
+        await page.keyboard.type(options.query);
+      }
+    }
+    const list = await combobox.getAttribute('aria-controls');
+    expect(list, 'the select opened its dropdown').toBeTruthy();
+    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 5_000 });
+    await expect(select).toContainText(options.shows ?? option, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }

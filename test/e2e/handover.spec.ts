@@ -1,5 +1,5 @@
 import { PDFParse } from 'pdf-parse';
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, choose } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function startDuty(page: Page, explain?: { key: string; comment: string }) {
@@ -59,12 +59,9 @@ test('S-1 S-2 S-3 V-3 V-4 a shift starts with the opening check; a visitor still
   // V-1 V-4: a visitor registered at the desk, still in the building at the end of the shift.
   await page.getByTestId('desk-mobile').fill('13812345678');
   await page.getByTestId('desk-name').fill('张三丰');
-  await page.getByTestId('desk-tenant').click();
-  await page.keyboard.type('hxkj');
-  await page.getByTestId('tenant-option-华信科技').click();
+  await choose(page, page.getByTestId('desk-tenant'), '华信科技', { query: 'hxkj' });
   await page.getByTestId('desk-host').locator('input').fill('王经理');
-  await page.getByTestId('desk-purpose').click();
-  await page.getByTitle('商务拜访').click();
+  await choose(page, page.getByTestId('desk-purpose'), '商务拜访');
   await page.getByTestId('desk-submit').click();
   await expect(page.getByTestId('in-building-张三丰')).toBeVisible();
 
@@ -72,9 +69,7 @@ test('S-1 S-2 S-3 V-3 V-4 a shift starts with the opening check; a visitor still
   await page.keyboard.press('F7');
   const form = page.getByTestId('callback-form');
   await expect(form).toBeVisible();
-  await form.getByTestId('callback-tenant').click();
-  await page.keyboard.type('hxkj');
-  await page.getByTestId('tenant-option-华信科技').last().click();
+  await choose(page, form.getByTestId('callback-tenant'), '华信科技', { query: 'hxkj' });
   await form.getByTestId('callback-caller').fill('刘先生');
   await form.getByTestId('callback-phone').fill('137 1111 2222');
   await form.getByTestId('callback-message').fill('想谈续租，请王经理回电');

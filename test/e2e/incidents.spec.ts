@@ -1,5 +1,5 @@
 import { PDFParse } from 'pdf-parse';
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, choose } from './fixtures';
 
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -18,8 +18,7 @@ test('I-1 an incident is recorded with every required part, a photo, the author�
   await page.getByTestId('incident-save').click();
   await expect(page.getByTestId('incident-form').getByText('此项必填。')).toHaveCount(4);
   await expect(page.getByTestId('incident-form')).toContainText('请选择事件类别。');
-  await page.getByTestId('incident-category').click();
-  await page.getByTitle('纠纷').click();
+  await choose(page, page.getByTestId('incident-category'), '纠纷');
   await page.getByTestId('incident-place').fill('地下车库入口');
   await page.getByTestId('incident-people').fill('李前台、车主刘先生、施工队周师傅');
   await page.getByTestId('incident-course').fill('施工车辆倒车时剐蹭刘先生车辆，双方发生争执。');

@@ -1,4 +1,4 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, choose } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {
@@ -50,8 +50,7 @@ test('R-1 R-3 R-5 R-6 a walk-in complaint: lobby → 工程部 → reply → res
 
   // Forwarded to 工程部 and tracked.
   await act(page, 'forward', async (p) => {
-    await p.getByTestId('action-department').click();
-    await p.locator('.ant-select-item-option', { hasText: '工程部' }).click();
+    await choose(p, p.getByTestId('action-department'), '工程部');
   });
   await expect(drawer.getByTestId('record-status')).toHaveText('已转部门');
   await expect(drawer.getByTestId('record-trail')).toContainText('转交 工程部');

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, signIn, type SeededDesk } from './fixtures';
+import { test, expect, signIn, choose, type SeededDesk } from './fixtures';
 
 interface Seeded {
   huaxinId: string;
@@ -219,11 +219,8 @@ test('V-1 V-6 a new visitor at the desk: watch-list alarm, validation in Chinese
   await lobby.getByTestId('desk-submit').click();
   await expect(lobby.getByText('身份证号码无效（校验位不符）。')).toBeVisible();
   await lobby.getByTestId('desk-id').fill('11010519491231002x');
-  await lobby.getByTestId('desk-tenant').click();
-  await lobby.keyboard.type('hxkj');
-  await lobby.getByTestId('tenant-option-华信科技').click();
-  await lobby.getByTestId('desk-purpose').click();
-  await lobby.getByTitle('送货').click();
+  await choose(lobby, lobby.getByTestId('desk-tenant'), '华信科技', { query: 'hxkj' });
+  await choose(lobby, lobby.getByTestId('desk-purpose'), '送货');
   await lobby.getByTestId('desk-submit').click();
   // The watch list alerts the receptionist, who decides.
   await expect(lobby.getByTestId('watch-matches')).toContainText('曾冒充快递员进入楼层');
