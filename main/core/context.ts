@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Clock } from './clock';
 import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
+import type { KeyRing } from './keyring';
 import type { Contract, EventName, EventPayload } from '../../shared/contract';
 import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
 import type { SignedInUser } from '../../shared/contract/auth';
@@ -61,6 +62,8 @@ export interface CoreServices {
   dataDir: string;
   logger: Logger;
   host: HostServices;
+  /** Keys derived from the installation's secret, which is kept outside the database. */
+  keys: KeyRing;
 }
 
 export interface CallContext extends CoreServices {

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock';
 import { openStore } from './store/open';
+import { defaultKeyFile, fileSecretStore, openKeyRing, type KeyRing, type SecretStore } from './keyring';
 import { Tx } from './store/tx';
 import {
   actorOf,
@@ -37,6 +38,8 @@ export interface CoreOptions {
   jobs?: Job[];
   /** What the shell can do (print, PDF, OS notifications); none in web mode. */
   host?: HostServices;
+  /** Where the installation's secret is kept; web mode's default is a key file under `<data>/keys`. */
+  secrets?: SecretStore;
 }
 
 export type EventListener = (event: OutgoingEvent) => void;
@@ -84,6 +87,7 @@ export class Core implements CoreServices {
   readonly logger: Logger;
   readonly file: string;
   readonly host: HostServices;
+  readonly keys: KeyRing;
   private readonly listeners = new Set<EventListener>();
   private readonly scheduler: Scheduler;
   private closed = false;
@@ -94,6 +98,9 @@ export class Core implements CoreServices {
     this.version = options.version;
     this.dataDir = options.dataDir;
     this.host = options.host ?? {};
+    const { ring, created } = openKeyRing(options.secrets ?? fileSecretStore(defaultKeyFile(options.dataDir)));
+    this.keys = ring;
+    if (created) this.logger.info('installation key created', { where: ring.where, fingerprint: ring.fingerprint });
     const store = openStore({ dataDir: options.dataDir, clock: this.clock });
     this.db = store.db;
     this.file = store.file;
@@ -216,6 +223,7 @@ export class Core implements CoreServices {
       dataDir: this.dataDir,
       logger: this.logger,
       host: this.host,
+      keys: this.keys,
       windowId,
       caller,
       now,
