@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
 import type { KeyRing } from './keyring';
+import type { TrailMonitor } from './audit/status';
 import type { Contract, EventName, EventPayload } from '../../shared/contract';
 import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
 import type { SignedInUser } from '../../shared/contract/auth';
@@ -64,6 +65,8 @@ export interface CoreServices {
   host: HostServices;
   /** Keys derived from the installation's secret, which is kept outside the database. */
   keys: KeyRing;
+  /** The trail's state (checked at start), its anchors and alerts. */
+  trail: TrailMonitor;
 }
 
 export interface CallContext extends CoreServices {

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock';
 import { openStore } from './store/open';
 import { defaultKeyFile, fileSecretStore, openKeyRing, type KeyRing, type SecretStore } from './keyring';
 import { Tx } from './store/tx';
+import { TrailMonitor } from './audit/status';
 import {
   actorOf,
   type AnyHandler,
@@ -88,6 +89,7 @@ export class Core implements CoreServices {
   readonly file: string;
   readonly host: HostServices;
   readonly keys: KeyRing;
+  readonly trail: TrailMonitor;
   private readonly listeners = new Set<EventListener>();
   private readonly scheduler: Scheduler;
   private closed = false;
@@ -101,11 +103,14 @@ export class Core implements CoreServices {
     const { ring, created } = openKeyRing(options.secrets ?? fileSecretStore(defaultKeyFile(options.dataDir)));
     this.keys = ring;
     if (created) this.logger.info('installation key created', { where: ring.where, fingerprint: ring.fingerprint });
-    const store = openStore({ dataDir: options.dataDir, clock: this.clock });
+    const store = openStore({ dataDir: options.dataDir, clock: this.clock, keys: ring });
     this.db = store.db;
     this.file = store.file;
     this.installationId = store.installationId;
     if (store.preMigrationBackup) this.logger.info('backed up before migrating', { file: store.preMigrationBackup });
+    // The trail is checked before anything is served: from the last anchor, so start-up does not grow with the file.
+    this.trail = new TrailMonitor({ db: this.db, dataDir: this.dataDir, keys: ring, installationId: this.installationId, now: () => this.clock.now(), logger: this.logger });
+    this.trail.open();
     this.scheduler = new Scheduler(this, [...featureJobs, ...(options.jobs ?? [])]);
   }
 
@@ -128,6 +133,7 @@ export class Core implements CoreServices {
     this.closed = true;
     this.scheduler.stop();
     this.listeners.clear();
+    this.trail.close();
     this.db.close();
   }
 
@@ -199,6 +205,7 @@ export class Core implements CoreServices {
     const result = this.db
       .transaction(() => work(this.context({ kind: 'system' }, method, now, DEFAULT_LANGUAGE, outbox, [], true, null)))
       .immediate();
+    this.trail.afterCommit();
     this.deliver(outbox);
     return result;
   }
@@ -214,7 +221,7 @@ export class Core implements CoreServices {
     windowId: number | null,
   ): CallContext {
     const actor = actorOf(caller);
-    const tx = writable ? new Tx({ db: this.db, installationId: this.installationId, actor, method, at: now }) : null;
+    const tx = writable ? new Tx({ db: this.db, installationId: this.installationId, actor, method, at: now, auditKey: this.keys.key('audit-trail') }) : null;
     return {
       db: this.db,
       clock: this.clock,
@@ -224,6 +231,7 @@ export class Core implements CoreServices {
       logger: this.logger,
       host: this.host,
       keys: this.keys,
+      trail: this.trail,
       windowId,
       caller,
       now,
@@ -278,13 +286,15 @@ export class Core implements CoreServices {
       if (failureWrites.length > 0) {
         this.db
           .transaction(() => {
-            const tx = new Tx({ db: this.db, installationId: this.installationId, actor: actorOf(caller), method, at: now });
+            const tx = new Tx({ db: this.db, installationId: this.installationId, actor: actorOf(caller), method, at: now, auditKey: this.keys.key('audit-trail') });
             for (const write of failureWrites) write(tx);
           })
           .immediate();
+        this.trail.afterCommit();
       }
       throw error;
     }
+    if (spec.kind === 'mutation') this.trail.afterCommit();
     this.deliver(outbox);
     return result;
   }

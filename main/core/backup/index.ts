@@ -8,7 +8,9 @@ import type { CoreServices, FeatureHandlers, Logger } from '../context';
 import type { Job } from '../jobs';
 import { readSection, writeSection } from '../settings/sections';
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS, type BackupKind, type BackupSettings as BackupSettingsT } from '../../../shared/contract/backup';
-import { backupDir, backupFileName, checkDatabaseFile, isHealthy, listBackups, rotateDailyBackups } from './files';
+import { backupDir, backupFileName, checkDatabaseFile, firstProblem, isHealthy, listBackups, rotateDailyBackups } from './files';
+import { anchorDatabaseFile } from '../audit/anchors';
+import type { KeyRing } from '../keyring';
 
 export const DAY_MS = 24 * 3_600_000;
 /** After a failed daily backup, the next attempt waits this long. */
@@ -18,8 +20,11 @@ export function backupSettings(db: Database.Database): BackupSettingsT {
   return readSection(db, 'backup', BackupSettings, DEFAULT_BACKUP_SETTINGS);
 }
 
-/** Writes an online backup of `db` into the data dir's backups folder and checks it; returns its path. */
-export async function writeBackup(db: Database.Database, dataDir: string, kind: BackupKind, at: number): Promise<string> {
+/**
+ * Writes an online backup of `db` into the data dir's backups folder and checks it (with the trail's key, when
+ * given); returns its path. The head it holds is anchored in the anchors file: a backup is an anchor of the trail.
+ */
+export async function writeBackup(db: Database.Database, dataDir: string, kind: BackupKind, at: number, keys: KeyRing | null = null): Promise<string> {
   const dir = backupDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, backupFileName(kind, at));
@@ -27,11 +32,12 @@ export async function writeBackup(db: Database.Database, dataDir: string, kind: 
   const partial = `${file}.tmp`;
   try {
     await db.backup(partial);
-    const check = checkDatabaseFile(partial);
+    const check = checkDatabaseFile(partial, keys);
     if (!isHealthy(check)) {
-      throw new Error(`the copy failed its check: integrity ${check.integrity}; audit ${check.audit.firstBroken?.reason ?? 'ok'}`);
+      throw new Error(`the copy failed its check: integrity ${check.integrity}; audit ${firstProblem(check.audit)}`);
     }
     fs.renameSync(partial, file);
+    if (keys) anchorDatabaseFile(dataDir, keys, file, 'backup', at);
     return file;
   } catch (error) {
     fs.rmSync(partial, { force: true });
@@ -73,13 +79,13 @@ export function nextDailyBackupAt(services: Pick<CoreServices, 'db' | 'dataDir'>
   return state.failedAt === null ? due : Math.max(due, state.failedAt + RETRY_MS);
 }
 
-function startDailyBackup(db: Database.Database, dataDir: string, at: number, logger: Logger): void {
+function startDailyBackup(db: Database.Database, dataDir: string, at: number, logger: Logger, keys: KeyRing): void {
   const state = stateOf(db);
   if (state.running) return;
   const keep = backupSettings(db).keepDaily;
   // Starts after the job's (empty) transaction has committed; runs in steps while the desk keeps working.
   state.running = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => writeBackup(db, dataDir, 'daily', at))
+    .then(() => writeBackup(db, dataDir, 'daily', at, keys))
     .then(
       (file) => {
         state.failedAt = null;
@@ -103,7 +109,7 @@ function startDailyBackup(db: Database.Database, dataDir: string, at: number, lo
 export const dailyBackupJob: Job = {
   name: 'backup.daily',
   nextDueAt: (services) => nextDailyBackupAt(services),
-  run: (ctx) => startDailyBackup(ctx.db, ctx.dataDir, ctx.now, ctx.logger),
+  run: (ctx) => startDailyBackup(ctx.db, ctx.dataDir, ctx.now, ctx.logger, ctx.keys),
 };
 
 export const backupHandlers: FeatureHandlers<'backup'> = {

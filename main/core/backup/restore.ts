@@ -6,8 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../store/open';
-import { backupDir, checkDatabaseFile, isHealthy, type BackupCheck } from './files';
+import { backupDir, checkDatabaseFile, firstProblem, isHealthy, type BackupCheck } from './files';
 import { writeBackup } from './index';
+import { anchorDatabaseFile, headOfDatabaseFile } from '../audit/anchors';
+import type { KeyRing } from '../keyring';
 
 export class RestoreError extends Error {
   constructor(message: string) {
@@ -60,25 +62,29 @@ export interface RestoreResult {
   previous: string | null;
 }
 
-export async function restoreBackup(options: { dataDir: string; from: string; now: number; latestSchemaVersion: number }): Promise<RestoreResult> {
+export async function restoreBackup(options: { dataDir: string; from: string; now: number; latestSchemaVersion: number; keys?: KeyRing | null }): Promise<RestoreResult> {
+  const keys = options.keys ?? null;
   const source = resolveBackupFile(options.dataDir, options.from);
   const live = path.join(options.dataDir, DATABASE_FILE);
   if (databaseInUse(live)) throw new RestoreError('Lobby Desk is running on this data dir: close the desk app (and `npm run web`) first.');
 
-  const check = checkDatabaseFile(source);
+  const check = checkDatabaseFile(source, keys);
   if (check.integrity !== 'ok') throw new RestoreError(`The backup is damaged (integrity check: ${check.integrity}); nothing was changed.`);
-  if (!check.audit.ok) {
-    throw new RestoreError(`The backup's audit trail does not verify (entry ${check.audit.firstBroken?.seq}: ${check.audit.firstBroken?.reason}); nothing was changed.`);
+  if (check.audit.state === 'broken') {
+    throw new RestoreError(`The backup's audit trail does not verify (${firstProblem(check.audit)}); nothing was changed.`);
   }
   if (check.schemaVersion > options.latestSchemaVersion) {
     throw new RestoreError(`The backup was made by a newer version of Lobby Desk (schema ${check.schemaVersion}); nothing was changed.`);
   }
 
   let previous: string | null = null;
+  let replaced: { seq: number; link: string } | null = null;
   if (fs.existsSync(live)) {
     const current = new Database(live, { fileMustExist: true });
     try {
-      previous = await writeBackup(current, options.dataDir, 'before-restore', options.now);
+      previous = await writeBackup(current, options.dataDir, 'before-restore', options.now, keys);
+      const head = headOfDatabaseFile(previous);
+      replaced = head ? { seq: head.seq, link: head.link } : null;
       current.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       current.close();
@@ -94,7 +100,10 @@ export async function restoreBackup(options: { dataDir: string; from: string; no
   fs.renameSync(incoming, live);
   fsyncPath(options.dataDir);
 
-  const after = checkDatabaseFile(live);
+  const after = checkDatabaseFile(live, keys);
   if (!isHealthy(after)) throw new RestoreError(`The restored database failed its check (${after.integrity}); the replaced one is ${previous ?? 'none'}.`);
+  // On record beside the database: from here the trail continues from the restored head; the anchors of what it
+  // replaced (kept as the before-restore backup) are superseded, not missing.
+  if (keys) anchorDatabaseFile(options.dataDir, keys, live, 'restore', options.now, { replaced, file: path.basename(source) });
   return { restored: source, check: after, previous };
 }

@@ -1,10 +1,18 @@
 import type Database from 'better-sqlite3';
+import type { KeyRing } from '../../keyring';
+
+/** What a migration may need besides the database: the key ring (to write the keyed trail) and the time. */
+export interface MigrationEnv {
+  /** Absent where no installation key is at hand (a migration test); a migration that must audit then refuses. */
+  keys: KeyRing | null;
+  now: number;
+}
 
 /** One numbered schema step. Applied once, in its own transaction, in order of `version`. */
 export interface Migration {
   version: number;
   name: string;
-  up(db: Database.Database): void;
+  up(db: Database.Database, env: MigrationEnv): void;
 }
 
 /** SQL for triggers that make a table's rows impossible to DELETE (records are never hard-deleted). */

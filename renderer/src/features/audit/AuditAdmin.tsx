@@ -24,11 +24,7 @@ export function AuditAdmin() {
           type={verification.ok ? 'success' : 'error'}
           showIcon
           data-testid="audit-result"
-          message={
-            verification.ok
-              ? t('ok', { count: verification.checked })
-              : t('broken', { seq: verification.firstBroken?.seq, reason: verification.firstBroken?.reason })
-          }
+          message={verification.ok ? t('ok', { count: verification.authenticated }) : t(`state.${verification.state}`)}
         />
       )}
       <Table<AuditEntry>

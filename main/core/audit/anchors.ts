@@ -1,0 +1,166 @@
+// The anchors file beside the database (`<data>/audit-anchors.jsonl`): one line per anchor, only ever appended —
+// the head of the trail (sequence number and link) every ANCHOR_EVERY entries, at start, at shutdown, after a
+// backup, and a restore's record. Each line is MACed with the installation's anchors key, so a line cannot be
+// forged without the key; a line cut off or an older database copied in shows as an anchor the trail no longer holds.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import DatabaseCtor from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import type { KeyRing } from '../keyring';
+import { canonicalJson } from './form';
+import { trailHead, type Head } from './chain';
+
+export const ANCHORS_FILE = 'audit-anchors.jsonl';
+/** An anchor at least every this many entries (and at start, shutdown, backups). */
+export const ANCHOR_EVERY = 256;
+
+export type AnchorReason = 'interval' | 'start' | 'shutdown' | 'backup' | 'restore' | 'recreated';
+
+export interface Anchor {
+  v: 1;
+  installation: string;
+  seq: number;
+  /** The entry's link, hexadecimal. */
+  link: string;
+  at: number;
+  why: AnchorReason;
+  /** Fingerprint of the key that MACed this line. */
+  key: string;
+  /** backup: the file's name. restore: the file restored from. */
+  file?: string;
+  /** restore: the head of the database it replaced. */
+  replaced?: { seq: number; link: string } | null;
+}
+
+export interface AnchorLine {
+  /** 1-based line number in the file. */
+  line: number;
+  anchor: Anchor | null;
+  problem: 'damaged' | 'unauthentic' | 'unknown-key' | null;
+}
+
+export function anchorsFile(dataDir: string): string {
+  return path.join(dataDir, ANCHORS_FILE);
+}
+
+function lineMac(ring: KeyRing, body: Omit<Anchor, never>): string {
+  return crypto.createHmac('sha256', ring.key('anchors')).update(canonicalJson(body), 'utf8').digest().subarray(0, 16).toString('hex');
+}
+
+/** Appends one line and makes it durable (the file is opened for appending only). */
+export function appendAnchor(dataDir: string, keys: KeyRing, anchor: Omit<Anchor, 'v' | 'key'>): Anchor {
+  const body: Anchor = { v: 1, ...anchor, key: keys.fingerprint };
+  const line = JSON.stringify({ ...body, mac: lineMac(keys, body) }) + '\n';
+  const fd = fs.openSync(anchorsFile(dataDir), 'a', 0o600);
+  try {
+    fs.writeSync(fd, line);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return body;
+}
+
+/** Every line of the anchors file, each authenticated with the key that wrote it (this PC's or an earlier one). */
+export function readAnchors(dataDir: string, keys: KeyRing | null): { exists: boolean; lines: AnchorLine[] } {
+  const file = anchorsFile(dataDir);
+  if (!fs.existsSync(file)) return { exists: false, lines: [] };
+  const text = fs.readFileSync(file, 'utf8');
+  const raw = text.split('\n');
+  if (raw[raw.length - 1] === '') raw.pop();
+  return {
+    exists: true,
+    lines: raw.map((textLine, i): AnchorLine => {
+      let parsed: (Anchor & { mac?: unknown }) | null = null;
+      try {
+        parsed = JSON.parse(textLine) as Anchor & { mac?: unknown };
+      } catch {
+        return { line: i + 1, anchor: null, problem: 'damaged' };
+      }
+      if (!parsed || typeof parsed !== 'object' || typeof parsed.seq !== 'number' || typeof parsed.link !== 'string' || typeof parsed.mac !== 'string') {
+        return { line: i + 1, anchor: null, problem: 'damaged' };
+      }
+      const { mac, ...body } = parsed;
+      const ring = !keys ? null : keys.fingerprint === body.key ? keys : (keys.earlier.find((k) => k.fingerprint === body.key) ?? null);
+      if (!ring) return { line: i + 1, anchor: body, problem: 'unknown-key' };
+      const expected = Buffer.from(lineMac(ring, body), 'hex');
+      const given = Buffer.from(String(mac), 'hex');
+      if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return { line: i + 1, anchor: body, problem: 'unauthentic' };
+      return { line: i + 1, anchor: body, problem: null };
+    }),
+  };
+}
+
+/** Keeps the anchors file current for one open store: every ANCHOR_EVERY entries, and when asked. */
+export class AnchorWriter {
+  private lastSeq: number;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly dataDir: string,
+    private readonly keys: KeyRing,
+    private readonly installationId: string,
+    private readonly now: () => number,
+  ) {
+    const mine = readAnchors(dataDir, keys).lines.filter((l) => l.problem === null && l.anchor?.installation === installationId);
+    this.lastSeq = mine.length > 0 ? mine[mine.length - 1]!.anchor!.seq : -1;
+  }
+
+  /** After a commit: an anchor when ANCHOR_EVERY entries have been added since the last one. */
+  afterCommit(): void {
+    const head = trailHead(this.db);
+    // The first entry is anchored at once; then every ANCHOR_EVERY.
+    if (head && (this.lastSeq < 0 || head.seq - this.lastSeq >= ANCHOR_EVERY)) this.write('interval', head);
+  }
+
+  write(why: AnchorReason, head: Head | null = trailHead(this.db), extra: Pick<Anchor, 'file' | 'replaced'> = {}): Anchor | null {
+    if (!head) return null;
+    const anchor = appendAnchor(this.dataDir, this.keys, {
+      installation: this.installationId,
+      seq: head.seq,
+      link: head.link.toString('hex'),
+      at: this.now(),
+      why,
+      ...extra,
+    });
+    this.lastSeq = head.seq;
+    return anchor;
+  }
+}
+
+/** The head a database file holds (its last entry) and its installation; null for an empty or older-format trail. */
+export function headOfDatabaseFile(file: string): { installation: string; seq: number; link: string } | null {
+  const db = new DatabaseCtor(file, { readonly: true, fileMustExist: true });
+  try {
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_terms'").get() === undefined) return null;
+    const head = db.prepare('SELECT seq, link FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; link: Buffer } | undefined;
+    const installation = (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)?.value;
+    return head && installation ? { installation, seq: head.seq, link: head.link.toString('hex') } : null;
+  } finally {
+    db.close();
+  }
+}
+
+/** Anchors what a backup (or a restored file) holds in the anchors file of the data dir it belongs to. */
+export function anchorDatabaseFile(dataDir: string, keys: KeyRing, file: string, why: 'backup' | 'restore', at: number, extra: Pick<Anchor, 'replaced' | 'file'> = {}): Anchor | null {
+  const head = headOfDatabaseFile(file);
+  const name = extra.file ?? path.basename(file);
+  if (!head) {
+    // A restored file in the older, unkeyed form: its trail is converted when the app opens it, so every earlier
+    // anchor is superseded (a restore at entry 0).
+    if (why !== 'restore') return null;
+    const installation = installationOfFile(file);
+    return installation ? appendAnchor(dataDir, keys, { installation, seq: 0, link: '', at, why, ...extra, file: name }) : null;
+  }
+  return appendAnchor(dataDir, keys, { installation: head.installation, seq: head.seq, link: head.link, at, why, ...extra, file: name });
+}
+
+function installationOfFile(file: string): string | null {
+  const db = new DatabaseCtor(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)?.value ?? null;
+  } finally {
+    db.close();
+  }
+}

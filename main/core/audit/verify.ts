@@ -1,0 +1,420 @@
+// Verifying the trail (X-1, X-6). `full`: every entry's link under its key, every redacted payload against its
+// redaction, every anchor found (the anchors file, each backup's head, heads written on paper), every audited
+// table against the trail, signed incidents' and handovers' content hashes, the protective triggers by definition.
+// `start`: the same for what can have changed since the last anchor — bounded by ANCHOR_EVERY, not by the size.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { KeyRing } from '../keyring';
+import { actorOfTerm, computeLink, genesisLink, shortLink, type Actor, type EntryHeader } from './chain';
+import { decodePayload, decodePayloadText, payloadDigest, type Op } from './form';
+import { readAnchors, type Anchor } from './anchors';
+import { auditedTables, reconcileTable, type RowProblem } from './reconcile';
+import { checkTriggers } from './triggers';
+import { epochOf, ringFor, trailKeys, type KeyEpoch } from './keys';
+import { isLegacyTrail, verifyLegacyTrail } from './legacy';
+import { ATTACHMENT_META_COLUMNS, incidentContentHash, type AttachmentRow, type IncidentRow } from '../incidents/rows';
+import { handoverContentHash, linesOf, type HandoverRow } from '../handover/rows';
+import type { TrailProblem, TrailReport, AnchorCheck, TrailNotice } from '../../../shared/contract/audit';
+
+export type { TrailProblem, TrailReport, AnchorCheck, TrailNotice };
+
+const BACKUP_DIR = 'backups';
+const BACKUP_FILE = /\.sqlite$/;
+/** The time in a backup's name (`daily-2026-11-27T02-00-00-000Z.sqlite`): the app's clock, like the anchors'. */
+const BACKUP_STAMP = /(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.sqlite$/;
+
+function backupTime(dir: string, name: string): number {
+  const m = BACKUP_STAMP.exec(name);
+  const at = m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) : NaN;
+  return Number.isNaN(at) ? fs.statSync(path.join(dir, name)).mtimeMs : at;
+}
+const PROBLEM_LIMIT = 200;
+
+export interface PaperAnchor {
+  seq: number;
+  /** The short link as printed (spaces ignored), at least 8 hex digits. */
+  link: string;
+}
+
+export interface VerifyOptions {
+  keys: KeyRing | null;
+  /** Where the anchors file and the backups are (absent: only the database is checked). */
+  dataDir?: string | null;
+  scope?: 'full' | 'start';
+  paper?: readonly PaperAnchor[];
+  /** Not the live database but a copy (a backup being checked): other backups are not its anchors. */
+  isCopy?: boolean;
+}
+
+interface LogRow {
+  seq: number;
+  at: number;
+  actor_term: number;
+  method_term: number;
+  entity_term: number;
+  entity_id: string | null;
+  op: Op;
+  payload: Buffer;
+  link: Buffer;
+  sealed: Buffer | null;
+}
+
+class Report {
+  readonly problems: TrailProblem[] = [];
+  problemCount = 0;
+  readonly notices: TrailNotice[] = [];
+  readonly anchors: AnchorCheck[] = [];
+  unverified = false;
+
+  problem(p: TrailProblem): void {
+    this.problemCount += 1;
+    if (this.problems.length < PROBLEM_LIMIT) this.problems.push(p);
+  }
+}
+
+function installationOf(db: Database.Database): string | null {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)?.value ?? null;
+}
+
+function loadTerms(db: Database.Database): Map<number, string> {
+  return new Map((db.prepare('SELECT id, term FROM audit_terms').all() as Array<{ id: number; term: string }>).map((t) => [t.id, t.term]));
+}
+
+/** The latest redaction of a row that lists this entry, and the digest it recorded for it. */
+function redactionDigest(db: Database.Database, entityTerm: number, entityId: string | null, seq: number): { by: number; digest: string } | null {
+  if (entityId === null) return null;
+  const rows = db
+    .prepare("SELECT seq, payload FROM audit_log WHERE entity_term = ? AND entity_id = ? AND op = 'redact' AND seq > ? ORDER BY seq DESC")
+    .all(entityTerm, entityId, seq) as Array<{ seq: number; payload: Buffer }>;
+  for (const r of rows) {
+    try {
+      const p = decodePayload(r.payload) as { seqs?: number[]; digests?: string[] };
+      const i = p.seqs?.indexOf(seq) ?? -1;
+      if (i >= 0 && p.digests?.[i]) return { by: r.seq, digest: p.digests[i]! };
+    } catch {
+      /* an unreadable redaction is reported at its own entry */
+    }
+  }
+  return null;
+}
+
+/** Walks entries (from `fromSeq`, linking to the stored link before it) and checks each one's link and payload. */
+function walkChain(db: Database.Database, installationId: string, keys: KeyRing | null, epochs: KeyEpoch[], fromSeq: number, report: Report): { walked: number; authenticated: number } {
+  const terms = loadTerms(db);
+  let previous: Buffer | null = null;
+  if (fromSeq > 1) previous = (db.prepare('SELECT link FROM audit_log WHERE seq = ?').get(fromSeq - 1) as { link: Buffer } | undefined)?.link ?? null;
+  let expected = fromSeq;
+  let walked = 0;
+  let authenticated = 0;
+  const unavailable = new Map<string, { from: number; to: number }>();
+  const rows = db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').iterate(fromSeq) as IterableIterator<LogRow>;
+  for (const row of rows) {
+    walked += 1;
+    if (row.seq !== expected) {
+      report.problem({ code: 'chain.gap', seq: expected, detail: String(row.seq) });
+      previous = null; // the link after a gap cannot be checked against what is missing
+    }
+    expected = row.seq + 1;
+    const epoch = epochOf(epochs, row.seq);
+    const ring = epoch ? ringFor(keys, epoch.fingerprint) : null;
+    const method = terms.get(row.method_term);
+    const entity = terms.get(row.entity_term);
+    const actor: Actor | null = actorOfTerm(terms.get(row.actor_term) ?? '');
+    if (!method?.startsWith('m:') || !entity?.startsWith('e:') || !actor) {
+      report.problem({ code: 'chain.term', seq: row.seq });
+      previous = row.link;
+      continue;
+    }
+    // The digest the link covers: the payload's own, or (once redacted) the one kept when it was blanked.
+    let digest: Buffer;
+    try {
+      const text = decodePayloadText(row.payload);
+      digest = row.sealed ?? payloadDigest(text);
+      if (row.sealed) {
+        const redaction = redactionDigest(db, row.entity_term, row.entity_id, row.seq);
+        if (!redaction) report.problem({ code: 'chain.redaction', seq: row.seq });
+        else if (payloadDigest(text).toString('base64url') !== redaction.digest) report.problem({ code: 'chain.payload', seq: row.seq, detail: `redacted by #${redaction.by}` });
+      }
+    } catch {
+      report.problem({ code: 'chain.unreadable', seq: row.seq });
+      previous = row.link;
+      continue;
+    }
+    if (epoch && epoch.from === row.seq && row.seq > 1 && method !== 'm:audit.keyChanged') {
+      report.problem({ code: 'key.epoch', seq: row.seq, detail: epoch.fingerprint });
+    }
+    if (!ring) {
+      const fp = epoch?.fingerprint ?? '(none recorded)';
+      const span = unavailable.get(fp) ?? { from: row.seq, to: row.seq };
+      span.to = row.seq;
+      unavailable.set(fp, span);
+      previous = row.link;
+      continue;
+    }
+    const key = ring.key('audit-trail');
+    const header: EntryHeader = { seq: row.seq, at: row.at, actor, method: method.slice(2), entity: entity.slice(2), entityId: row.entity_id, op: row.op };
+    const before = row.seq === 1 ? genesisLink(key, installationId) : previous;
+    if (before === null) {
+      previous = row.link;
+      continue;
+    }
+    const link = computeLink(key, installationId, before, header, digest);
+    if (!crypto.timingSafeEqual(link, row.link.length === link.length ? row.link : Buffer.alloc(link.length))) {
+      report.problem({ code: 'chain.link', seq: row.seq });
+    } else {
+      authenticated += 1;
+    }
+    previous = row.link;
+  }
+  for (const [fingerprint, span] of unavailable) {
+    report.unverified = true;
+    report.notices.push({ code: 'key.unavailable', detail: fingerprint, from: span.from, to: span.to });
+  }
+  return { walked, authenticated };
+}
+
+interface InForce {
+  source: AnchorCheck['source'];
+  name: string;
+  seq: number;
+  link: string;
+  at: number | null;
+}
+
+function checkAnchor(db: Database.Database, a: InForce, report: Report): void {
+  const entry = db.prepare('SELECT link FROM audit_log WHERE seq = ?').get(a.seq) as { link: Buffer } | undefined;
+  const given = a.link.replace(/\s+/g, '').toLowerCase();
+  let result: AnchorCheck['result'] = 'ok';
+  if (!entry) result = 'beyond';
+  else if (!entry.link.toString('hex').startsWith(given) || given.length < 8) result = 'differs';
+  report.anchors.push({ source: a.source, name: a.name, seq: a.seq, at: a.at, result });
+  if (result === 'beyond') report.problem({ code: `${a.source}.beyond`, seq: a.seq, detail: a.name });
+  if (result === 'differs') report.problem({ code: `${a.source}.differs`, seq: a.seq, detail: a.name });
+}
+
+/** Restores recorded in the anchors file: anchors older than a restore with a later head are superseded by it. */
+function supersededBy(restores: readonly Anchor[], seq: number, at: number | null, line?: number, lineOf?: (a: Anchor) => number): Anchor | null {
+  for (const r of restores) {
+    const later = line !== undefined && lineOf ? lineOf(r) > line : at !== null && r.at >= at;
+    if (later && seq > r.seq) return r;
+  }
+  return null;
+}
+
+function headOfFile(file: string): { installation: string | null; seq: number; link: string; legacy: boolean } | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    if (isLegacyTrail(db)) return { installation: installationOf(db), seq: 0, link: '', legacy: true };
+    const head = db.prepare('SELECT seq, link FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; link: Buffer } | undefined;
+    if (!head) return null;
+    return { installation: installationOf(db), seq: head.seq, link: head.link.toString('hex'), legacy: false };
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+function checkAnchorsEverywhere(db: Database.Database, installationId: string, headSeq: number, options: VerifyOptions, report: Report): number {
+  const dataDir = options.dataDir;
+  let fromSeq = 1;
+  const restores: Anchor[] = [];
+  if (dataDir && !options.isCopy) {
+    const { exists, lines } = readAnchors(dataDir, options.keys);
+    if (!exists) {
+      if (headSeq > 0) report.problem({ code: 'anchors.missing' });
+    } else {
+      const lineOf = new Map<Anchor, number>();
+      for (const l of lines) if (l.anchor) lineOf.set(l.anchor, l.line);
+      for (const l of lines) if (l.problem === null && l.anchor?.why === 'restore' && l.anchor.installation === installationId) restores.push(l.anchor);
+      const start = options.scope === 'start' ? Math.max(0, lines.length - 64) : 0;
+      for (const l of lines.slice(start)) {
+        if (l.problem === 'damaged') {
+          // A torn last line is what a power cut while appending leaves; one in the middle was put there.
+          if (l.line === lines.length) report.notices.push({ code: 'anchors.tornLine', detail: String(l.line) });
+          else report.problem({ code: 'anchors.damaged', detail: String(l.line) });
+          continue;
+        }
+        const a = l.anchor!;
+        if (l.problem === 'unauthentic') {
+          report.problem({ code: 'anchors.unauthentic', detail: String(l.line), seq: a.seq });
+          continue;
+        }
+        if (l.problem === 'unknown-key') {
+          report.unverified = true;
+          report.anchors.push({ source: 'anchors', name: `line ${l.line}`, seq: a.seq, at: a.at, result: 'skipped' });
+          continue;
+        }
+        if (a.installation !== installationId) {
+          report.problem({ code: 'anchors.foreign', detail: String(l.line) });
+          continue;
+        }
+        if (a.why === 'recreated') report.notices.push({ code: 'anchors.recreated', from: a.seq, at: a.at });
+        if (a.why === 'restore') report.notices.push({ code: 'anchors.restore', from: a.seq, at: a.at, detail: a.file ?? '' });
+        if (a.why === 'restore' && a.seq === 0) continue; // restored from an older-format file: nothing to compare
+        const by = supersededBy(restores, a.seq, a.at, l.line, (r) => lineOf.get(r) ?? 0);
+        if (by) {
+          report.anchors.push({ source: 'anchors', name: `line ${l.line}`, seq: a.seq, at: a.at, result: 'superseded' });
+          continue;
+        }
+        checkAnchor(db, { source: 'anchors', name: `line ${l.line}`, seq: a.seq, link: a.link, at: a.at }, report);
+        if (report.anchors[report.anchors.length - 1]?.result === 'ok') fromSeq = Math.max(fromSeq, a.seq);
+      }
+    }
+
+    const dir = path.join(dataDir, BACKUP_DIR);
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => BACKUP_FILE.test(f)) : [];
+    const dated = files.map((f) => ({ f, mtime: backupTime(dir, f) })).sort((a, b) => b.mtime - a.mtime);
+    for (const { f, mtime } of options.scope === 'start' ? dated.slice(0, 1) : dated) {
+      const head = headOfFile(path.join(dir, f));
+      if (!head) {
+        report.anchors.push({ source: 'backup', name: f, seq: 0, at: mtime, result: 'skipped' });
+        continue;
+      }
+      if (head.legacy || head.installation !== installationId) {
+        report.anchors.push({ source: 'backup', name: f, seq: head.seq, at: mtime, result: 'skipped' });
+        continue;
+      }
+      if (supersededBy(restores, head.seq, mtime)) {
+        report.anchors.push({ source: 'backup', name: f, seq: head.seq, at: mtime, result: 'superseded' });
+        continue;
+      }
+      checkAnchor(db, { source: 'backup', name: f, seq: head.seq, link: head.link, at: mtime }, report);
+    }
+  }
+  for (const p of options.paper ?? []) checkAnchor(db, { source: 'paper', name: `#${p.seq}`, seq: p.seq, link: p.link, at: null }, report);
+  return fromSeq;
+}
+
+function checkContentHashes(db: Database.Database, report: Report): { incidents: number; handovers: number; files: number } {
+  let incidents = 0;
+  let handovers = 0;
+  let files = 0;
+  const attachmentsAtSigning = db.prepare(
+    `SELECT ${ATTACHMENT_META_COLUMNS} FROM incident_attachments WHERE incident_id = ? AND amendment_id IS NULL AND withdrawn_at IS NULL ORDER BY added_at, id`,
+  );
+  for (const row of db.prepare('SELECT * FROM incidents WHERE signed_at IS NOT NULL ORDER BY id').iterate() as IterableIterator<IncidentRow>) {
+    incidents += 1;
+    const expected = incidentContentHash(row, row.signed_at!, attachmentsAtSigning.all(row.id) as AttachmentRow[]);
+    if (expected !== row.content_hash) report.problem({ code: 'content.incident', table: 'incidents', id: row.id, field: 'content_hash', detail: row.number });
+  }
+  for (const file of db.prepare('SELECT id, incident_id, sha256, data FROM incident_attachments ORDER BY id').iterate() as IterableIterator<{ id: string; incident_id: string; sha256: string; data: Buffer }>) {
+    files += 1;
+    if (crypto.createHash('sha256').update(file.data).digest('hex') !== file.sha256) {
+      report.problem({ code: 'content.file', table: 'incident_attachments', id: file.id, field: 'data' });
+    }
+  }
+  for (const row of db.prepare('SELECT * FROM handovers WHERE signed_at IS NOT NULL ORDER BY id').iterate() as IterableIterator<HandoverRow>) {
+    handovers += 1;
+    if (handoverContentHash(row, row.signed_at!, linesOf(db, row.id)) !== row.content_hash) {
+      report.problem({ code: 'content.handover', table: 'handovers', id: row.id, field: 'content_hash', detail: row.number });
+    }
+  }
+  return { incidents, handovers, files };
+}
+
+function rowProblem(p: RowProblem): TrailProblem {
+  switch (p.kind) {
+    case 'field':
+      return { code: 'table.field', table: p.table, id: p.id, field: p.field, seq: p.seq };
+    case 'inconsistent':
+      return { code: 'table.inconsistent', table: p.table, id: p.id, field: p.field, seq: p.seq };
+    case 'untracked':
+      return { code: 'table.untracked', table: p.table, id: p.id };
+    case 'missing':
+      return { code: 'table.missing', table: p.table, id: p.id };
+    case 'unreadable':
+      return { code: 'chain.unreadable', table: p.table, id: p.id, seq: p.seq };
+  }
+}
+
+/** An alert left by an earlier check that found problems, until an admin acknowledges it. */
+function openAlert(db: Database.Database, report: Report): void {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'trail_alert'").get() as { value: string } | undefined;
+  if (!row) return;
+  const seq = Number(row.value);
+  const entry = db.prepare('SELECT at FROM audit_log WHERE seq = ?').get(seq) as { at: number } | undefined;
+  report.problem({ code: 'alert.open', seq, detail: entry ? new Date(entry.at).toISOString() : '' });
+}
+
+/** Verifies a database's trail (read-only). */
+export function verifyTrail(db: Database.Database, options: VerifyOptions): TrailReport {
+  const scope = options.scope ?? 'full';
+  const report = new Report();
+  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+  if (isLegacyTrail(db)) {
+    // A file from before the trail was keyed (a pre-migration backup): its own check, reported as such.
+    const legacy = verifyLegacyTrail(db);
+    if (!legacy.ok && legacy.firstBroken) report.problem({ code: 'legacy.broken', seq: legacy.firstBroken.seq, detail: legacy.firstBroken.reason });
+    report.notices.push({ code: 'legacy.format', from: 1, to: legacy.head?.seq ?? 0 });
+    report.unverified = true;
+    return finish(report, scope, legacy.checked, 0, legacy.head ? { seq: legacy.head.seq, link: legacy.head.hash, short: legacy.head.hash.slice(0, 19) } : null, null, null, 0);
+  }
+  const installationId = installationOf(db);
+  const head = db.prepare('SELECT seq, link FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; link: Buffer } | undefined;
+  const epochs = trailKeys(db);
+  if (!options.keys) {
+    report.unverified = true;
+    report.notices.push({ code: 'key.missing' });
+  } else if (epochs.length > 0 && !ringFor(options.keys, epochs[epochs.length - 1]!.fingerprint)) {
+    report.notices.push({ code: 'key.different', detail: `${epochs[epochs.length - 1]!.fingerprint} ≠ ${options.keys.fingerprint}` });
+  }
+  if (head && epochs.length === 0) report.problem({ code: 'key.unrecorded' });
+  for (const e of epochs.slice(1)) report.notices.push({ code: 'key.changed', from: e.from, detail: e.fingerprint });
+
+  const fromSeq = installationId ? checkAnchorsEverywhere(db, installationId, head?.seq ?? 0, options, report) : 1;
+  const { walked, authenticated } =
+    head && installationId ? walkChain(db, installationId, options.keys, epochs, scope === 'start' ? fromSeq : 1, report) : { walked: 0, authenticated: 0 };
+
+  let tables: TrailReport['tables'] = null;
+  let content: TrailReport['content'] = null;
+  if (scope === 'full') {
+    tables = { tables: 0, rows: 0 };
+    for (const table of auditedTables(db)) {
+      const result = reconcileTable(db, table);
+      tables.tables += 1;
+      tables.rows += result.rows;
+      for (const p of result.problems) report.problem(rowProblem(p));
+      if (result.differing.length > result.problems.length) report.problemCount += result.differing.length - result.problems.length;
+    }
+    content = checkContentHashes(db, report);
+  }
+  const triggers = checkTriggers(db, schemaVersion);
+  for (const t of triggers.problems) report.problem({ code: `trigger.${t.problem}`, detail: t.trigger });
+  if (!options.isCopy) openAlert(db, report);
+  const headOut = head ? { seq: head.seq, link: head.link.toString('hex'), short: shortLink(head.link) } : null;
+  return finish(report, scope, walked, authenticated, headOut, tables, content, triggers.checked, fromSeq);
+}
+
+function finish(
+  report: Report,
+  scope: 'full' | 'start',
+  walked: number,
+  authenticated: number,
+  head: TrailReport['head'],
+  tables: TrailReport['tables'],
+  content: TrailReport['content'],
+  triggers: number,
+  fromSeq = 1,
+): TrailReport {
+  const state: TrailReport['state'] = report.problemCount > 0 ? 'broken' : report.unverified ? 'unverified' : 'ok';
+  return {
+    ok: state === 'ok',
+    state,
+    scope,
+    fromSeq,
+    entries: walked,
+    authenticated,
+    head,
+    problems: report.problems,
+    problemCount: report.problemCount,
+    anchors: report.anchors,
+    notices: report.notices,
+    tables,
+    content,
+    triggers,
+  };
+}
