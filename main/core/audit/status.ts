@@ -56,6 +56,11 @@ export class TrailMonitor {
     this.anchors = new AnchorWriter(o.db, o.dataDir, o.keys, o.installationId, o.now);
   }
 
+  /** The last check's full report (the start check's until an admin verifies). */
+  get lastReport(): TrailReport | null {
+    return this.report;
+  }
+
   private get auditKey(): Buffer {
     return this.o.keys.key('audit-trail');
   }
