@@ -126,7 +126,8 @@ const DICTIONARY_V1 = Buffer.from(
   'utf8',
 );
 
-const ZLIB = { windowBits: 12, memLevel: 5, level: 9 } as const;
+// Small windows and output chunks: payloads are a few hundred bytes, and zlib's per-call set-up is most of the cost.
+const ZLIB = { windowBits: 12, memLevel: 5, level: 9, chunkSize: 1024 } as const;
 
 /** Codec byte first: 0 = the canonical JSON as UTF-8, 1 = deflate-raw with dictionary v1. */
 export function encodePayload(json: string): Buffer {
@@ -150,7 +151,7 @@ export function decodePayloadText(stored: Buffer | Uint8Array): string {
       return body.toString('utf8');
     case 1:
       try {
-        return zlib.inflateRawSync(body, { windowBits: ZLIB.windowBits, dictionary: DICTIONARY_V1 }).toString('utf8');
+        return zlib.inflateRawSync(body, { windowBits: ZLIB.windowBits, chunkSize: ZLIB.chunkSize, dictionary: DICTIONARY_V1 }).toString('utf8');
       } catch (error) {
         throw new PayloadUnreadableError(`cannot be inflated: ${(error as Error).message}`);
       }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { KeyRing } from '../keyring';
-import { actorOfTerm, computeLink, genesisLink, shortLink, type Actor, type EntryHeader } from './chain';
+import { actorOfTerm, computeLink, genesisLink, shortLink, statement, type Actor, type EntryHeader } from './chain';
 import { decodePayload, decodePayloadText, payloadDigest, type Op } from './form';
 import { readAnchors, type Anchor } from './anchors';
 import { auditedTables, reconcileTable, type RowProblem } from './reconcile';
@@ -85,8 +85,7 @@ function loadTerms(db: Database.Database): Map<number, string> {
 /** The latest redaction of a row that lists this entry, and the digest it recorded for it. */
 function redactionDigest(db: Database.Database, entityTerm: number, entityId: string | null, seq: number): { by: number; digest: string } | null {
   if (entityId === null) return null;
-  const rows = db
-    .prepare("SELECT seq, payload FROM audit_log WHERE entity_term = ? AND entity_id = ? AND op = 'redact' AND seq > ? ORDER BY seq DESC")
+  const rows = statement(db, "SELECT seq, payload FROM audit_log WHERE entity_term = ? AND entity_id = ? AND op = 'redact' AND seq > ? ORDER BY seq DESC")
     .all(entityTerm, entityId, seq) as Array<{ seq: number; payload: Buffer }>;
   for (const r of rows) {
     try {
@@ -103,6 +102,7 @@ function redactionDigest(db: Database.Database, entityTerm: number, entityId: st
 /** Walks entries (from `fromSeq`, linking to the stored link before it) and checks each one's link and payload. */
 function walkChain(db: Database.Database, installationId: string, keys: KeyRing | null, epochs: KeyEpoch[], fromSeq: number, report: Report): { walked: number; authenticated: number } {
   const terms = loadTerms(db);
+  const actors = new Map<number, Actor | null>();
   let previous: Buffer | null = null;
   if (fromSeq > 1) previous = (db.prepare('SELECT link FROM audit_log WHERE seq = ?').get(fromSeq - 1) as { link: Buffer } | undefined)?.link ?? null;
   let expected = fromSeq;
@@ -121,7 +121,8 @@ function walkChain(db: Database.Database, installationId: string, keys: KeyRing 
     const ring = epoch ? ringFor(keys, epoch.fingerprint) : null;
     const method = terms.get(row.method_term);
     const entity = terms.get(row.entity_term);
-    const actor: Actor | null = actorOfTerm(terms.get(row.actor_term) ?? '');
+    let actor = actors.get(row.actor_term);
+    if (actor === undefined) actors.set(row.actor_term, (actor = actorOfTerm(terms.get(row.actor_term) ?? '')));
     if (!method?.startsWith('m:') || !entity?.startsWith('e:') || !actor) {
       report.problem({ code: 'chain.term', seq: row.seq });
       previous = row.link;
@@ -184,7 +185,7 @@ interface InForce {
 }
 
 function checkAnchor(db: Database.Database, a: InForce, report: Report): void {
-  const entry = db.prepare('SELECT link FROM audit_log WHERE seq = ?').get(a.seq) as { link: Buffer } | undefined;
+  const entry = statement(db, 'SELECT link FROM audit_log WHERE seq = ?').get(a.seq) as { link: Buffer } | undefined;
   const given = a.link.replace(/\s+/g, '').toLowerCase();
   let result: AnchorCheck['result'] = 'ok';
   if (!entry) result = 'beyond';
