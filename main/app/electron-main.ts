@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, globalShortcut, ipcMain, Menu, powerSaveBlocker, protocol, screen, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, screen, session, type WebContents } from 'electron';
 import { Core } from '../core/core';
 import { ensureLocalKiosk } from '../core/devices';
 import { startServer, type RunningServer } from '../server/http-server';
@@ -17,6 +17,7 @@ import { contentTypeFor, rendererFileFor } from './renderer-files';
 import { openPreferences } from './preferences';
 import { electronHostServices } from './printing';
 import { bindRingHotkey, type RingHotkey } from './ring-hotkey';
+import { keyExportService, openSafeStorageSecretStore } from './secret-store';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../renderer');
@@ -107,7 +108,8 @@ async function start(): Promise<void> {
   });
 
   const dataDir = process.env.LOBBY_DESK_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
-  core = Core.open({ dataDir, version: APP_VERSION, host: electronHostServices() });
+  const secrets = await openSafeStorageSecretStore(dataDir, safeStorage); // the installation key, OS-protected
+  core = Core.open({ dataDir, version: APP_VERSION, host: { ...electronHostServices(), ...keyExportService(secrets, dialog) }, secrets });
   core.start();
   const localKiosk = ensureLocalKiosk(core, prefs.get('localKioskDeviceId'), '本机访客屏 · This PC’s visitor screen');
   if (localKiosk) prefs.set('localKioskDeviceId', localKiosk.id);

@@ -53,6 +53,8 @@ export interface HostServices {
   pdfOfWindow?(windowId: number): Promise<Buffer>;
   printers?(windowId: number): Promise<Array<{ name: string; isDefault: boolean }>>;
   notify?(title: string, body: string): void;
+  /** Writes the installation key to a file the admin chooses (desktop: the key is OS-protected, no CLI can read it). */
+  exportInstallationKey?(): Promise<{ file: string; fingerprint: string } | null>;
 }
 
 export interface CoreServices {

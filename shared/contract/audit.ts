@@ -123,6 +123,12 @@ export const audit = {
     output: TrailStatus,
     allow: STAFF,
   }),
+  exportKey: mutation({
+    summary: 'Desktop app: write the installation key to a file the admin chooses (to move to a new PC). In a browser: use `lobby-desk key:export`.',
+    input: empty(),
+    output: z.object({ exported: z.boolean(), fingerprint: z.string().nullable(), file: z.string().nullable() }),
+    allow: ADMIN,
+  }),
   acknowledge: mutation({
     summary: 'An administrator acknowledges the problems found (recorded with a note); the banner goes until the next ones.',
     input: z.strictObject({ note: required(500) }),

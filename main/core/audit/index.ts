@@ -80,6 +80,16 @@ export const auditHandlers: FeatureHandlers<'audit'> = {
     return describeReport(report, ctx.lang);
   },
   status: (ctx) => ctx.trail.status(ctx.lang, ctx.caller.kind === 'staff' && ctx.caller.user.role === 'admin'),
+  exportKey: {
+    // The save dialog and the file are asynchronous; the record of it is written in the call's transaction.
+    prepare: async (ctx) => (ctx.host.exportInstallationKey && ctx.windowId !== null ? ctx.host.exportInstallationKey() : null),
+    run: (ctx, _input, exported: { file: string; fingerprint: string } | null) => {
+      if (!exported) return { exported: false, fingerprint: null, file: null };
+      // On record: who took the key out and when (whoever has it and the database can forge the trail).
+      ctx.tx.note('audit_log', null, { exportedKey: exported.fingerprint });
+      return { exported: true, fingerprint: exported.fingerprint, file: exported.file };
+    },
+  },
   acknowledge: (ctx, input) => {
     ctx.trail.acknowledge((payload) => ctx.tx.note('audit_log', null, payload as Record<string, unknown>), input.note);
     return ctx.trail.status(ctx.lang, true);

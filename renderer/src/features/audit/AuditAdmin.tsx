@@ -17,6 +17,7 @@ export function AuditAdmin() {
   const [paperError, setPaperError] = useState(false);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
+  const [exported, setExported] = useState<{ exported: boolean; fingerprint: string | null; file: string | null } | null>(null);
   const { status, refresh } = useTrailStatus();
   const load = useCallback(async () => setEntries((await api.audit.list({ limit: 100 })).entries), []);
   useEffect(() => {
@@ -59,7 +60,19 @@ export function AuditAdmin() {
           <Button type="primary" loading={busy} onClick={() => void verify()} data-testid="audit-verify">
             {t('verify')}
           </Button>
+          <Button onClick={() => void api.audit.exportKey({}).then(setExported)} data-testid="audit-export-key" style={{ marginLeft: 8 }}>
+            {t('admin.exportKey')}
+          </Button>
         </Form>
+        {exported && (
+          <Alert
+            type={exported.exported ? 'success' : 'info'}
+            showIcon
+            data-testid="audit-export-result"
+            message={exported.exported ? t('admin.exported', { fingerprint: exported.fingerprint, file: exported.file }) : t('admin.exportInBrowser')}
+            description={t('admin.exportWarning')}
+          />
+        )}
         {report && <ReportView report={report} />}
         {status && status.state === 'broken' && <Acknowledge status={status} note={note} setNote={setNote} onAcknowledge={() => void acknowledge()} />}
       </Space>

@@ -30,6 +30,10 @@ export const auditMessages = {
       acknowledgeHint: '确认后横幅消失，确认记录（含说明）写入审计记录；问题本身仍会在校验结果中出现。',
       acknowledgeNote: '说明：查明的原因和采取的措施',
       acknowledge: '确认已知悉',
+      exportKey: '导出安装密钥',
+      exported: '安装密钥 {{fingerprint}} 已写入 {{file}}。',
+      exportInBrowser: '在浏览器中无法导出：请在运行服务的电脑上执行 npm run key:export -- --to 文件 --data-dir 数据目录。',
+      exportWarning: '搬到新电脑时，与数据库分开携带密钥，在新电脑首次启动前用 key:import 导入。拿到密钥和数据库的人可以伪造审计记录：请妥善保管，用完删除。',
     },
     banner: {
       broken: {
@@ -74,6 +78,10 @@ export const auditMessages = {
       acknowledgeHint: 'Acknowledging removes the banner and records your note in the trail; the problems still show in every check.',
       acknowledgeNote: 'Note: what was found and what was done',
       acknowledge: 'Acknowledge',
+      exportKey: 'Export the installation key',
+      exported: 'Installation key {{fingerprint}} written to {{file}}.',
+      exportInBrowser: 'A browser cannot export it: on the PC that runs the server, run npm run key:export -- --to FILE --data-dir DIR.',
+      exportWarning: 'To move to a new PC, carry the key apart from the database and import it there (key:import) before the first start. Whoever has the key and the database can forge the trail: keep it safe, delete it when done.',
     },
     banner: {
       broken: {
