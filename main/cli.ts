@@ -84,6 +84,7 @@ function printReport(report: TrailReport, dataDir: string): void {
   for (const p of report.problems) console.log(`  ✗ ${p.message ?? p.code}`);
   if (report.problemCount > report.problems.length) console.log(`  … and ${report.problemCount - report.problems.length} more`);
   console.log(`  anchors checked: anchors file ${tally(a('anchors'))}; backups ${tally(a('backup'))}; paper ${tally(a('paper'))}`);
+  for (const x of [...a('backup'), ...a('paper')]) console.log(`    ${x.source} ${x.name}: entry #${x.seq} ${x.result}`);
   if (report.tables) console.log(`  business tables: ${report.tables.rows} rows in ${report.tables.tables} audited tables reconciled with the trail`);
   if (report.content) console.log(`  content hashes recomputed: ${report.content.incidents} signed incidents, ${report.content.handovers} signed handovers, ${report.content.files} files`);
   console.log(`  protective triggers: ${report.triggers} checked by their whole definition`);
