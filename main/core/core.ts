@@ -109,7 +109,15 @@ export class Core implements CoreServices {
     this.installationId = store.installationId;
     if (store.preMigrationBackup) this.logger.info('backed up before migrating', { file: store.preMigrationBackup });
     // The trail is checked before anything is served: from the last anchor, so start-up does not grow with the file.
-    this.trail = new TrailMonitor({ db: this.db, dataDir: this.dataDir, keys: ring, installationId: this.installationId, now: () => this.clock.now(), logger: this.logger });
+    this.trail = new TrailMonitor({
+      db: this.db,
+      dataDir: this.dataDir,
+      keys: ring,
+      installationId: this.installationId,
+      now: () => this.clock.now(),
+      logger: this.logger,
+      keyedNow: store.migratedFrom !== null && store.migratedFrom < 8,
+    });
     this.trail.open();
     this.scheduler = new Scheduler(this, [...featureJobs, ...(options.jobs ?? [])]);
   }

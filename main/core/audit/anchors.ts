@@ -62,16 +62,44 @@ export function appendAnchor(dataDir: string, keys: KeyRing, anchor: Omit<Anchor
   return body;
 }
 
-/** Every line of the anchors file, each authenticated with the key that wrote it (this PC's or an earlier one). */
-export function readAnchors(dataDir: string, keys: KeyRing | null): { exists: boolean; lines: AnchorLine[] } {
+/** The file's text, or only its last `tailBytes` (whole lines), with the number of lines before what is returned. */
+function readText(file: string, tailBytes: number | null): { text: string; skippedLines: number } {
+  const size = fs.statSync(file).size;
+  if (tailBytes === null || size <= tailBytes) return { text: fs.readFileSync(file, 'utf8'), skippedLines: 0 };
+  const fd = fs.openSync(file, 'r');
+  try {
+    // Count the lines before the tail (a scan for newlines, no parsing), so line numbers stay those of the file.
+    let skippedLines = 0;
+    const chunk = Buffer.alloc(1 << 16);
+    const start = size - tailBytes;
+    for (let at = 0; at < start; ) {
+      const n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, start - at), at);
+      for (let i = 0; i < n; i += 1) if (chunk[i] === 10) skippedLines += 1;
+      at += n;
+    }
+    const tail = Buffer.alloc(tailBytes);
+    fs.readSync(fd, tail, 0, tailBytes, start);
+    const firstBreak = tail.indexOf(10);
+    return { text: tail.subarray(firstBreak + 1).toString('utf8'), skippedLines: skippedLines + 1 };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The lines of the anchors file (`tailBytes`: only the last ones — the start check), each authenticated with the key
+ * that wrote it (this PC's or an earlier one).
+ */
+export function readAnchors(dataDir: string, keys: KeyRing | null, tailBytes: number | null = null): { exists: boolean; lines: AnchorLine[] } {
   const file = anchorsFile(dataDir);
   if (!fs.existsSync(file)) return { exists: false, lines: [] };
-  const text = fs.readFileSync(file, 'utf8');
+  const { text, skippedLines } = readText(file, tailBytes);
   const raw = text.split('\n');
   if (raw[raw.length - 1] === '') raw.pop();
   return {
     exists: true,
-    lines: raw.map((textLine, i): AnchorLine => {
+    lines: raw.map((textLine, index): AnchorLine => {
+      const i = index + skippedLines;
       let parsed: (Anchor & { mac?: unknown }) | null = null;
       try {
         parsed = JSON.parse(textLine) as Anchor & { mac?: unknown };
@@ -103,7 +131,7 @@ export class AnchorWriter {
     private readonly installationId: string,
     private readonly now: () => number,
   ) {
-    const mine = readAnchors(dataDir, keys).lines.filter((l) => l.problem === null && l.anchor?.installation === installationId);
+    const mine = readAnchors(dataDir, keys, 64 * 1024).lines.filter((l) => l.problem === null && l.anchor?.installation === installationId);
     this.lastSeq = mine.length > 0 ? mine[mine.length - 1]!.anchor!.seq : -1;
   }
 

@@ -5,7 +5,8 @@ import type Database from 'better-sqlite3';
 import type { KeyRing } from '../keyring';
 import type { Logger } from '../context';
 import { appendAudit, shortLink, SYSTEM_ACTOR, trailHead, type Actor } from './chain';
-import { AnchorWriter, readAnchors } from './anchors';
+import fs from 'node:fs';
+import { AnchorWriter, anchorsFile } from './anchors';
 import { recordTrailKey, trailKeys } from './keys';
 import { verifyTrail } from './verify';
 import { translate } from '../i18n';
@@ -45,6 +46,8 @@ export interface TrailMonitorOptions {
   installationId: string;
   now: () => number;
   logger: Logger;
+  /** This open converted the trail to its keyed form (migration 0008): there are no anchors yet, rightly. */
+  keyedNow?: boolean;
 }
 
 export class TrailMonitor {
@@ -92,7 +95,13 @@ export class TrailMonitor {
       }
     }).immediate();
 
-    const hadAnchors = readAnchors(this.o.dataDir, null).exists;
+    // The anchors file exists from the first open of a new database (or the conversion to the keyed form) on, so
+    // from then on a missing file is a deleted one.
+    const hadAnchors = fs.existsSync(anchorsFile(this.o.dataDir));
+    if (!hadAnchors && (trailHead(db) === null || this.o.keyedNow)) {
+      if (trailHead(db) === null) fs.writeFileSync(anchorsFile(this.o.dataDir), '', { mode: 0o600, flag: 'a' });
+      else this.anchors.write('start');
+    }
     let report: TrailReport;
     try {
       report = verifyTrail(db, { keys, dataDir: this.o.dataDir, scope: 'start' });
@@ -100,7 +109,8 @@ export class TrailMonitor {
       // A check that cannot run is not a check that passed: the desk opens, marked.
       report = failedReport(error instanceof Error ? error.message : String(error));
     }
-    this.anchors.write(hadAnchors ? 'start' : 'recreated');
+    if (hadAnchors) this.anchors.write('start');
+    else if (!this.o.keyedNow && trailHead(db) !== null) this.anchors.write('recreated');
     this.record(report, SYSTEM_ACTOR, true);
     return report;
   }

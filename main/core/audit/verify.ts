@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { KeyRing } from '../keyring';
 import { actorOfTerm, computeLink, genesisLink, shortLink, statement, type Actor, type EntryHeader } from './chain';
 import { decodePayload, decodePayloadText, payloadDigest, type Op } from './form';
-import { readAnchors, type Anchor } from './anchors';
+import { ANCHOR_EVERY, readAnchors, type Anchor } from './anchors';
 import { auditedTables, reconcileTable, type RowProblem } from './reconcile';
 import { checkTriggers } from './triggers';
 import { epochOf, ringFor, trailKeys, type KeyEpoch } from './keys';
@@ -31,6 +31,8 @@ function backupTime(dir: string, name: string): number {
   return Number.isNaN(at) ? fs.statSync(path.join(dir, name)).mtimeMs : at;
 }
 const PROBLEM_LIMIT = 200;
+/** The most entries the start check walks when no anchor tells it where to begin. */
+const START_WALK_LIMIT = 4 * ANCHOR_EVERY;
 
 export interface PaperAnchor {
   seq: number;
@@ -224,18 +226,20 @@ function checkAnchorsEverywhere(db: Database.Database, installationId: string, h
   let fromSeq = 1;
   const restores: Anchor[] = [];
   if (dataDir && !options.isCopy) {
-    const { exists, lines } = readAnchors(dataDir, options.keys);
+    // At start only the file's tail (its last 64 KB, some 250 lines): what can have changed since the last start.
+    const { exists, lines: read } = readAnchors(dataDir, options.keys, options.scope === 'start' ? 64 * 1024 : null);
+    const lines = read;
     if (!exists) {
       if (headSeq > 0) report.problem({ code: 'anchors.missing' });
     } else {
       const lineOf = new Map<Anchor, number>();
       for (const l of lines) if (l.anchor) lineOf.set(l.anchor, l.line);
       for (const l of lines) if (l.problem === null && l.anchor?.why === 'restore' && l.anchor.installation === installationId) restores.push(l.anchor);
-      const start = options.scope === 'start' ? Math.max(0, lines.length - 64) : 0;
-      for (const l of lines.slice(start)) {
+      const lastLine = lines[lines.length - 1]?.line ?? 0;
+      for (const l of lines) {
         if (l.problem === 'damaged') {
           // A torn last line is what a power cut while appending leaves; one in the middle was put there.
-          if (l.line === lines.length) report.notices.push({ code: 'anchors.tornLine', detail: String(l.line) });
+          if (l.line === lastLine) report.notices.push({ code: 'anchors.tornLine', detail: String(l.line) });
           else report.problem({ code: 'anchors.damaged', detail: String(l.line) });
           continue;
         }
@@ -367,8 +371,10 @@ export function verifyTrail(db: Database.Database, options: VerifyOptions): Trai
   for (const e of epochs.slice(1)) report.notices.push({ code: 'key.changed', from: e.from, detail: e.fingerprint });
 
   const fromSeq = installationId ? checkAnchorsEverywhere(db, installationId, head?.seq ?? 0, options, report) : 1;
+  // At start: from the newest anchor that matched; with none, the last entries only (the full check walks them all).
+  const startFrom = scope === 'start' ? Math.max(fromSeq, (head?.seq ?? 0) - START_WALK_LIMIT) : 1;
   const { walked, authenticated } =
-    head && installationId ? walkChain(db, installationId, options.keys, epochs, scope === 'start' ? fromSeq : 1, report) : { walked: 0, authenticated: 0 };
+    head && installationId ? walkChain(db, installationId, options.keys, epochs, startFrom, report) : { walked: 0, authenticated: 0 };
 
   let tables: TrailReport['tables'] = null;
   let content: TrailReport['content'] = null;
@@ -387,7 +393,7 @@ export function verifyTrail(db: Database.Database, options: VerifyOptions): Trai
   for (const t of triggers.problems) report.problem({ code: `trigger.${t.problem}`, detail: t.trigger });
   if (!options.isCopy) openAlert(db, report);
   const headOut = head ? { seq: head.seq, link: head.link.toString('hex'), short: shortLink(head.link) } : null;
-  return finish(report, scope, walked, authenticated, headOut, tables, content, triggers.checked, fromSeq);
+  return finish(report, scope, walked, authenticated, headOut, tables, content, triggers.checked, startFrom);
 }
 
 function finish(

@@ -40,6 +40,8 @@ export interface OpenedStore {
   installationId: string;
   /** Path of the backup taken before migrating, if one was needed. */
   preMigrationBackup: string | null;
+  /** The schema version the file had before this open migrated it (null when it was new or current). */
+  migratedFrom: number | null;
 }
 
 export function applyPragmas(db: Database.Database): void {
@@ -92,7 +94,7 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
         String(options.clock.now()),
       );
     }
-    return { db, file, installationId, preMigrationBackup };
+    return { db, file, installationId, preMigrationBackup, migratedFrom: preMigrationBackup ? current : null };
   } catch (error) {
     db.close();
     throw error;

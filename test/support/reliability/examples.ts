@@ -69,4 +69,5 @@ export const notForWriteHarness: Record<string, string> = {
   'auth.signOut': 'ends the session the harness writes with',
   'auth.changePin': 'needs the caller’s current PIN; wrong ones count towards the lockout',
   'setup.initialize': 'runs once; the harness has set the building up already',
+  'audit.exportKey': 'opens a save dialog in the desktop app; over HTTP it writes nothing, so there is nothing to find',
 };

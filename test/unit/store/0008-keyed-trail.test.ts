@@ -12,7 +12,8 @@ import { checkDatabaseFile } from '../../../main/core/backup/files';
 import { trailKeys } from '../../../main/core/audit/keys';
 import { incidentContentHash } from '../../../main/core/incidents/rows';
 import { auditEntries } from '../../support/audit';
-import { tempDir } from '../../support/core';
+import { openCore, tempDir } from '../../support/core';
+import { readAnchors } from '../../../main/core/audit/anchors';
 
 const INSTALLATION = '01JINSTALLATION00000000000';
 
@@ -187,6 +188,16 @@ describe('migration 0008-keyed-trail', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(verifyLegacyTrail(db)).toMatchObject({ ok: true, checked: 7 });
     db.close();
+  });
+
+  it('X-6 the app’s first start after the conversion anchors the converted head and checks out (no anchors are missing yet)', () => {
+    const dir = releasedDatabase();
+    const core = openCore(dir, new FakeClock());
+    expect(core.trail.lastReport).toMatchObject({ state: 'ok', problems: [] });
+    const lines = readAnchors(dir, core.keys).lines;
+    expect(lines.map((l) => [l.anchor?.why, l.anchor?.seq, l.problem])).toEqual([['start', (core.db.prepare('SELECT MAX(seq) AS n FROM audit_log').get() as { n: number }).n, null]]);
+    expect(verifyTrail(core.db, { keys: core.keys, dataDir: dir })).toMatchObject({ state: 'ok', problems: [] });
+    core.close();
   });
 
   it('X-6 a new database gets the keyed trail directly, with its protective triggers', () => {
