@@ -31,6 +31,8 @@ export interface Anchor {
   file?: string;
   /** restore: the head of the database it replaced. */
   replaced?: { seq: number; link: string } | null;
+  /** The number of a line left incomplete by a power cut while it was written, found when this one was. */
+  torn?: number;
 }
 
 export interface AnchorLine {
@@ -48,11 +50,32 @@ function lineMac(ring: KeyRing, body: Omit<Anchor, never>): string {
   return crypto.createHmac('sha256', ring.key('anchors')).update(canonicalJson(body), 'utf8').digest().subarray(0, 16).toString('hex');
 }
 
-/** Appends one line and makes it durable (the file is opened for appending only). */
+/** Whether the file's last line was cut short (no newline at its end), and that line's number. */
+function tornLastLine(file: string): number | null {
+  if (!fs.existsSync(file)) return null;
+  const size = fs.statSync(file).size;
+  if (size === 0) return null;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const last = Buffer.alloc(1);
+    fs.readSync(fd, last, 0, 1, size - 1);
+    if (last[0] === 10) return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+  return fs.readFileSync(file).toString('utf8').split('\n').length;
+}
+
+/**
+ * Appends one line and makes it durable (the file is opened for appending only). A last line left incomplete by a
+ * power cut is closed first, and this line names it, so verify tells it from one put there.
+ */
 export function appendAnchor(dataDir: string, keys: KeyRing, anchor: Omit<Anchor, 'v' | 'key'>): Anchor {
-  const body: Anchor = { v: 1, ...anchor, key: keys.fingerprint };
-  const line = JSON.stringify({ ...body, mac: lineMac(keys, body) }) + '\n';
-  const fd = fs.openSync(anchorsFile(dataDir), 'a', 0o600);
+  const file = anchorsFile(dataDir);
+  const torn = tornLastLine(file);
+  const body: Anchor = { v: 1, ...anchor, ...(torn !== null ? { torn } : {}), key: keys.fingerprint };
+  const line = (torn !== null ? '\n' : '') + JSON.stringify({ ...body, mac: lineMac(keys, body) }) + '\n';
+  const fd = fs.openSync(file, 'a', 0o600);
   try {
     fs.writeSync(fd, line);
     fs.fsyncSync(fd);

@@ -236,10 +236,12 @@ function checkAnchorsEverywhere(db: Database.Database, installationId: string, h
       for (const l of lines) if (l.anchor) lineOf.set(l.anchor, l.line);
       for (const l of lines) if (l.problem === null && l.anchor?.why === 'restore' && l.anchor.installation === installationId) restores.push(l.anchor);
       const lastLine = lines[lines.length - 1]?.line ?? 0;
+      const tornLines = new Set(lines.filter((l) => l.problem === null && l.anchor?.torn !== undefined).map((l) => l.anchor!.torn!));
       for (const l of lines) {
         if (l.problem === 'damaged') {
-          // A torn last line is what a power cut while appending leaves; one in the middle was put there.
-          if (l.line === lastLine) report.notices.push({ code: 'anchors.tornLine', detail: String(l.line) });
+          // A torn line is what a power cut while appending leaves (the last one, or one the next line names); any
+          // other damaged line was put there.
+          if (l.line === lastLine || tornLines.has(l.line)) report.notices.push({ code: 'anchors.tornLine', detail: String(l.line) });
           else report.problem({ code: 'anchors.damaged', detail: String(l.line) });
           continue;
         }
