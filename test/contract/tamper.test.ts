@@ -318,6 +318,24 @@ describe('X-6 tampering with the database file is reported by audit:verify', () 
     expect(out).toMatch(/entry #\d+ differs from what the anchors file \(line \d+\) recorded: the trail was rewritten/);
   });
 
+  it('X-6 the record of which key wrote the trail changed to a key not here (to pass an edit off as a move without the key) is still reported as broken', () => {
+    const dir = copyOfBuilding();
+    withFile(dir, (db) => {
+      db.prepare("UPDATE meta SET value = ? WHERE key = 'trail_keys'").run(JSON.stringify([{ fingerprint: '0123456789abcdef', from: 1 }]));
+      db.exec('DROP TRIGGER audit_log_redact_only');
+      const entry = db.prepare("SELECT l.seq, l.payload FROM audit_log l JOIN audit_terms e ON e.id = l.entity_term WHERE e.term = 'e:visits' AND l.entity_id = ? AND l.op = 'insert'").get(seeded.visitId) as { seq: number; payload: Buffer };
+      const image = JSON.parse(decodePayloadText(entry.payload)) as Record<string, unknown>;
+      image.visitor_name = '张五';
+      db.prepare('UPDATE audit_log SET payload = ? WHERE seq = ?').run(encodePayload(canonicalJson(image)), entry.seq);
+      db.prepare("UPDATE visits SET visitor_name = '张五' WHERE id = ?").run(seeded.visitId);
+    });
+    const { status, out } = verify(dir);
+    expect(status).toBe(1);
+    expect(out).toMatch(/^BROKEN/m);
+    expect(out).toMatch(/from entry #1 the trail uses key 0123456789abcdef → [0-9a-f]{16} without a recorded key change/);
+    expect(out).toMatch(/entry #\d+ does not verify with the installation key/);
+  });
+
   it('X-6 an older copy of the database put back in place of the current one is reported against the anchors file', async () => {
     const dir = copyOfBuilding();
     const older = path.join(tempDir(), 'older.sqlite');

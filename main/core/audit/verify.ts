@@ -111,6 +111,7 @@ function walkChain(db: Database.Database, installationId: string, keys: KeyRing 
   let walked = 0;
   let authenticated = 0;
   const unavailable = new Map<string, { from: number; to: number }>();
+  const substitutes = new Map<KeyEpoch, KeyRing | null>();
   const rows = db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').iterate(fromSeq) as IterableIterator<LogRow>;
   for (const row of rows) {
     walked += 1;
@@ -120,7 +121,8 @@ function walkChain(db: Database.Database, installationId: string, keys: KeyRing 
     }
     expected = row.seq + 1;
     const epoch = epochOf(epochs, row.seq);
-    const ring = epoch ? ringFor(keys, epoch.fingerprint) : null;
+    let ring = epoch ? ringFor(keys, epoch.fingerprint) : null;
+    if (epoch && !ring && substitutes.has(epoch)) ring = substitutes.get(epoch)!;
     const method = terms.get(row.method_term);
     const entity = terms.get(row.entity_term);
     let actor = actors.get(row.actor_term);
@@ -148,6 +150,20 @@ function walkChain(db: Database.Database, installationId: string, keys: KeyRing 
     if (epoch && epoch.from === row.seq && row.seq > 1 && method !== 'm:audit.keyChanged') {
       report.problem({ code: 'key.epoch', seq: row.seq, detail: epoch.fingerprint });
     }
+    const header: EntryHeader = { seq: row.seq, at: row.at, actor, method: method.slice(2), entity: entity.slice(2), entityId: row.entity_id, op: row.op };
+    if (!ring && keys && epoch && !substitutes.has(epoch) && (row.seq === 1 || previous !== null)) {
+      // The stretch is recorded as written with a key that is not here. If a key that is here verifies its first
+      // entry, the record is wrong (meta is not authenticated): check the stretch with that key, and say so.
+      const found = [keys, ...keys.earlier].find((candidate) => {
+        const k = candidate.key('audit-trail');
+        return computeLink(k, installationId, row.seq === 1 ? genesisLink(k, installationId) : previous!, header, digest).equals(row.link);
+      });
+      substitutes.set(epoch, found ?? null);
+      if (found) {
+        report.problem({ code: 'key.epoch', seq: row.seq, detail: `${epoch.fingerprint} → ${found.fingerprint}` });
+        ring = found;
+      }
+    }
     if (!ring) {
       const fp = epoch?.fingerprint ?? '(none recorded)';
       const span = unavailable.get(fp) ?? { from: row.seq, to: row.seq };
@@ -157,7 +173,6 @@ function walkChain(db: Database.Database, installationId: string, keys: KeyRing 
       continue;
     }
     const key = ring.key('audit-trail');
-    const header: EntryHeader = { seq: row.seq, at: row.at, actor, method: method.slice(2), entity: entity.slice(2), entityId: row.entity_id, op: row.op };
     const before = row.seq === 1 ? genesisLink(key, installationId) : previous;
     if (before === null) {
       previous = row.link;
