@@ -129,7 +129,7 @@ function termId(db: Database.Database, term: string): number {
   return found?.id ?? Number(db.prepare('INSERT INTO audit_terms (term) VALUES (?)').run(term).lastInsertRowid);
 }
 
-describe('X-6 tampering with the database file is reported by audit:verify', () => {
+describe('X-6 tampering with the database file is reported by audit:verify', { timeout: 60_000 }, () => {
   it('X-6 control: a building nobody touched verifies OK through `npm run audit:verify`, naming what it checked', () => {
     const dir = copyOfBuilding();
     const run = spawnSync('npm', ['run', '--silent', 'audit:verify', '--', '--data-dir', dir], { encoding: 'utf8', cwd: path.resolve(__dirname, '../..') });

@@ -15,7 +15,8 @@ import { trailKeys } from '../../../main/core/audit/keys';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
-describe('the trail at start', () => {
+// These start the CLI as a real process several times: on a loaded machine that takes a while.
+describe('the trail at start', { timeout: 120_000 }, () => {
   it('X-6 a trail cut short while the app was off: the desk opens marked, the admin is told why, the alert stays until acknowledged', async () => {
     const desk = await createDesk();
     const dir = await seedDirectory(desk);
