@@ -5,6 +5,7 @@ import type { SignedInUser } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/contract/define';
 import { tokenHash } from './secrets';
 import { UnauthenticatedError } from '../errors';
+import { remainingOf } from '../clock';
 
 /** What a transport knows about a request. Tokens are opaque here; the core looks them up. */
 export interface Credentials {
@@ -22,6 +23,7 @@ export interface Credentials {
 
 interface SessionJoinRow {
   session_id: string;
+  created_at: number;
   expires_at: number;
   ended_at: number | null;
   user_id: string;
@@ -41,11 +43,13 @@ export function findDeviceByToken(db: Database.Database, token: string): (Device
 export function findLiveSession(db: Database.Database, token: string, now: number): { sessionId: string; user: SignedInUser; expiresAt: number } | null {
   const row = db
     .prepare(
-      `SELECT s.id AS session_id, s.expires_at, s.ended_at, u.id AS user_id, u.name, u.role, u.department, u.active
+      `SELECT s.id AS session_id, s.created_at, s.expires_at, s.ended_at, u.id AS user_id, u.name, u.role, u.department, u.active
        FROM sessions s JOIN staff u ON u.id = s.user_id WHERE s.token_hash = ?`,
     )
     .get(tokenHash(token)) as SessionJoinRow | undefined;
-  if (!row || row.ended_at !== null || row.expires_at <= now || !row.active) return null;
+  if (!row || row.ended_at !== null || !row.active) return null;
+  // Bounded when the wall clock goes back: a session made "later than now" has ended, not gained the gap (X-7).
+  if (remainingOf(row.created_at, row.expires_at - row.created_at, now) <= 0) return null;
   return {
     sessionId: row.session_id,
     user: { id: row.user_id, name: row.name, role: row.role, department: row.department },
