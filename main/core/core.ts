@@ -163,7 +163,7 @@ export class Core implements CoreServices {
    * anonymous whatever session token it shows: the event channel must not serve it what `call` refuses it.
    */
   resolve(credentials: Credentials): Caller {
-    const { caller, paired } = resolveCaller(this.db, credentials, this.clock.now());
+    const { caller, paired } = resolveCaller(this.db, credentials, this.clock.now(), this.clock.monotonic());
     return paired ? caller : { kind: 'anonymous', device: null };
   }
 
@@ -197,7 +197,7 @@ export class Core implements CoreServices {
     const spec = findMethod(method);
     if (!spec) throw new NotFoundError('errors:code.not_found');
     const now = this.clock.now();
-    const { caller, paired } = resolveCaller(this.db, credentials, now);
+    const { caller, paired } = resolveCaller(this.db, credentials, now, this.clock.monotonic());
     if (!paired && !UNPAIRED_LAN_METHODS.has(method)) throw new UnauthenticatedError('errors:code.device_required', 'device_required');
     if (caller.kind !== 'system' && caller.kind !== 'staff' && caller.device) deviceLastSeen.set(caller.device.id, now);
     if (!isAllowed(spec.allow, caller)) {

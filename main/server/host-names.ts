@@ -107,7 +107,8 @@ export class HostAllowList {
     const { addresses, hostName } = this.machine();
     const names = new Set<string>();
     for (const a of addresses) {
-      const name = normalizeHostName(a);
+      // A link-local address's zone (fe80::1%eth0) is never part of a Host header.
+      const name = normalizeHostName(a.replace(/%.*$/, ''));
       if (name) names.add(name);
     }
     const host = normalizeHostName(hostName);

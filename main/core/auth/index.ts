@@ -7,6 +7,7 @@ import { AppError, ForbiddenError, ValidationError } from '../errors';
 import { hashPin, newToken, tokenHash } from './secrets';
 import { findStaff, pinSource, verifyOwnPin, type StaffRow } from './pin-check';
 import { clearGuards, hasGuards } from './pin-guard';
+import { rememberSessionStart } from './callers';
 import { LEADS, type Role } from '../../../shared/contract/define';
 
 function endSession(ctx: CallContext, sessionId: string, reason: string): void {
@@ -38,8 +39,10 @@ export const authHandlers: FeatureHandlers<'auth'> = {
     const token = newToken();
     const expiresAt = ctx.now + rules.sessionMaxHours * 3_600_000;
     const deviceId = ctx.caller.kind === 'anonymous' || ctx.caller.kind === 'staff' ? (ctx.caller.device?.id ?? null) : null;
+    const sessionId = ulid(ctx.now);
+    rememberSessionStart(ctx.db, sessionId, ctx.clock.monotonic());
     ctx.tx.insert('sessions', {
-      id: ulid(ctx.now),
+      id: sessionId,
       token_hash: tokenHash(token),
       user_id: person.id,
       device_id: deviceId,

@@ -2,7 +2,7 @@
 // number of terminals, a lock by someone else's guesses that does not stop the desk, a supervisor's unlock, a PIN
 // reset that lifts a lock, and locks, sessions and pairing codes that stay bounded when the wall clock goes back.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDesk, as, LOCAL, failure, type TestDesk } from '../../support/core';
+import { createDesk, as, LOCAL, failure, openCore, type TestDesk } from '../../support/core';
 import type { Credentials } from '../../../main/core/auth/callers';
 import { terminalLockMs, DAY_MS } from '../../../main/core/auth/pin-guard';
 import { DEFAULT_SECURITY } from '../../../shared/contract/settings';
@@ -183,22 +183,38 @@ describe('sign-in guard', () => {
     expect((await signIn(desk, LOCAL, lee.id, '1357')).user.id).toBe(lee.id);
   });
 
-  it('X-7 X-1 a session made at T+8 d is over when the clock goes back to T+3 d (not valid 134 h), and one made at T+3 d ends 14 h later', async () => {
+  it('X-7 X-1 a session made at T+8 d with the clock then back at T+3 d lasts its 14 h of real time (not 134 h); after a restart it has ended', async () => {
     desk = await createDesk();
     const lee = await desk.person('receptionist', '李前台', '1357');
     const t = desk.clock.now();
     desk.clock.set(t + 8 * DAY_MS);
     const late = await signIn(desk, LOCAL, lee.id, '1357');
-    expect((await desk.core.invoke(as(late.token), 'auth.me', {})).user.id).toBe(lee.id);
+    const other = await signIn(desk, LOCAL, lee.id, '1357');
     desk.clock.set(t + 3 * DAY_MS);
-    expect((await failure(desk.core.invoke(as(late.token), 'auth.me', {}))).code).toBe('unauthenticated');
-    desk.clock.set(t + 8 * DAY_MS + HOUR);
-    // Even when the clock comes forward again it stays over: it was judged on the time it said it was made.
-    const again = await signIn(desk, LOCAL, lee.id, '1357');
+    // Made by this process, timed on its monotonic clock: the desk keeps working through the clock fix …
     desk.clock.advance(14 * HOUR - 1);
-    expect((await desk.core.invoke(as(again.token), 'auth.me', {})).user.id).toBe(lee.id);
+    expect((await desk.core.invoke(as(late.token), 'auth.me', {})).user.id).toBe(lee.id);
+    // … and it ends 14 h after it was made, although the wall clock says it was made days from now.
     desk.clock.advance(1);
-    expect((await failure(desk.core.invoke(as(again.token), 'auth.me', {}))).code).toBe('unauthenticated');
+    expect((await failure(desk.core.invoke(as(late.token), 'auth.me', {}))).code).toBe('unauthenticated');
+
+    // A session this process did not make, dated later than now, cannot be timed: it has ended.
+    desk.clock.set(t + 8 * DAY_MS + HOUR);
+    const beforeRestart = await signIn(desk, LOCAL, lee.id, '1357');
+    desk.clock.set(t + 3 * DAY_MS + 15 * HOUR);
+    desk.core.close();
+    const restarted = openCore(desk.dataDir, desk.clock);
+    try {
+      for (const s of [other, beforeRestart]) expect((await failure(restarted.invoke(as(s.token), 'auth.me', {}))).code).toBe('unauthenticated');
+      // A session made now ends sessionMaxHours later as always.
+      const fresh = await restarted.invoke(LOCAL, 'auth.signIn', { userId: lee.id, pin: '1357' });
+      desk.clock.advance(14 * HOUR - 1);
+      expect((await restarted.invoke(as(fresh.token), 'auth.me', {})).user.id).toBe(lee.id);
+      desk.clock.advance(1);
+      expect((await failure(restarted.invoke(as(fresh.token), 'auth.me', {}))).code).toBe('unauthenticated');
+    } finally {
+      restarted.close();
+    }
   });
 
   it('X-7 a pairing code issued at T+8 d does not pair when the clock is back at T+3 d (it would have lived five days)', async () => {
