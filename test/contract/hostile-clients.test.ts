@@ -168,6 +168,10 @@ describe('hostile clients', () => {
       expect(s.closedAfter()!).toBeLessThan(deadline + DEFAULT_CLIENT_LIMITS.checkIntervalMs + 3_000);
       expect(s.received()).toMatch(/^HTTP\/1\.1 408 /);
     }
+    console.log(
+      `slow clients: trickling body closed after ${Math.round(slow.closedAfter()!)} ms, short body after ${Math.round(short.closedAfter()!)} ms; ` +
+        `${latencies.length} calls from another client meanwhile, slowest ${Math.round(Math.max(...latencies))} ms`,
+    );
     expect(Math.max(...latencies)).toBeLessThan(1_000);
     // Neither half-sent request changed anything.
     expect((await call<{ name: string }>('settings.building', {}, { token: desk.admin.token })).body.name).toBe('华信大厦');
