@@ -1,7 +1,11 @@
-// The trail's first form (schema 1–7): a plain SHA-256 chain with whole before/after rows in `audit_payload`.
-// Kept only to read and check it: migration 0008 converts it, and pre-migration backups are still in it.
+// The trail's first form (schema 1–9): a plain SHA-256 chain with whole before/after rows in `audit_payload`.
+// Kept to read and check it (migration 0010 converts it, and pre-migration backups are still in it), and to write
+// it for the migrations before 0010 that audit (0009 redacts in the form the trail still has when it runs).
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { Actor } from './chain';
+import { canonicalJson } from './form';
+import { newId } from '../ids';
 
 export const LEGACY_GENESIS_HASH = '0'.repeat(64);
 
@@ -91,4 +95,84 @@ export function verifyLegacyTrail(db: Database.Database): LegacyVerification {
   }
   if (missing.length > 0) return { ok: false, checked, head, firstBroken: { seq: expected, reason: `protective triggers removed: ${missing.join(', ')}` } };
   return { ok: true, checked, head, firstBroken: null };
+}
+
+// ---- the first form's write path (for migrations that run before 0010) --------------------------------------
+
+export interface LegacyEntry {
+  at: number;
+  installationId: string;
+  actor: Actor;
+  method: string;
+  entity: string;
+  entityId: string | null;
+  op: 'insert' | 'update' | 'event';
+  before: unknown;
+  after: unknown;
+}
+
+const legacyJson = (value: unknown): string | null => (value === null || value === undefined ? null : canonicalJson(value));
+
+/** Appends one entry to a trail in its first form, exactly as the released write path did. Returns its seq. */
+export function appendLegacy(db: Database.Database, input: LegacyEntry): number {
+  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const beforeJson = legacyJson(input.before);
+  const afterJson = legacyJson(input.after);
+  const base = {
+    seq: (head?.seq ?? 0) + 1,
+    id: newId(input.at),
+    at: input.at,
+    installation_id: input.installationId,
+    actor_kind: input.actor.kind,
+    actor_id: input.actor.id,
+    actor_name: input.actor.name,
+    device_id: input.actor.deviceId,
+    method: input.method,
+    entity: input.entity,
+    entity_id: input.entityId,
+    op: input.op,
+    payload_hash: legacyPayloadHash(beforeJson, afterJson),
+    prev_hash: head?.hash ?? LEGACY_GENESIS_HASH,
+  };
+  db.prepare(
+    `INSERT INTO audit_log (seq, id, at, installation_id, actor_kind, actor_id, actor_name, device_id, method, entity, entity_id, op, payload_hash, prev_hash, hash)
+     VALUES (@seq, @id, @at, @installation_id, @actor_kind, @actor_id, @actor_name, @device_id, @method, @entity, @entity_id, @op, @payload_hash, @prev_hash, @hash)`,
+  ).run({ ...base, hash: legacyEntryHash(base) });
+  db.prepare('INSERT INTO audit_payload (seq, before_json, after_json) VALUES (?, ?, ?)').run(base.seq, beforeJson, afterJson);
+  return base.seq;
+}
+
+/**
+ * The first form's redaction, as released: the row's columns overwritten, every earlier payload of the row blanked
+ * whole, and a note naming them (never the values). Migration 0010 later gives such a row a baseline entry.
+ */
+export function redactLegacyRow(
+  db: Database.Database,
+  context: { installationId: string; actor: Actor; method: string; at: number },
+  table: string,
+  id: string,
+  replacements: Record<string, unknown>,
+): void {
+  const columns = Object.keys(replacements);
+  if (columns.length === 0) return;
+  for (const name of [table, ...columns]) if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not an identifier: ${name}`);
+  db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...replacements, __id: id });
+  const seqs = (
+    db
+      .prepare('SELECT l.seq FROM audit_log l JOIN audit_payload p ON p.seq = l.seq WHERE l.entity = ? AND l.entity_id = ? AND p.redacted_at IS NULL')
+      .all(table, id) as Array<{ seq: number }>
+  ).map((r) => r.seq);
+  const blank = db.prepare('UPDATE audit_payload SET before_json = NULL, after_json = NULL, redacted_at = ? WHERE seq = ?');
+  for (const seq of seqs) blank.run(context.at, seq);
+  appendLegacy(db, {
+    at: context.at,
+    installationId: context.installationId,
+    actor: context.actor,
+    method: 'audit.redact',
+    entity: table,
+    entityId: id,
+    op: 'event',
+    before: null,
+    after: { seqs, columns, run: context.method },
+  });
 }

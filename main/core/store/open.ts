@@ -30,7 +30,7 @@ export interface OpenStoreOptions {
   clock: Clock;
   /** For migration tests: apply only these. */
   migrations?: readonly Migration[];
-  /** The installation's keys: migrations that write the audit trail need them. */
+  /** The installation's keys: migrations that write the audit trail or derive keyed values need them. */
   keys?: KeyRing;
 }
 

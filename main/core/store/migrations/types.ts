@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { KeyRing } from '../../keyring';
 
-/** What a migration may need besides the database: the key ring (to write the keyed trail) and the time. */
+/** What a migration may need besides the database: the installation's keys (to write the keyed trail, to derive
+ * keyed values) and the time it runs. */
 export interface MigrationEnv {
-  /** Absent where no installation key is at hand (a migration test); a migration that must audit then refuses. */
+  /** Null when the store is opened without them (a step that needs them then refuses to run). */
   keys: KeyRing | null;
   now: number;
 }

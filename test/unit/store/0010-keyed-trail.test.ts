@@ -6,7 +6,8 @@ import { openStore, BACKUP_DIR } from '../../../main/core/store/open';
 import { migrations } from '../../../main/core/store/migrations';
 import { FakeClock } from '../../../main/core/clock';
 import { openKeyRing, memorySecretStore } from '../../../main/core/keyring';
-import { legacyEntryHash, legacyPayloadHash, LEGACY_GENESIS_HASH, verifyLegacyTrail } from '../../../main/core/audit/legacy';
+import { appendLegacy, legacyEntryHash, legacyPayloadHash, LEGACY_GENESIS_HASH, verifyLegacyTrail } from '../../../main/core/audit/legacy';
+import { SYSTEM_ACTOR } from '../../../main/core/audit/chain';
 import { verifyTrail } from '../../../main/core/audit/verify';
 import { checkDatabaseFile } from '../../../main/core/backup/files';
 import { trailKeys } from '../../../main/core/audit/keys';
@@ -17,47 +18,20 @@ import { readAnchors } from '../../../main/core/audit/anchors';
 
 const INSTALLATION = '01JINSTALLATION00000000000';
 
-/** The first form's write path, as released (schema 1–7): a plain SHA-256 chain with whole images apart. */
 function legacyAppend(db: Database.Database, entry: { at: number; method: string; entity: string; entityId: string | null; op: 'insert' | 'update' | 'event'; before: unknown; after: unknown }) {
-  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-  const canonical = (v: unknown) =>
-    v === null || v === undefined ? null : JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
-  const beforeJson = canonical(entry.before);
-  const afterJson = canonical(entry.after);
-  const row = {
-    seq: (head?.seq ?? 0) + 1,
-    id: `E${String((head?.seq ?? 0) + 1).padStart(25, '0')}`,
-    at: entry.at,
-    installation_id: INSTALLATION,
-    actor_kind: 'system' as const,
-    actor_id: null,
-    actor_name: null,
-    device_id: null,
-    method: entry.method,
-    entity: entry.entity,
-    entity_id: entry.entityId,
-    op: entry.op,
-    payload_hash: legacyPayloadHash(beforeJson, afterJson),
-    prev_hash: head?.hash ?? LEGACY_GENESIS_HASH,
-  };
-  db.prepare(
-    `INSERT INTO audit_log (seq, id, at, installation_id, actor_kind, actor_id, actor_name, device_id, method, entity, entity_id, op, payload_hash, prev_hash, hash)
-     VALUES (@seq, @id, @at, @installation_id, @actor_kind, @actor_id, @actor_name, @device_id, @method, @entity, @entity_id, @op, @payload_hash, @prev_hash, @hash)`,
-  ).run({ ...row, hash: legacyEntryHash(row) });
-  db.prepare('INSERT INTO audit_payload (seq, before_json, after_json) VALUES (?, ?, ?)').run(row.seq, beforeJson, afterJson);
-  return row.seq;
+  return appendLegacy(db, { ...entry, installationId: INSTALLATION, actor: SYSTEM_ACTOR });
 }
 
 const without = (row: Record<string, unknown>, ...columns: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !columns.includes(k)));
 
 /**
- * A database as the released version (schema 7) left it: a member of staff, a tenant, a callback from before
+ * A database as the released version (schema 9) left it: a member of staff, a tenant, a callback from before
  * migration 0007 (its image has no kind), a visit redacted by the first form (its images blanked whole), a signed
  * incident (content hashes never entered the first form's images). Written through that version's audit path.
  */
 function releasedDatabase(): string {
   const dir = tempDir();
-  const db = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 7) }).db;
+  const db = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 9) }).db;
   db.prepare("UPDATE meta SET value = ? WHERE key = 'installation_id'").run(INSTALLATION);
   const rowOf = (table: string, id: string) => db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
   const insert = (table: string, sql: string, id: string) => {
@@ -128,11 +102,11 @@ function upgrade(dir: string, keys = openKeyRing(memorySecretStore()).ring) {
   return { ...opened, keys };
 }
 
-describe('migration 0008-keyed-trail', () => {
+describe('migration 0010-keyed-trail', () => {
   it('X-6 a released trail is checked as it was, converted entry by entry under the installation key, and the moment is recorded', () => {
     const dir = releasedDatabase();
     const { db, keys, preMigrationBackup } = upgrade(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'audit_payload'").get()).toEqual({ n: 0 });
     const entries = auditEntries(db);
     // The old entries keep their numbers, times, methods and what they said, in the compact form.
@@ -169,7 +143,7 @@ describe('migration 0008-keyed-trail', () => {
 
   it('X-6 a released trail that was already broken is converted all the same, and the migration records where it broke', () => {
     const dir = releasedDatabase();
-    const tamper = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 7) }).db;
+    const tamper = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 9) }).db;
     tamper.exec('DROP TRIGGER audit_log_no_update');
     tamper.prepare("UPDATE audit_log SET method = 'staff.resetPin' WHERE seq = 2").run();
     tamper.close();
@@ -181,11 +155,11 @@ describe('migration 0008-keyed-trail', () => {
     db.close();
   });
 
-  it('X-6 without the installation key the conversion refuses and leaves the file at schema 7', () => {
+  it('X-6 without the installation key the conversion refuses and leaves the file at schema 9', () => {
     const dir = releasedDatabase();
     expect(() => openStore({ dataDir: dir, clock: new FakeClock() })).toThrow(/needs the installation key/);
-    const db = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 7) }).db;
-    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    const db = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 9) }).db;
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
     expect(verifyLegacyTrail(db)).toMatchObject({ ok: true, checked: 7 });
     db.close();
   });
