@@ -7,7 +7,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { as, createDesk, tempDir } from '../support/core';
+import { as, createDesk, failure, LOCAL, tempDir } from '../support/core';
 import { pairKiosk, seedDirectory } from '../support/visitors';
 import { incidentDraft, startShift, tickAll } from '../support/shift';
 import { CLI } from '../support/web-server';
@@ -22,6 +22,7 @@ interface Seeded {
   incidentId: string;
   handoverId: string;
   supervisorId: string;
+  watchId: string;
   installationId: string;
 }
 
@@ -60,9 +61,12 @@ beforeAll(async () => {
   await desk.core.invoke(as(lee.token), 'handover.saveNotes', { id: handover.id, notes: '东门门禁偶尔失灵，已报工程部。' });
   await desk.core.invoke(as(lee.token), 'handover.sign', { id: handover.id, pin: '1357' });
   await desk.core.invoke(as(wang.token), 'handover.acknowledge', { id: handover.id, userId: wang.id, pin: '2468' });
+  // Two wrong PINs for the supervisor (the sign-in guard counts them) and a person on the watch list.
+  for (let i = 0; i < 2; i += 1) await failure(desk.core.invoke(LOCAL, 'auth.signIn', { userId: zhao.id, pin: '0000' }));
+  const watch = await desk.core.invoke(as(desk.admin.token), 'visitors.addWatch', { idNumber: '11010519491231002X', reason: '冒用他人证件' });
   const installationId = desk.core.installationId;
   desk.close();
-  seeded = { dir: desk.dataDir, visitId: visit.id, kioskVisitId: registrationId, incidentId: incident.id, handoverId: handover.id, supervisorId: zhao.id, installationId };
+  seeded = { dir: desk.dataDir, visitId: visit.id, kioskVisitId: registrationId, incidentId: incident.id, handoverId: handover.id, supervisorId: zhao.id, watchId: watch.id, installationId };
 });
 
 /** A fresh copy of the building's data dir (database, key, anchors, backups) for one attack. */
@@ -165,6 +169,21 @@ describe('X-6 tampering with the database file is reported by audit:verify', { t
     const { status, out } = verify(dir);
     expect(status).toBe(1);
     expect(out).toContain(`staff ${seeded.supervisorId}: field pin_hash differs from the audit trail`);
+  });
+
+  it('X-6 X-7 the sign-in guard’s count of wrong PINs reset and a watch-list entry switched off behind the app are each reported', () => {
+    const dir = copyOfBuilding();
+    const guards = withFile(dir, (db) => {
+      db.prepare("UPDATE pin_guards SET streak = 0, recent_json = '[]' WHERE user_id = ?").run(seeded.supervisorId);
+      db.prepare('UPDATE watch_list SET active = 0 WHERE id = ?').run(seeded.watchId);
+      return (db.prepare('SELECT id, streak FROM pin_guards WHERE user_id = ?').all(seeded.supervisorId) as Array<{ id: string }>).map((g) => g.id);
+    });
+    expect(guards.length).toBeGreaterThan(0);
+    const { status, out } = verify(dir);
+    expect(status).toBe(1);
+    // The person's row holds the day's wrong PINs (recent_json), the terminal's the streak: whichever held a count.
+    for (const id of guards) expect(out).toMatch(new RegExp(`pin_guards ${id.replace('/', '\\/')}: field (streak|recent_json) differs from the audit trail`));
+    expect(out).toContain(`watch_list ${seeded.watchId}: field active differs from the audit trail`);
   });
 
   it('X-6 a signed incident edited after dropping its lock trigger: the edit, its content hash and the missing trigger are each reported', () => {
