@@ -11,6 +11,10 @@ import { shiftsEn, shiftsZhCN } from './shifts';
 import { incidentsEn, incidentsZhCN } from './incidents';
 import { keysEn, keysZhCN } from './keys';
 import { handoverEn, handoverZhCN } from './handover';
+import { expectedCoreEn, expectedCoreZhCN } from './expected';
+import { parcelsCoreEn, parcelsCoreZhCN } from './parcels';
+import { notifyCoreEn, notifyCoreZhCN } from './notify';
+import { photosCoreEn, photosCoreZhCN } from './photos';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,6 +34,10 @@ export const sharedMessages = {
     incidents: incidentsZhCN,
     keys: keysZhCN,
     handover: handoverZhCN,
+    expected: expectedCoreZhCN,
+    parcels: parcelsCoreZhCN,
+    notify: notifyCoreZhCN,
+    photos: photosCoreZhCN,
   },
   en: {
     errors: errorsEn,
@@ -44,6 +52,10 @@ export const sharedMessages = {
     incidents: incidentsEn,
     keys: keysEn,
     handover: handoverEn,
+    expected: expectedCoreEn,
+    parcels: parcelsCoreEn,
+    notify: notifyCoreEn,
+    photos: photosCoreEn,
   },
 } as const;
 
