@@ -9,7 +9,7 @@ import type { Job } from '../jobs';
 import { maySeePhones } from '../directory/tenants';
 import type { Notification, NotifyEvent, NotifySubject, NotificationStatus, NotifyChannel } from '../../../shared/contract/notify';
 import { storedNotifySettings, smsConfig, smtpConfig } from './settings';
-import { unseal } from './sealed';
+import { seal, unseal } from './sealed';
 import { sendEmail, sendRobot, sendSms, type SendResult } from './transports';
 
 export const DELIVER_JOB = 'notify.deliver';
@@ -132,8 +132,9 @@ export function notifyTenant(ctx: CallContext, message: HostMessage): string[] {
     subject_id: message.subjectId,
     tenant_id: message.tenantId,
     event: message.event,
-    subject_line: message.subjectLine,
-    body: message.body,
+    // Sealed: the text names the visitor or carries a pick-up code; the audit images then hold ciphertext only.
+    subject_line: seal(ctx.keys, message.subjectLine),
+    body: seal(ctx.keys, message.body),
     created_at: ctx.now,
   };
   const ids: string[] = [];
@@ -163,8 +164,8 @@ export function notifyRecipient(ctx: CallContext, recipientId: string, tenantId:
     event: 'test' as const,
     channel: (ctx.db.prepare('SELECT channel FROM notify_recipients WHERE id = ?').get(recipientId) as { channel: NotifyChannel }).channel,
     recipient_id: recipientId,
-    subject_line: subjectLine,
-    body,
+    subject_line: seal(ctx.keys, subjectLine),
+    body: seal(ctx.keys, body),
     status: 'queued' as const,
     next_attempt_at: ctx.now,
     created_at: ctx.now,
@@ -185,21 +186,24 @@ async function send(host: BackgroundHost, row: NotificationRow): Promise<SendRes
     | { channel: NotifyChannel; target_enc: string; secret_enc: string | null; active: number }
     | undefined;
   if (!recipient) return { ok: false, permanent: true, reason: 'no such channel' };
+  const body = unseal(host.keys, row.body);
+  const subject = unseal(host.keys, row.subject_line) ?? '';
+  if (body === null) return { ok: false, permanent: true, reason: 'the message was written on another installation' };
   const target = unseal(host.keys, recipient.target_enc);
   if (target === null) return { ok: false, permanent: true, reason: 'the channel was set up on another installation; enter it again' };
   switch (recipient.channel) {
     case 'wecom':
     case 'dingtalk': {
       const secret = recipient.secret_enc ? unseal(host.keys, recipient.secret_enc) : null;
-      return sendRobot(recipient.channel, target, secret, row.body, host.clock.now());
+      return sendRobot(recipient.channel, target, secret, body, host.clock.now());
     }
     case 'sms': {
       const config = smsConfig(host.db, host.keys);
-      return config ? sendSms(config, target, row.body) : { ok: false, permanent: true, reason: 'no SMS gateway is set up' };
+      return config ? sendSms(config, target, body) : { ok: false, permanent: true, reason: 'no SMS gateway is set up' };
     }
     case 'email': {
       const config = smtpConfig(host.db, host.keys);
-      return config ? sendEmail(config, target, row.subject_line || row.body.slice(0, 40), row.body) : { ok: false, permanent: true, reason: 'no SMTP server is set up' };
+      return config ? sendEmail(config, target, subject || body.slice(0, 40), body) : { ok: false, permanent: true, reason: 'no SMTP server is set up' };
     }
     default:
       return { ok: false, permanent: true, reason: `unknown channel ${String(recipient.channel)}` };
