@@ -3,7 +3,7 @@
 // alert, and the printable roll-call list.
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Badge, Button, Card, Empty, Flex, Input, Space, Table, Tag, Typography, type InputRef } from 'antd';
-import { LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { CameraOutlined, LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useBuilding } from '../../app/use-building';
@@ -16,6 +16,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { usePassPrinter } from './DeskRegistration';
 import { usePrintView } from './print/print-view';
 import { RollCall } from './print/RollCall';
+import { PhotoDialog } from '../photos';
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -55,6 +56,7 @@ export function VisitorsBoard() {
   useNow(); // re-renders the durations; each render reads the clock afresh
   const now = Date.now();
   const [confirming, setConfirming] = useState<Visit | null>(null);
+  const [photographing, setPhotographing] = useState<Visit | null>(null);
   const [pass, setPass] = useState('');
   const [passError, setPassError] = useState<string | null>(null);
   const passRef = useRef<InputRef>(null);
@@ -225,12 +227,13 @@ export function VisitorsBoard() {
             },
             {
               title: '',
-              width: 150,
+              width: 190,
               render: (_: unknown, v) => (
                 <Flex gap={4}>
                   <Button size="small" icon={<PrinterOutlined />} onClick={() => void printPass(v)}>
                     {t('inBuilding.print')}
                   </Button>
+                  <Button size="small" icon={<CameraOutlined />} onClick={() => setPhotographing(v)} data-testid={`photo-${v.visitorName}`} />
                   <Button size="small" autoInsertSpace={false} onClick={() => void signOut(v)} data-testid={`sign-out-${v.visitorName}`}>
                     {t('inBuilding.signOut')}
                   </Button>
@@ -241,6 +244,7 @@ export function VisitorsBoard() {
         />
       </Card>
       {confirming && <ConfirmDialog visit={confirming} onClose={() => setConfirming(null)} />}
+      {photographing && <PhotoDialog visit={photographing} retentionDays={settings?.retentionDays ?? 180} onClose={() => setPhotographing(null)} />}
     </Flex>
   );
 }
