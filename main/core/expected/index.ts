@@ -11,9 +11,8 @@ import { maskPersonName } from '../../../shared/rules/masking';
 import { minutesOfTime } from '../../../shared/rules/invitation';
 import { passQrText } from '../../../shared/rules/visitor-pass';
 import { dayKey } from '../../../shared/rules/time';
-import type { Expected, ExpectedDraft } from '../../../shared/contract/expected';
 import type { z } from 'zod';
-import type { ExpectedDraft as DraftSchema } from '../../../shared/contract/expected';
+import type { Expected, ExpectedDraft as DraftSchema } from '../../../shared/contract/expected';
 import { EXPECTED_SELECT, expectedRow, occursOn, toExpected, windowOn, type ExpectedRow } from './rows';
 import { admit, invitationFor, usableDay } from './arrival';
 import { expectedSettings, EXPECTED_SECTION } from './settings';
@@ -196,4 +195,3 @@ export const expectedHandlers: FeatureHandlers<'expected'> = {
   },
 };
 
-export type { ExpectedDraft };

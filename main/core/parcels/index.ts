@@ -8,7 +8,6 @@ import { writeSection } from '../settings/sections';
 import { checkTenant } from '../visitors/desk';
 import { notifyTenant } from '../notify';
 import { dayKey } from '../../../shared/rules/time';
-import { maskPersonName } from '../../../shared/rules/masking';
 import { parcelRow, parcelSettings, parcelsWhere, toParcel, PARCELS_SECTION, type ParcelRow } from './rows';
 import { codeMatches, contactByPin, imageBytes, newPickupCode, pickupCodeHash, setContactPin } from './pickup';
 import { parcelFigures } from './figures';
@@ -128,8 +127,3 @@ export const parcelsHandlers: FeatureHandlers<'parcels'> = {
 
   figures: (ctx, input) => parcelFigures(ctx.db, input.from, input.to, ctx.now),
 };
-
-/** A masked recipient for sheets that outlive the parcel (handover, diary). */
-export function sheetRecipient(name: string): string {
-  return name ? maskPersonName(name) : '';
-}

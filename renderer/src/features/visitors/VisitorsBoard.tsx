@@ -17,6 +17,7 @@ import { usePassPrinter } from './DeskRegistration';
 import { usePrintView } from './print/print-view';
 import { RollCall } from './print/RollCall';
 import { PhotoDialog } from '../photos';
+import { NotificationTags } from '../notify';
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -213,7 +214,15 @@ export function VisitorsBoard() {
               ),
             },
             { title: t('field.tenant'), render: (_: unknown, v) => visitingText(v) },
-            { title: t('field.hostName'), dataIndex: 'hostName' },
+            {
+              title: t('field.hostName'),
+              render: (_: unknown, v) => (
+                <>
+                  {v.hostName}
+                  <NotificationTags subjectKind="visit" subjectId={v.id} />
+                </>
+              ),
+            },
             { title: t('inBuilding.since'), width: 64, render: (_: unknown, v) => timeText(v.checkedInAt, building.timeZone) },
             {
               title: t('inBuilding.duration'),
