@@ -7,6 +7,7 @@ import { CameraOutlined, LogoutOutlined, PrinterOutlined, TeamOutlined } from '@
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useBuilding } from '../../app/use-building';
+import { useWedgeScan } from '../../app/wedge';
 import { looksLikeScannedPass } from '../../../../shared/rules/visitor-pass';
 import type { Visit } from '../../../../shared/contract/visitors';
 import { peopleCount, useVisitors } from './store';
@@ -18,36 +19,6 @@ import { usePrintView } from './print/print-view';
 import { RollCall } from './print/RollCall';
 import { PhotoDialog } from '../photos';
 import { NotificationTags } from '../notify';
-
-function isEditable(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
-
-/**
- * A keyboard-wedge scanner types the pass QR (LDV-1127-003) and Enter within a few milliseconds. Outside any
- * input field such a burst signs the visitor out; typing by hand (slower) is ignored.
- */
-function useWedgeScanner(onScan: (text: string) => void): void {
-  const handler = useRef(onScan);
-  handler.current = onScan;
-  useEffect(() => {
-    let buffer = '';
-    let last = 0;
-    const onKey = (e: KeyboardEvent) => {
-      if (isEditable(e.target)) return;
-      const now = performance.now();
-      if (now - last > 100) buffer = '';
-      last = now;
-      if (e.key === 'Enter') {
-        if (looksLikeScannedPass(buffer)) handler.current(buffer);
-        buffer = '';
-      } else if (e.key.length === 1) buffer += e.key;
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
 
 export function VisitorsBoard() {
   const { t, i18n } = useTranslation('visitors');
@@ -92,7 +63,8 @@ export function VisitorsBoard() {
       setPassError(e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : String(e));
     }
   };
-  useWedgeScanner((text) => void signOutByPass(text));
+  // A scanned pass (LDV-…) signs out; a scanned invitation (LDI-…) is the expected-visitors panel's.
+  useWedgeScan(looksLikeScannedPass, (text) => void signOutByPass(text));
 
   const signOut = async (visit: Visit) => {
     try {
