@@ -174,13 +174,13 @@ export const journeyWriteExamples: Record<string, Example> = {
   'notify.markCalled': {
     as: 'receptionist',
     needs: ['parcels.log'],
-    make: (env) => {
-      // A parcel for a tenant without channels is a call for the desk to make: each call marked once.
-      for (const call of env.pool('parcels.log')) {
-        const phone = (call.output as Logged).parcel.notifications.find((n) => n.channel === 'phone' && n.status === 'queued');
-        if (phone && env.claim(`called:${phone.id}`)) return { id: phone.id, reached: true, note: env.marker };
-      }
-      return null;
+    attempts: 6,
+    make: async (env) => {
+      // A parcel for a tenant without channels is a call for the desk to make: read the outbox as the desk does,
+      // and mark each call once.
+      const open = await env.query<{ notifications: Notification[] }>('notify.outbox', { open: true, limit: 500 });
+      const phone = open?.notifications.find((n) => n.channel === 'phone' && n.status === 'queued' && env.claim(`called:${n.id}`));
+      return phone ? { id: phone.id, reached: true, note: env.marker } : null;
     },
   },
 };
