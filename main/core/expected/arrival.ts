@@ -56,7 +56,7 @@ export function admit(ctx: CallContext, row: Found, day: string, how: Admission)
   if (ctx.db.prepare('SELECT 1 FROM expected_arrivals WHERE expected_id = ? AND day = ?').get(row.id, day)) {
     throw new ConflictError('expected:error.alreadyArrived');
   }
-  const matches = matchWatchList(ctx.db, { visitorName: row.visitor_name, mobile: row.mobile });
+  const matches = matchWatchList(ctx, { visitorName: row.visitor_name, mobile: row.mobile });
   const atKiosk = how.via === 'kiosk';
   if (matches.length > 0 && !atKiosk && !how.overrideWatchList) throw new ConflictError('visitors:error.watchListMatch');
   // At the visitor screen a match is never admitted by itself: the desk sees the alert when it confirms.

@@ -5,7 +5,7 @@ const invitation = (id: string, number = id.charCodeAt(0)) =>
   `INSERT INTO expected_visits (id, visitor_name, mobile, tenant_id, purpose, party_size, first_day, last_day, start_minute, end_minute, recurrence, source, invite_number, status, created_at, created_by)
    VALUES ('${id}', '周访客', '13766668888', 'T', '商务拜访', 1, '2026-11-27', '2026-11-27', 540, 660, 'once', 'desk', ${number}, 'active', 1, 'S')`;
 
-describe('migration 0008-expected', () => {
+describe('migration 0010-expected', () => {
   it('V-8 a released database gains invitations and arrivals; windows, recurrences and one arrival a day are held by the schema', () => {
     const { db, version, backup } = upgradeThrough('expected');
     expect(db.pragma('user_version', { simple: true })).toBe(version);

@@ -5,8 +5,8 @@ import { noDelete } from './types';
 /** Personal columns of an invitation, blank once redacted with the visits (V-7). */
 const PERSONAL = ['visitor_name', 'mobile', 'host_name', 'requested_by', 'notes', 'cancel_reason'];
 
-export const migration0008: Migration = {
-  version: 8,
+export const migration0010: Migration = {
+  version: 10,
   name: 'expected',
   up(db) {
     db.exec(`

@@ -2,8 +2,8 @@
 import type { Migration } from './types';
 import { noDelete } from './types';
 
-export const migration0011: Migration = {
-  version: 11,
+export const migration0013: Migration = {
+  version: 13,
   name: 'visit-photos',
   up(db) {
     db.exec(`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { upgradeThrough } from '../../support/migration';
 
-describe('migration 0011-visit-photos', () => {
+describe('migration 0013-visit-photos', () => {
   it('V-11 a released database gains visit photos: one per visit, never replaced, only ever blanked', () => {
     const { db, version } = upgradeThrough('visit-photos');
     expect(db.pragma('user_version', { simple: true })).toBe(version);

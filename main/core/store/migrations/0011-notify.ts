@@ -2,8 +2,8 @@
 import type { Migration } from './types';
 import { noDelete } from './types';
 
-export const migration0009: Migration = {
-  version: 9,
+export const migration0011: Migration = {
+  version: 11,
   name: 'notify',
   up(db) {
     db.exec(`

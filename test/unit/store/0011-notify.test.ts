@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { upgradeThrough } from '../../support/migration';
 
-describe('migration 0009-notify', () => {
+describe('migration 0011-notify', () => {
   it('V-10 a released database gains channels and the outbox; a sent notification stays sent and none is deleted', () => {
     const { db, version } = upgradeThrough('notify');
     expect(db.pragma('user_version', { simple: true })).toBe(version);

@@ -4,8 +4,8 @@ import { noDelete } from './types';
 
 const PERSONAL = ['recipient_name', 'collector_name', 'notes', 'photo', 'signature'];
 
-export const migration0010: Migration = {
-  version: 10,
+export const migration0012: Migration = {
+  version: 12,
   name: 'parcels',
   up(db) {
     db.exec(`

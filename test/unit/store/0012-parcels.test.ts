@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { upgradeThrough } from '../../support/migration';
 
-describe('migration 0010-parcels', () => {
+describe('migration 0012-parcels', () => {
   it('V-9 a released database gains parcels and pick-up PINs; a collected parcel says how and stays collected', () => {
     const { db, version } = upgradeThrough('parcels');
     expect(db.pragma('user_version', { simple: true })).toBe(version);
