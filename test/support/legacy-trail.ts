@@ -1,4 +1,4 @@
-// Writing a database as the released versions (schema 1–9) did: the trail in its first form, through that
+// Writing a database as the released versions (schema 1–13) did: the trail in its first form, through that
 // version's audited write path (whole before/after images, every `*_hash` column left out, blobs by size).
 import type Database from 'better-sqlite3';
 import type { Actor } from '../../main/core/audit/chain';

@@ -23,6 +23,8 @@ export const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   devices: ['token_hash'],
   pairing_codes: ['code_hash'],
   sessions: ['token_hash'],
+  parcels: ['pickup_code_hash'],
+  parcel_pickup_pins: ['pin_hash'],
 };
 
 export function isSecret(table: string, column: string): boolean {

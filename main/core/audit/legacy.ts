@@ -1,6 +1,6 @@
-// The trail's first form (schema 1–9): a plain SHA-256 chain with whole before/after rows in `audit_payload`.
-// Kept to read and check it (migration 0010 converts it, and pre-migration backups are still in it), and to write
-// it for the migrations before 0010 that audit (0009 redacts in the form the trail still has when it runs).
+// The trail's first form (schema 1–13): a plain SHA-256 chain with whole before/after rows in `audit_payload`.
+// Kept to read and check it (migration 0014 converts it, and pre-migration backups are still in it), and to write
+// it for the migrations before 0014 that audit (0009 redacts in the form the trail still has when it runs).
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Actor } from './chain';
@@ -97,7 +97,7 @@ export function verifyLegacyTrail(db: Database.Database): LegacyVerification {
   return { ok: true, checked, head, firstBroken: null };
 }
 
-// ---- the first form's write path (for migrations that run before 0010) --------------------------------------
+// ---- the first form's write path (for migrations that run before 0014) --------------------------------------
 
 export interface LegacyEntry {
   at: number;
@@ -144,7 +144,7 @@ export function appendLegacy(db: Database.Database, input: LegacyEntry): number 
 
 /**
  * The first form's redaction, as released: the row's columns overwritten, every earlier payload of the row blanked
- * whole, and a note naming them (never the values). Migration 0010 later gives such a row a baseline entry.
+ * whole, and a note naming them (never the values). Migration 0014 later gives such a row a baseline entry.
  */
 export function redactLegacyRow(
   db: Database.Database,
