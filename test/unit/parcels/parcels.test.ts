@@ -89,7 +89,7 @@ describe('parcels held at the desk', () => {
     desk.core.runDueJobs();
     expect(desk.core.db.prepare('SELECT id FROM parcels WHERE uncollected_at IS NOT NULL').all()).toEqual([{ id: parcel.id }]);
     desk.core.runDueJobs(); // idempotent
-    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE method = 'parcels.uncollected' AND entity = 'parcels'").get()).toEqual({ n: 1 });
+    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_trail WHERE method = 'parcels.uncollected' AND entity = 'parcels'").get()).toEqual({ n: 1 });
     const held = await desk.core.invoke(as(token), 'parcels.held', {});
     expect(held.parcels).toMatchObject([{ id: parcel.id, uncollected: true }]);
 
