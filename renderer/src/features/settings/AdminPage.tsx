@@ -8,6 +8,7 @@ import { DevicesAdmin } from '../devices/DevicesAdmin';
 import { AuditAdmin } from '../audit/AuditAdmin';
 import { BackupAdmin } from '../backup/BackupAdmin';
 import { NotifyAdmin } from '../notify';
+import { PhotosAdmin } from '../photos';
 
 export function AdminPage() {
   const { t } = useTranslation('settings');
@@ -26,6 +27,7 @@ export function AdminPage() {
           { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
           { key: 'backup', label: t('admin.backup'), children: <BackupAdmin /> },
           { key: 'notify', label: t('notify:admin.title'), children: <NotifyAdmin /> },
+          { key: 'photos', label: t('photos:admin.title'), children: <PhotosAdmin /> },
         ]}
       />
     </div>

@@ -33,6 +33,14 @@ const shape = VisitDraft.shape;
 const MOBILE = /^1[3-9]\d{9}$/;
 const blank = (v: string | undefined | null) => (v && v.trim() ? v : null);
 
+/** The visit's photo as a data URL when the building prints photos on passes (V-11) and one was taken. */
+async function passPhoto(visitId: string): Promise<string | null> {
+  const settings = await api.photos.settings({});
+  if (!settings.onPass) return null;
+  const { photo } = await api.photos.get({ visitId });
+  return photo ? `data:${photo.mime};base64,${photo.dataBase64}` : null;
+}
+
 /** Prints a visit's pass (shared by the desk panel and the in-building list). */
 export function usePassPrinter() {
   const building = useBuilding();
@@ -43,7 +51,7 @@ export function usePassPrinter() {
     view,
     async printPass(visit: Visit) {
       const qr = await passQrDataUrl(visit.qrText ?? visit.passNumber ?? visit.id);
-      await print(<VisitorPass visit={visit} qr={qr} building={name} />);
+      await print(<VisitorPass visit={visit} qr={qr} building={name} photo={await passPhoto(visit.id)} />);
     },
   };
 }

@@ -33,6 +33,13 @@ export function VisitorsBoard() {
   const [passError, setPassError] = useState<string | null>(null);
   const passRef = useRef<InputRef>(null);
   const { view: passView, printPass } = usePassPrinter();
+  const [photosOffered, setPhotosOffered] = useState(false);
+  useEffect(() => {
+    void api.photos.settings({}).then((s) => setPhotosOffered(s.enabled)).catch(() => setPhotosOffered(false));
+  }, []);
+  const reprintWithPhoto = async (visit: Visit) => {
+    if ((await api.photos.settings({})).onPass) await printPass(visit);
+  };
   const { view: rollCallView, print } = usePrintView();
 
   useEffect(() => {
@@ -214,7 +221,9 @@ export function VisitorsBoard() {
                   <Button size="small" icon={<PrinterOutlined />} onClick={() => void printPass(v)}>
                     {t('inBuilding.print')}
                   </Button>
-                  <Button size="small" icon={<CameraOutlined />} onClick={() => setPhotographing(v)} data-testid={`photo-${v.visitorName}`} />
+                  {photosOffered && (
+                    <Button size="small" icon={<CameraOutlined />} onClick={() => setPhotographing(v)} data-testid={`photo-${v.visitorName}`} />
+                  )}
                   <Button size="small" autoInsertSpace={false} onClick={() => void signOut(v)} data-testid={`sign-out-${v.visitorName}`}>
                     {t('inBuilding.signOut')}
                   </Button>
@@ -225,7 +234,15 @@ export function VisitorsBoard() {
         />
       </Card>
       {confirming && <ConfirmDialog visit={confirming} onClose={() => setConfirming(null)} />}
-      {photographing && <PhotoDialog visit={photographing} retentionDays={settings?.retentionDays ?? 180} onClose={() => setPhotographing(null)} />}
+      {photographing && (
+        <PhotoDialog
+          visit={photographing}
+          retentionDays={settings?.retentionDays ?? 180}
+          onClose={() => setPhotographing(null)}
+          // A building that prints photos on passes gets the pass again, now with the photo (V-11).
+          onSaved={() => void reprintWithPhoto(photographing)}
+        />
+      )}
     </Flex>
   );
 }
