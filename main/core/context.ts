@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
 import type { KeyRing } from './keyring';
+import type { InstallationHost } from './installation/host';
 import type { Contract, EventName, EventPayload } from '../../shared/contract';
 import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
 import type { SignedInUser } from '../../shared/contract/auth';
@@ -52,6 +53,8 @@ export interface HostServices {
   pdfOfWindow?(windowId: number): Promise<Buffer>;
   printers?(windowId: number): Promise<Array<{ name: string; isDefault: boolean }>>;
   notify?(title: string, body: string): void;
+  /** This installation's preferences, folders, restart and updates (both shells; absent in tests of the core). */
+  installation?: InstallationHost;
 }
 
 export interface CoreServices {

@@ -21,6 +21,7 @@ import { shiftsHandlers } from './shifts';
 import { incidentsHandlers } from './incidents';
 import { keysHandlers } from './keys';
 import { handoverHandlers } from './handover';
+import { installationHandlers } from './installation';
 import { checklistSection, previousNotesSection } from './handover/builtin-sections';
 import { incidentsHandoverSection } from './incidents/handover-section';
 import { incidentsDiary } from './incidents/diary';
@@ -72,6 +73,7 @@ export const handlers: AllHandlers = {
   incidents: incidentsHandlers,
   keys: keysHandlers,
   handover: handoverHandlers(handoverSections, diaryContributions),
+  installation: installationHandlers,
 };
 
 export const jobs: Job[] = [...callsJobs, recordsClockJob, dailyBackupJob, ...visitorsJobs, callbackDueJob];

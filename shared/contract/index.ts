@@ -19,6 +19,7 @@ import { shifts } from './shifts';
 import { incidents } from './incidents';
 import { keys } from './keys';
 import { handover } from './handover';
+import { installation } from './installation';
 
 export const contract = {
   auth,
@@ -39,6 +40,7 @@ export const contract = {
   incidents,
   keys,
   handover,
+  installation,
 };
 
 export type Contract = typeof contract;
