@@ -1,0 +1,53 @@
+// The Electron security checklist, applied (X-5): the session's permission, device and request policies, and each
+// screen's navigation, window-opening and keyboard guards. The rules are pure, in security.ts; here are the calls.
+import type { Session, WebContents } from 'electron';
+import type { Logger } from '../core/context';
+import { isAllowedNavigation, isAllowedRequest, isAllowedVisitorRoute, isDeviceAllowed, isEscapeShortcut, isPermissionAllowed } from './security';
+
+export function hardenSession(session: Session, allowedOrigins: readonly string[], logger: Logger): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  session.setDevicePermissionHandler((details) => isDeviceAllowed(details.deviceType));
+  // The desk needs no network from its pages: every http(s)/ws(s) request but the dev server's is cancelled.
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
+    const allowed = isAllowedRequest(details.url, allowedOrigins);
+    if (!allowed) logger.warn('a screen tried to reach the network; refused', { origin: safeOrigin(details.url), type: details.resourceType });
+    callback({ cancel: !allowed });
+  });
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+export function hardenContents(
+  contents: WebContents,
+  route: 'lobby' | 'visitor',
+  options: { allowedOrigins: readonly string[]; kiosk: boolean; screenUrl: () => string },
+): void {
+  const allowed = (url: string) => isAllowedNavigation(url, options.allowedOrigins) && (route !== 'visitor' || isAllowedVisitorRoute(url));
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!allowed(url)) event.preventDefault();
+  });
+  // Subframes too (an injected iframe): will-navigate sees the main frame only.
+  contents.on('will-frame-navigate', (details) => {
+    if (!isAllowedNavigation(details.url, options.allowedOrigins)) details.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, options.allowedOrigins)) event.preventDefault();
+  });
+  if (route === 'visitor') {
+    // Hash changes do not pass through will-navigate: put the visitor window back on its own route.
+    contents.on('did-navigate-in-page', (_event, url) => {
+      if (!isAllowedVisitorRoute(url)) void contents.loadURL(options.screenUrl());
+    });
+  }
+  contents.on('before-input-event', (event, input) => {
+    if (options.kiosk && isEscapeShortcut(input)) event.preventDefault();
+  });
+}
