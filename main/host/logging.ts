@@ -28,7 +28,7 @@ export interface AppLog {
 
 export interface AppLogOptions {
   dir: string;
-  /** Also print each line to the console (web mode in a terminal, development). */
+  /** Also print warnings and errors to the console (web mode in a terminal, development). */
   console?: boolean;
   /** Added to every line: which shell wrote it. */
   base: { mode: 'desktop' | 'web' | 'cli'; version: string };
@@ -82,7 +82,8 @@ class Destination {
   write(line: string): void {
     if (!this.stream && this.now() - this.brokenAt >= 60_000) this.open();
     this.stream?.write(line);
-    if (this.options.console) process.stdout.write(line);
+    // The console gets what someone watching the terminal should see; the file gets everything.
+    if (this.options.console && !line.startsWith('{"level":"info"')) process.stderr.write(line);
   }
 
   flush(): Promise<void> {

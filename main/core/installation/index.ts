@@ -19,6 +19,17 @@ export function releaseSettings(db: Database.Database): ReleaseSettingsT {
   return readSection(db, RELEASES_SECTION, ReleaseSettings, DEFAULT_RELEASE_SETTINGS);
 }
 
+/** Checks a database file read-only and removes the -wal/-shm files that opening it left (a WAL file's copy). */
+function checkFile(file: string): ReturnType<typeof checkDatabaseFile> {
+  try {
+    return checkDatabaseFile(file);
+  } finally {
+    const wal = `${file}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size === 0) fs.rmSync(wal, { force: true });
+    fs.rmSync(`${file}-shm`, { force: true });
+  }
+}
+
 function hostOf(ctx: Pick<CallContext, 'host'>): InstallationHost {
   if (!ctx.host.installation) throw new ConflictError('installation:error.unavailable');
   return ctx.host.installation;
@@ -32,7 +43,7 @@ function backupFile(dataDir: string, name: string): string {
 
 /** The backup must be sound and not from a newer version before the desk restarts on it. */
 function checkRestorable(file: string): void {
-  const check = checkDatabaseFile(file);
+  const check = checkFile(file);
   if (check.integrity !== 'ok') throw new ConflictError('installation:error.backupDamaged', { detail: check.integrity });
   if (!check.audit.ok) throw new ConflictError('installation:error.backupTrail', { seq: check.audit.firstBroken?.seq ?? 0 });
   if (check.schemaVersion > LATEST_SCHEMA_VERSION) throw new ConflictError('installation:error.backupTooNew');
@@ -82,7 +93,7 @@ export const installationHandlers: FeatureHandlers<'installation'> = {
     // The backup feature's own online backup, checked before it gets its name; the desk keeps working meanwhile.
     prepare: async (ctx) => {
       const file = await writeBackup(ctx.db, ctx.dataDir, 'manual', ctx.now);
-      return { file, bytes: fs.statSync(file).size, auditEntries: checkDatabaseFile(file).audit.checked };
+      return { file, bytes: fs.statSync(file).size, auditEntries: checkFile(file).audit.checked };
     },
     run: (ctx, _input, made: { file: string; bytes: number; auditEntries: number }) => {
       ctx.tx.note('backup', path.basename(made.file), { kind: 'manual', bytes: made.bytes });
@@ -102,7 +113,7 @@ export const installationHandlers: FeatureHandlers<'installation'> = {
       const partial = `${target}.partial`;
       try {
         await fs.promises.copyFile(source, partial);
-        const check = checkDatabaseFile(partial);
+        const check = checkFile(partial);
         if (!isHealthy(check)) throw new ConflictError('installation:error.exportBroken', { folder });
         fs.renameSync(partial, target);
       } catch (error) {
