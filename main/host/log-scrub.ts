@@ -18,9 +18,12 @@ const ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
 const LONG_DIGITS = /\d{15,}/g;
 // Bearer credentials in a header value or a message.
 const BEARER = /\b(Bearer|Basic)\s+[^\s"',;]+/gi;
-// Random tokens: 32+ characters of base64url or hex with at least one lower-case letter (ULIDs, all upper case,
-// stay readable: they are the ids a support person looks for).
-const TOKEN_LIKE = /(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*[a-z])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g;
+// Random tokens: 32+ characters of base64url that mix upper and lower case the way random bytes do.
+// ULIDs (upper case only), hashes (lower-case hex) and names like before-restore-2026-12-03T13-43-39-428Z stay
+// readable: they are what a support person looks for.
+const TOKEN_RUN = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g;
+const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+const looksRandom = (run: string) => count(run, /[A-Z]/g) >= 3 && count(run, /[a-z]/g) >= 3;
 // Pairing codes as they are shown, XXXX-XXXX from the code alphabet (no 0, 1, I, O).
 const PAIRING_CODE = /(?<![A-Za-z0-9])[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}(?![A-Za-z0-9])/g;
 
@@ -30,7 +33,7 @@ export function scrubText(text: string): string {
     .replace(BEARER, (_m, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(ID_NUMBER, (match: string) => `${match.slice(0, 3)}${'*'.repeat(match.length - 5)}${match.slice(-2)}`)
     .replace(LONG_DIGITS, (match) => `${match.slice(0, 3)}…(${match.length} digits)`)
-    .replace(TOKEN_LIKE, REDACTED)
+    .replace(TOKEN_RUN, (run) => (looksRandom(run) ? REDACTED : run))
     .replace(PAIRING_CODE, REDACTED);
 }
 

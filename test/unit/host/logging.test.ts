@@ -2,6 +2,7 @@
 // them, and the last errors read back for the admin screen.
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openAppLog, readRecentErrors } from '../../../main/host/logging';
 import { REDACTED, scrubFields, scrubText } from '../../../main/host/log-scrub';
@@ -67,6 +68,10 @@ describe('log', () => {
     expect(scrubText('visit 01JD3Q7W9X8Y2Z5A6B7C8D9E0F confirmed by visitors.confirm')).toBe('visit 01JD3Q7W9X8Y2Z5A6B7C8D9E0F confirmed by visitors.confirm');
     expect(scrubFields({ code: 'SQLITE_BUSY', count: 12, method: 'auth.signIn', sessionToken: 'x' })).toEqual({ code: 'SQLITE_BUSY', count: 12, method: 'auth.signIn', sessionToken: REDACTED });
     expect(scrubText('call from 13812345678')).toBe('call from 13812345678'); // an 11-digit phone number is not an ID number
+    expect(scrubText('previous before-restore-2026-12-03T13-43-39-428Z.sqlite')).toBe('previous before-restore-2026-12-03T13-43-39-428Z.sqlite');
+    expect(scrubText('hash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')).toContain('9f86d081884c7d65');
+    // Tokens as the desk makes them (32 random bytes, base64url) never stay, whatever their letters.
+    for (let i = 0; i < 200; i += 1) expect(scrubText(`t ${randomBytes(32).toString('base64url')}`)).toBe(`t ${REDACTED}`);
     expect(scrubFields(new Error('boom'))).toMatch(/^Error: boom/);
   });
 });

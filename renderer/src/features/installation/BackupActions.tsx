@@ -34,7 +34,8 @@ export function BackupActions({ status, onRestarting }: { status: InstallationSt
     try {
       await work();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      // Not a form: a field's own message (the folder) is what to show.
+      setError(e instanceof ApiError ? (e.issues.length > 0 ? e.issues.map((i) => i.message).join(' ') : e.message) : String(e));
     } finally {
       setBusy(null);
     }

@@ -48,8 +48,8 @@ export function InstallationAdmin() {
           <FoldersAndErrors status={status} />
         </>
       )}
-      <Modal open={restarting} closable={false} footer={null} maskClosable={false} data-testid="installation-restarting">
-        <Space>
+      <Modal open={restarting} closable={false} footer={null} maskClosable={false}>
+        <Space data-testid="installation-restarting">
           <Spin />
           {t('prefs.restarting')}
         </Space>
