@@ -44,9 +44,9 @@ export interface Logger {
 }
 
 /**
- * What the shell around the core can do that plain Node cannot: print a window silently, make a PDF of it,
- * show an OS notification. Electron provides these; in web mode they are absent and the renderer falls back
- * to the browser's own print.
+ * What the shell around the core can do: print a window silently, make a PDF of it, show an OS notification
+ * (Electron only; in web mode they are absent and the renderer falls back to the browser's own print), and this
+ * installation's preferences, folders, restart and updates (both shells).
  */
 export interface HostServices {
   printWindow?(windowId: number, options: { printer: string | null }): Promise<boolean>;

@@ -63,6 +63,8 @@ export interface UpdateCheckerOptions {
   platform?: NodeJS.Platform;
   fetchImpl?: typeof fetch;
   installer?: DesktopInstaller;
+  /** Told when what the feed offers this building changes (web mode prints it). */
+  onChange?: (status: UpdateStatus) => void;
 }
 
 export class UpdateChecker {
@@ -124,6 +126,7 @@ export class UpdateChecker {
     const status = this.set({ state: offer.state, available: feed.version, checkedAt: this.options.clock.now(), notBefore: offer.notBefore, detail: offer.detail });
     if (offer.state !== previous.state || feed.version !== previous.available) {
       this.options.logger.info('release feed checked', { state: offer.state, current: this.options.current, offered: feed.version, detail: offer.detail, group: settings.group });
+      this.options.onChange?.(status);
     }
     if (offer.state === 'available' && this.options.installer && this.downloadedVersion !== feed.version) {
       this.set({ state: 'downloading' });

@@ -75,7 +75,16 @@ export class WebDesk {
     this.lock = acquireDataDirLock(this.data.dir, { mode: 'web', version: APP_VERSION, startedAt: now });
     if (this.lock.tookOver) this.log.logger.warn('took over the lock of a desk that did not stop cleanly', { pid: this.lock.tookOver.pid, mode: this.lock.tookOver.mode });
     try {
-      const updates = new UpdateChecker({ current: APP_VERSION, db: () => this.core!.db, clock: systemClock, logger: this.log.logger });
+      const updates = new UpdateChecker({
+        current: APP_VERSION,
+        db: () => this.core!.db,
+        clock: systemClock,
+        logger: this.log.logger,
+        // Web mode cannot update itself: it says so where its operator looks (and in Admin → This PC).
+        onChange: (status) => {
+          if (status.state === 'available') this.print(`Lobby Desk ${status.available} is available (this is ${APP_VERSION}): install it on this PC — see the README, “Updating”.`);
+        },
+      });
       const installation = createInstallationHost({
         shell: {
           mode: 'web',

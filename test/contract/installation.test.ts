@@ -189,6 +189,8 @@ describe('installation over HTTP', () => {
     const checked = await call<InstallationStatus['update']>('installation.checkForUpdates', {}, { token: adminToken });
     expect(checked.body).toMatchObject({ state: 'available', available: '99.0.0', installsItself: false });
     expect((await call<InstallationStatus>('installation.status', {}, { token: adminToken })).body.update.state).toBe('available');
+    // Told where web mode's operator looks, too.
+    expect(server.output()).toContain('Lobby Desk 99.0.0 is available');
     await server.stop();
     expect(fs.readFileSync(path.join(server.userDir, 'logs', 'lobby-desk.log'), 'utf8')).toMatch(/"message":"release feed checked".*"offered":"99.0.0"|"offered":"99.0.0".*"message":"release feed checked"/);
   });
