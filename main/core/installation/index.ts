@@ -92,6 +92,7 @@ export const installationHandlers: FeatureHandlers<'installation'> = {
   backupNow: {
     // The backup feature's own online backup, checked before it gets its name; the desk keeps working meanwhile.
     prepare: async (ctx) => {
+      hostOf(ctx);
       const file = await writeBackup(ctx.db, ctx.dataDir, 'manual', ctx.now);
       return { file, bytes: fs.statSync(file).size, auditEntries: checkFile(file).audit.checked };
     },
@@ -103,6 +104,7 @@ export const installationHandlers: FeatureHandlers<'installation'> = {
 
   exportBackup: {
     prepare: async (ctx, input) => {
+      hostOf(ctx);
       const source = backupFile(ctx.dataDir, input.file);
       const folder = input.folder;
       if (!path.isAbsolute(folder) || !fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
