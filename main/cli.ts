@@ -24,7 +24,7 @@ function dataDirOf(explicit: string | undefined): string {
 }
 
 const USAGE = `Usage:
-  lobby-desk web [--port N] [--host H] [--data-dir DIR] [--open]
+  lobby-desk web [--port N] [--host H] [--allow-host NAME]… [--data-dir DIR] [--open]
                                                            serve the lobby, visitor and handover screens
                                                            (--open: open the lobby in the system's browser)
   lobby-desk audit:verify [--data-dir DIR]                 check the audit trail for tampering
@@ -35,12 +35,19 @@ const USAGE = `Usage:
 async function web(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, open: { type: 'boolean' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      'data-dir': { type: 'string' },
+      open: { type: 'boolean' },
+    },
     strict: true,
   });
+  const allowedHosts = (values['allow-host'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0–65535, not ${values.port}`);
-  const desk = WebDesk.prepare({ dataDir: values['data-dir'], host: values.host, port, open: values.open });
+  const desk = WebDesk.prepare({ dataDir: values['data-dir'], host: values.host, port, open: values.open, allowedHosts });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

@@ -30,6 +30,8 @@ export interface WebDeskOptions {
   port?: number;
   /** Open the lobby in the system's browser once it serves. */
   open?: boolean;
+  /** Further names the server answers to (`--allow-host`), besides its own and those set in Admin → Security. */
+  allowedHosts?: readonly string[];
   print?: (line: string) => void;
 }
 
@@ -109,7 +111,7 @@ export class WebDesk {
       const host = this.options.host ?? (prefs.lanEnabled ? prefs.lanHost : '127.0.0.1');
       // `--port 0` asks for any free port; after an in-process restart the same one again, so open screens reconnect.
       const port = this.lastPort ?? this.options.port ?? prefs.port;
-      this.server = await startServer({ core: this.core, host, port, rendererDir: RENDERER_DIR });
+      this.server = await startServer({ core: this.core, host, port, rendererDir: RENDERER_DIR, allowedHosts: this.options.allowedHosts ?? [] });
       if (this.options.port === 0) this.lastPort = this.server.port;
       this.updates = updates;
       updates.start();
@@ -131,7 +133,10 @@ export class WebDesk {
     this.print(`  Log:             ${this.log.file}`);
     if (!isLoopbackAddress(this.server!.host) && this.server!.host !== 'localhost') {
       this.print(`  Serving the LAN on ${this.server!.host}: other devices must be paired (Admin → Devices).`);
+      this.print(`  Answers to: ${this.server!.hostNames.join(', ')} (more with --allow-host or Admin → Security).`);
     }
+    const setupCode = this.core!.setupCodeForConsole();
+    if (setupCode) this.print(`  First-run setup: open the lobby screen on this PC, or on another device enter the setup code ${setupCode}`);
   }
 
   /** Opens the lobby in the system's browser; prints that it did not when there is none. */
