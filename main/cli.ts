@@ -118,6 +118,7 @@ async function restoreCommand(args: string[]): Promise<void> {
   try {
     const result = await restoreBackup({ dataDir, from: values.from, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION });
     console.log(`Restored ${result.restored} into ${dataDir}`);
+    if (result.keyPlaced) console.log(`  The installation key exported beside it was put in ${path.join(dataDir, 'keys')}.`);
     console.log(`  integrity ok, ${result.check.audit.checked} audit entries verified`);
     if (result.previous) console.log(`  the database it replaced is kept as ${result.previous}`);
   } catch (error) {

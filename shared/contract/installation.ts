@@ -170,9 +170,9 @@ export const installation = {
     allow: ADMIN,
   }),
   exportBackup: mutation({
-    summary: 'Copy a backup to a folder (a USB stick) and check the copy there.',
+    summary: 'Copy a backup to a folder (a USB stick) and check the copy there; the installation key is written beside it (<backup>.key).',
     input: z.strictObject({ file: backupName, folder: text(1000, { min: 1 }) }),
-    output: z.object({ written: z.string(), bytes: z.number() }),
+    output: z.object({ written: z.string(), bytes: z.number(), keyFile: z.string().nullable() }),
     allow: ADMIN,
   }),
   restore: mutation({

@@ -124,11 +124,16 @@ describe('installation over HTTP', () => {
     expect(fs.statSync(path.join(dataDir, 'backups', made.body.file)).size).toBe(made.body.bytes);
 
     const usb = tempDir('lobby-desk-usb-');
-    const exported = await call<{ written: string }>('installation.exportBackup', { file: made.body.file, folder: usb }, { token: adminToken });
+    const exported = await call<{ written: string; keyFile: string | null }>('installation.exportBackup', { file: made.body.file, folder: usb }, { token: adminToken });
     expect(exported.status).toBe(200);
     expect(exported.body.written).toBe(path.join(usb, made.body.file));
     expect(fs.readFileSync(exported.body.written).equals(fs.readFileSync(path.join(dataDir, 'backups', made.body.file)))).toBe(true);
-    expect(fs.readdirSync(usb)).toEqual([made.body.file]); // no partial file left behind
+    // The installation key goes beside it (owner-only): without it a restored copy's watch list cannot be checked.
+    const keyName = made.body.file.replace(/\.sqlite$/, '.key');
+    expect(exported.body.keyFile).toBe(path.join(usb, keyName));
+    expect(fs.readFileSync(exported.body.keyFile!, 'utf8')).toBe(fs.readFileSync(path.join(dataDir, 'keys', 'installation.key'), 'utf8'));
+    if (process.platform !== 'win32') expect(fs.statSync(exported.body.keyFile!).mode & 0o077).toBe(0);
+    expect(fs.readdirSync(usb).sort()).toEqual([keyName, made.body.file].sort()); // no partial file left behind
 
     const again = await call<{ error: { code: string } }>('installation.exportBackup', { file: made.body.file, folder: usb }, { token: adminToken });
     expect(again.status).toBe(409);
@@ -141,7 +146,7 @@ describe('installation over HTTP', () => {
     expect(unknown.status).toBe(404);
     expect(audited(dataDir, 'backup').map((e) => JSON.parse(e.after_json))).toEqual([
       expect.objectContaining({ kind: 'manual' }),
-      expect.objectContaining({ exportedTo: exported.body.written }),
+      expect.objectContaining({ exportedTo: exported.body.written, withKey: true }),
     ]);
   });
 
@@ -159,6 +164,18 @@ describe('installation over HTTP', () => {
     const refused = await call<{ error: { message: string } }>('installation.restore', { file: path.basename(damaged) }, { token: adminToken, lang: 'en' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/damaged/);
+
+    // A backup written by another installation (another installation key) is refused before anything restarts.
+    const elsewhere = tempDir('lobby-desk-inst-other-');
+    const otherDesk = await startWebServer(elsewhere);
+    const otherToken = (await setUpBuilding(httpClient(otherDesk.url))).adminToken;
+    const foreign = await httpClient(otherDesk.url)<{ file: string }>('installation.backupNow', {}, { token: otherToken });
+    await otherDesk.kill('SIGKILL');
+    const foreignName = foreign.body.file.replace(/^manual-/, 'manual-other-');
+    fs.copyFileSync(path.join(elsewhere, 'backups', foreign.body.file), path.join(dataDir, 'backups', foreignName));
+    const otherKey = await call<{ error: { message: string } }>('installation.restore', { file: foreignName }, { token: adminToken, lang: 'en' });
+    expect(otherKey.status).toBe(409);
+    expect(otherKey.body.error.message).toMatch(/another installation/);
 
     const before = server.output().match(/desk started/g)?.length ?? 0;
     const restored = await call<{ restarting: boolean }>('installation.restore', { file: made.body.file }, { token: adminToken });

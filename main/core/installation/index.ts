@@ -3,7 +3,7 @@
 // restarting, the folder dialog, checking the feed) behind `ctx.host.installation`; every change is audited here.
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { readSection, writeSection } from '../settings/sections';
@@ -11,6 +11,7 @@ import { writeBackup } from '../backup';
 import { backupDir, checkDatabaseFile, isHealthy, listBackups } from '../backup/files';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import type { InstallationHost } from './host';
+import { copyKeyFile, fingerprintIn, keyFileBeside } from '../keyring/binding';
 import { DEFAULT_RELEASE_SETTINGS, ReleaseSettings, type ReleaseSettings as ReleaseSettingsT } from '../../../shared/contract/installation';
 
 export const RELEASES_SECTION = 'releases';
@@ -41,12 +42,23 @@ function backupFile(dataDir: string, name: string): string {
   return path.join(backupDir(dataDir), name);
 }
 
-/** The backup must be sound and not from a newer version before the desk restarts on it. */
-function checkRestorable(file: string): void {
+/** The backup must be sound, not from a newer version and written with this installation's key before the desk restarts on it. */
+function checkRestorable(file: string, fingerprint: string): void {
   const check = checkFile(file);
   if (check.integrity !== 'ok') throw new ConflictError('installation:error.backupDamaged', { detail: check.integrity });
   if (!check.audit.ok) throw new ConflictError('installation:error.backupTrail', { seq: check.audit.firstBroken?.seq ?? 0 });
   if (check.schemaVersion > LATEST_SCHEMA_VERSION) throw new ConflictError('installation:error.backupTooNew');
+  const recorded = keyFingerprintOf(file);
+  if (recorded !== null && recorded !== fingerprint) throw new ConflictError('installation:error.backupOtherKey');
+}
+
+function keyFingerprintOf(file: string): string | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return fingerprintIn(db);
+  } finally {
+    db.close();
+  }
 }
 
 export const installationHandlers: FeatureHandlers<'installation'> = {
@@ -113,20 +125,26 @@ export const installationHandlers: FeatureHandlers<'installation'> = {
       const target = path.join(folder, input.file);
       if (fs.existsSync(target)) throw new ConflictError('installation:error.exportExists', { file: target });
       const partial = `${target}.partial`;
+      // The installation key goes with it: without it the watch list (and every keyed value) of a restored copy
+      // cannot be checked. Whoever holds the stick holds the key, so it is kept as safely as the PC.
+      const keySource = fs.existsSync(ctx.keys.where) ? ctx.keys.where : null;
+      const keyFile = keySource ? keyFileBeside(target) : null;
       try {
         await fs.promises.copyFile(source, partial);
         const check = checkFile(partial);
         if (!isHealthy(check)) throw new ConflictError('installation:error.exportBroken', { folder });
+        if (keySource && keyFile) copyKeyFile(keySource, keyFile);
         fs.renameSync(partial, target);
       } catch (error) {
         fs.rmSync(partial, { force: true });
+        if (keyFile && !fs.existsSync(target)) fs.rmSync(keyFile, { force: true });
         if (error instanceof ConflictError) throw error;
         throw new ConflictError('installation:error.exportFailed', { folder, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       }
-      return { written: target, bytes: fs.statSync(target).size };
+      return { written: target, bytes: fs.statSync(target).size, keyFile };
     },
-    run: (ctx, input, written: { written: string; bytes: number }) => {
-      ctx.tx.note('backup', input.file, { exportedTo: written.written, bytes: written.bytes });
+    run: (ctx, input, written: { written: string; bytes: number; keyFile: string | null }) => {
+      ctx.tx.note('backup', input.file, { exportedTo: written.written, bytes: written.bytes, withKey: written.keyFile !== null });
       return written;
     },
   },
@@ -135,7 +153,7 @@ export const installationHandlers: FeatureHandlers<'installation'> = {
     prepare: async (ctx, input) => {
       hostOf(ctx);
       const file = backupFile(ctx.dataDir, input.file);
-      checkRestorable(file);
+      checkRestorable(file, ctx.keys.fingerprint);
       return file;
     },
     run: (ctx, input, file: string) => {

@@ -51,7 +51,7 @@ export function BackupActions({ status, onRestarting }: { status: InstallationSt
   const exportTo = () =>
     run('export', async () => {
       const written = await api.installation.exportBackup({ file: chosen ?? '', folder });
-      void message.success(t('backup.exported', { file: written.written }));
+      void message.success(written.keyFile ? t('backup.exportedWithKey', { file: written.written, key: written.keyFile }) : t('backup.exported', { file: written.written }));
     });
   const browse = () =>
     run('browse', async () => {
