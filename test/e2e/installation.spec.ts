@@ -51,8 +51,10 @@ test('X-2 the admin backs up, exports the backup to a folder, and restores it: t
   const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'lobby-desk-usb-'));
   await page.getByTestId('backup-folder').fill(usb);
   await page.getByTestId('backup-export').click();
-  await expect(page.getByText(/已导出并校验/)).toBeVisible();
+  // The installation key is written beside it, and the page says so (whoever holds the stick holds the key).
+  await expect(page.getByText(/已导出并校验.*安装密钥已一并写入/)).toBeVisible();
   expect(fs.readdirSync(usb).filter((f) => /^manual-.*\.sqlite$/.test(f))).toHaveLength(1);
+  expect(fs.readdirSync(usb).filter((f) => /^manual-.*\.key$/.test(f))).toHaveLength(1);
   // X-3: a folder that is not there (the stick not plugged in) is refused with what to do.
   await page.getByTestId('backup-folder').fill(path.join(usb, '没有这个文件夹'));
   await page.getByTestId('backup-export').click();
@@ -60,7 +62,7 @@ test('X-2 the admin backs up, exports the backup to a folder, and restores it: t
 
   // A person added after the backup is gone once it is restored.
   await seeded.addPerson('备份后入职', 'receptionist', '135790');
-  const backupName = fs.readdirSync(usb).find((f) => f.startsWith('manual-'))!;
+  const backupName = fs.readdirSync(usb).find((f) => f.startsWith('manual-') && f.endsWith('.sqlite'))!;
   await choose(page, page.getByTestId('backup-choose'), backupName, { shows: backupName });
   await page.getByTestId('backup-restore').click();
   await page.getByTestId('backup-restore-ok').click();
