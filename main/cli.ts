@@ -27,6 +27,7 @@ const USAGE = `Usage:
   lobby-desk web [--port N] [--host H] [--allow-host NAME]… [--data-dir DIR] [--open]
                                                            serve the lobby, visitor and handover screens
                                                            (--open: open the lobby in the system's browser)
+      [--clock-ahead-days N]                               rehearsal only: run the desk's clock N days ahead
   lobby-desk audit:verify [--data-dir DIR]                 check the audit trail for tampering
   lobby-desk backup [--data-dir DIR]                       write a checked backup into DIR/backups now
   lobby-desk restore --from FILE [--data-dir DIR]          put a backup back (the app must be stopped)
@@ -41,13 +42,16 @@ async function web(args: string[]): Promise<void> {
       'allow-host': { type: 'string', multiple: true },
       'data-dir': { type: 'string' },
       open: { type: 'boolean' },
+      'clock-ahead-days': { type: 'string' },
     },
     strict: true,
   });
   const allowedHosts = (values['allow-host'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const aheadDays = values['clock-ahead-days'] === undefined ? 0 : Number(values['clock-ahead-days']);
+  if (!Number.isInteger(aheadDays) || aheadDays < 0 || aheadDays > 3650) throw new UsageError(`--clock-ahead-days must be 0–3650, not ${values['clock-ahead-days']}`);
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0–65535, not ${values.port}`);
-  const desk = WebDesk.prepare({ dataDir: values['data-dir'], host: values.host, port, open: values.open, allowedHosts });
+  const desk = WebDesk.prepare({ dataDir: values['data-dir'], host: values.host, port, open: values.open, allowedHosts, clockAheadDays: aheadDays });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

@@ -145,7 +145,7 @@ function openDesk(): void {
 
 async function start(): Promise<void> {
   applyKiosk(app);
-  hardenSession(session.defaultSession, allowedOrigins, logger);
+  hardenSession(session.defaultSession, allowedOrigins, logger, (contents) => windows.routeOf(contents));
   serveRenderer(RENDERER_DIR);
   applyAutoStart(autoStartPlan(preferences.get().autoStart, autoStartContext(app.isPackaged)), (settings) => app.setLoginItemSettings(settings));
   try {

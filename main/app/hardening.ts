@@ -4,9 +4,19 @@ import type { Session, WebContents } from 'electron';
 import type { Logger } from '../core/context';
 import { isAllowedNavigation, isAllowedRequest, isAllowedVisitorRoute, isDeviceAllowed, isEscapeShortcut, isPermissionAllowed } from './security';
 
-export function hardenSession(session: Session, allowedOrigins: readonly string[], logger: Logger): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
-  session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+export function hardenSession(
+  session: Session,
+  allowedOrigins: readonly string[],
+  logger: Logger,
+  windowOf: (contents: WebContents | null) => 'lobby' | 'visitor' | 'other',
+): void {
+  // Only the lobby window may use the camera (video only), for the visitor photo after consent (V-11).
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, { window: windowOf(contents), mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined })),
+  );
+  session.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, { window: windowOf(contents), mediaTypes: details.mediaType ? [details.mediaType] : undefined }),
+  );
   session.setDevicePermissionHandler((details) => isDeviceAllowed(details.deviceType));
   // The desk needs no network from its pages: every http(s)/ws(s) request but the dev server's is cancelled.
   session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {

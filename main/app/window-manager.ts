@@ -56,6 +56,16 @@ export class WindowManager {
     return window && !window.isDestroyed() ? window : null;
   }
 
+  /** Which screen a page belongs to (permission requests are answered per window: only the lobby gets a camera). */
+  routeOf(contents: Electron.WebContents | null): Route | 'other' {
+    if (!contents) return 'other';
+    for (const route of ['lobby', 'visitor'] as const) {
+      const window = this.windows[route];
+      if (window && !window.isDestroyed() && window.webContents === contents) return route;
+    }
+    return 'other';
+  }
+
   focusLobby(): void {
     const window = this.lobby();
     if (!window) return;

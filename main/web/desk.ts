@@ -17,7 +17,7 @@ import { openPreferences, type PreferencesStore } from '../host/preferences';
 import { openAppLog, type AppLog } from '../host/logging';
 import { UpdateChecker } from '../host/updates';
 import { createInstallationHost } from '../host/installation-host';
-import { systemClock } from '../core/clock';
+import { offsetClock, systemClock } from '../core/clock';
 import type { DevicePreferences } from '../../shared/contract/installation';
 import { openBrowser } from './open-browser';
 
@@ -32,6 +32,8 @@ export interface WebDeskOptions {
   open?: boolean;
   /** Further names the server answers to (`--allow-host`), besides its own and those set in Admin → Security. */
   allowedHosts?: readonly string[];
+  /** Rehearsal only (`--clock-ahead-days`): the desk's clock runs this many days ahead. */
+  clockAheadDays?: number;
   print?: (line: string) => void;
 }
 
@@ -105,7 +107,9 @@ export class WebDesk {
         updates,
         pending: this.pending,
       });
-      this.core = Core.open({ dataDir: this.data.dir, version: APP_VERSION, logger: this.log.logger, host: { installation } });
+      const ahead = this.options.clockAheadDays ?? 0;
+      const clock = ahead ? offsetClock(systemClock, ahead * 86_400_000) : systemClock;
+      this.core = Core.open({ dataDir: this.data.dir, version: APP_VERSION, logger: this.log.logger, host: { installation }, clock });
       this.core.start();
       const prefs = this.preferences.get();
       const host = this.options.host ?? (prefs.lanEnabled ? prefs.lanHost : '127.0.0.1');
@@ -125,6 +129,7 @@ export class WebDesk {
 
   private announce(): void {
     const url = this.server!.url;
+    if (this.options.clockAheadDays) this.print(`  REHEARSAL: the desk's clock runs ${this.options.clockAheadDays} days ahead. Never use this data for real work.`);
     this.print(`Lobby Desk ${APP_VERSION} — data: ${this.data.dir}`);
     this.print(`  Lobby screen:    ${url}/#/lobby`);
     this.print(`  Visitor screen:  ${url}/#/visitor`);

@@ -8,6 +8,7 @@ import { DevicesAdmin } from '../devices/DevicesAdmin';
 import { AuditAdmin } from '../audit/AuditAdmin';
 import { BackupAdmin } from '../backup/BackupAdmin';
 import { InstallationAdmin } from '../installation/InstallationAdmin';
+import { NotifyAdmin } from '../notify';
 
 export function AdminPage() {
   const { t } = useTranslation('settings');
@@ -26,6 +27,7 @@ export function AdminPage() {
           { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
           { key: 'backup', label: t('admin.backup'), children: <BackupAdmin /> },
           { key: 'installation', label: t('admin.installation'), children: <InstallationAdmin /> },
+          { key: 'notify', label: t('notify:admin.title'), children: <NotifyAdmin /> },
         ]}
       />
     </div>
