@@ -1,12 +1,8 @@
 // The plain-Node entry point: `web` serves the core over HTTP; `audit:verify`, `backup`, `restore` look after the store.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Core } from './core/core';
-import { offsetClock, systemClock } from './core/clock';
-import { startServer } from './server/http-server';
-import { resolveDataDir } from './data-dir';
+import { resolveDataDir, userDir } from './data-dir';
 import { APP_VERSION } from './version';
 import { verifyStoreFile } from './core/audit/verify-file';
 import Database from 'better-sqlite3';
@@ -15,13 +11,22 @@ import { LATEST_SCHEMA_VERSION } from './core/store/migrations';
 import { writeBackup } from './core/backup';
 import { checkDatabaseFile } from './core/backup/files';
 import { restoreBackup, RestoreError } from './core/backup/restore';
+import { WebDesk } from './web/desk';
+import { installProcessGuards } from './host/process-guards';
+import { describeStartupFailure } from './host/startup-failure';
+import { lockHolder } from './host/data-lock';
+import { openPreferences } from './host/preferences';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const RENDERER_DIR = path.resolve(here, '../renderer');
+/** The data folder as the desk would choose it: --data-dir, LOBBY_DESK_DATA_DIR, or the preferred location's default. */
+function dataDirOf(explicit: string | undefined): string {
+  if (explicit || process.env.LOBBY_DESK_DATA_DIR) return resolveDataDir(explicit);
+  return resolveDataDir(undefined, process.env, process.platform, openPreferences(userDir()).get().dataLocation);
+}
 
 const USAGE = `Usage:
-  lobby-desk web [--port N] [--host H] [--allow-host NAME]… [--data-dir DIR]
+  lobby-desk web [--port N] [--host H] [--allow-host NAME]… [--data-dir DIR] [--open]
                                                            serve the lobby, visitor and handover screens
+                                                           (--open: open the lobby in the system's browser)
       [--clock-ahead-days N]                               rehearsal only: run the desk's clock N days ahead
   lobby-desk audit:verify [--data-dir DIR]                 check the audit trail for tampering
   lobby-desk backup [--data-dir DIR]                       write a checked backup into DIR/backups now
@@ -36,6 +41,7 @@ async function web(args: string[]): Promise<void> {
       host: { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
       'data-dir': { type: 'string' },
+      open: { type: 'boolean' },
       'clock-ahead-days': { type: 'string' },
     },
     strict: true,
@@ -43,41 +49,36 @@ async function web(args: string[]): Promise<void> {
   const allowedHosts = (values['allow-host'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   const aheadDays = values['clock-ahead-days'] === undefined ? 0 : Number(values['clock-ahead-days']);
   if (!Number.isInteger(aheadDays) || aheadDays < 0 || aheadDays > 3650) throw new UsageError(`--clock-ahead-days must be 0–3650, not ${values['clock-ahead-days']}`);
-  const port = values.port === undefined ? 5199 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not ${values.port}`);
-  const dataDir = resolveDataDir(values['data-dir']);
-  const core = Core.open({ dataDir, version: APP_VERSION, clock: aheadDays ? offsetClock(systemClock, aheadDays * 86_400_000) : systemClock });
-  core.start();
-  if (aheadDays) console.log(`  REHEARSAL: the desk's clock runs ${aheadDays} days ahead. Never use this data for real work.`);
-  const server = await startServer({ core, host: values.host ?? '127.0.0.1', port, rendererDir: RENDERER_DIR, allowedHosts });
-  console.log(`Lobby Desk ${APP_VERSION} — data: ${dataDir}`);
-  console.log(`  Lobby screen:    ${server.url}/#/lobby`);
-  console.log(`  Visitor screen:  ${server.url}/#/visitor`);
-  console.log(`  Handover:        ${server.url}/#/handover`);
-  console.log(`  Health:          ${server.url}/api/health`);
-  if (values.host && values.host !== '127.0.0.1' && values.host !== 'localhost') {
-    console.log(`  Serving the LAN on ${values.host}: other devices must be paired (Admin → Devices).`);
-    console.log(`  Answers to: ${server.hostNames.join(', ')} (more with --allow-host or Admin → Security).`);
-  }
-  const setupCode = core.setupCodeForConsole();
-  if (setupCode) {
-    console.log(`  First-run setup: open the lobby screen on this PC, or on another device enter the setup code ${setupCode}`);
-  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0–65535, not ${values.port}`);
+  const desk = WebDesk.prepare({ dataDir: values['data-dir'], host: values.host, port, open: values.open, allowedHosts, clockAheadDays: aheadDays });
   let stopping = false;
-  const stop = async () => {
+  const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await server.close();
-    core.close();
-    process.exit(0);
+    await desk.stop();
+    process.exit(code);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  installProcessGuards({ logger: desk.log.logger, fatal: () => void stop(1) });
+  try {
+    await desk.start();
+  } catch (error) {
+    // Localized, with what to do; logged; the lock is already released, so the next start tries again.
+    const failure = describeStartupFailure(error, desk.preferences.get().language, { logs: desk.log.dir });
+    desk.log.logger.error('desk did not start', { kind: failure.kind, error: failure.detail });
+    console.error(`${failure.title}: ${failure.message}\n${failure.advice}\n(${failure.detail})`);
+    if (failure.offerRestore) console.error(`  npm run restore -- --data-dir "${desk.data.dir}" --from <backup file>   (backups: ${path.join(desk.data.dir, 'backups')})`);
+    await desk.log.close();
+    process.exit(1);
+  }
+  if (values.open) await desk.openLobby();
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
 }
 
 function auditVerify(args: string[]): void {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = dataDirOf(values['data-dir']);
   const result = verifyStoreFile(dataDir);
   if (result.ok) {
     console.log(`OK — ${result.checked} audit entries verified (${dataDir})`);
@@ -93,7 +94,7 @@ function describeSize(bytes: number): string {
 
 async function backupCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = dataDirOf(values['data-dir']);
   const file = path.join(dataDir, DATABASE_FILE);
   if (!fs.existsSync(file)) throw new UsageError(`No Lobby Desk database in ${dataDir}`);
   // Online backup: works while the desk app is running; nothing in the live database changes.
@@ -111,10 +112,17 @@ async function backupCommand(args: string[]): Promise<void> {
 async function restoreCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, from: { type: 'string' } }, strict: true });
   if (!values.from) throw new UsageError('restore needs --from FILE (a path, or a file name in the data dir’s backups folder)');
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = dataDirOf(values['data-dir']);
+  const holder = lockHolder(dataDir);
+  if (holder) {
+    console.error(`Lobby Desk is running on this data dir (${holder.mode === 'web' ? 'lobby-desk web' : 'the desktop app'}, process ${holder.pid}): close it first, or restore from its admin screen (Admin → This PC).`);
+    process.exitCode = 1;
+    return;
+  }
   try {
     const result = await restoreBackup({ dataDir, from: values.from, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION });
     console.log(`Restored ${result.restored} into ${dataDir}`);
+    if (result.keyPlaced) console.log(`  The installation key exported beside it was put in ${path.join(dataDir, 'keys')}.`);
     console.log(`  integrity ok, ${result.check.audit.checked} audit entries verified`);
     if (result.previous) console.log(`  the database it replaced is kept as ${result.previous}`);
   } catch (error) {

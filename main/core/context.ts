@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
 import type { KeyRing } from './keyring';
+import type { InstallationHost } from './installation/host';
 import type { SetupCode } from './setup/setup-code';
 import type { Contract, EventName, EventPayload } from '../../shared/contract';
 import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
@@ -44,15 +45,17 @@ export interface Logger {
 }
 
 /**
- * What the shell around the core can do that plain Node cannot: print a window silently, make a PDF of it,
- * show an OS notification. Electron provides these; in web mode they are absent and the renderer falls back
- * to the browser's own print.
+ * What the shell around the core can do: print a window silently, make a PDF of it, show an OS notification
+ * (Electron only; in web mode they are absent and the renderer falls back to the browser's own print), and this
+ * installation's preferences, folders, restart and updates (both shells).
  */
 export interface HostServices {
   printWindow?(windowId: number, options: { printer: string | null }): Promise<boolean>;
   pdfOfWindow?(windowId: number): Promise<Buffer>;
   printers?(windowId: number): Promise<Array<{ name: string; isDefault: boolean }>>;
   notify?(title: string, body: string): void;
+  /** This installation's preferences, folders, restart and updates (both shells; absent in tests of the core). */
+  installation?: InstallationHost;
 }
 
 export interface CoreServices {

@@ -1,9 +1,11 @@
 // The core: opens the store, dispatches every contract method (authorise → validate → one transaction →
 // shape the output), delivers events after commit and runs main's timers. No Electron here.
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock';
-import { openStore } from './store/open';
+import { DATABASE_FILE, openStore } from './store/open';
+import { checkKeyForDatabase, recordKeyFingerprint } from './keyring/binding';
 import { defaultKeyFile, fileSecretStore, openKeyRing, type KeyRing, type SecretStore } from './keyring';
 import { Tx } from './store/tx';
 import {
@@ -104,12 +106,16 @@ export class Core implements BackgroundHost {
     this.version = options.version;
     this.dataDir = options.dataDir;
     this.host = options.host ?? {};
-    const { ring, created } = openKeyRing(options.secrets ?? fileSecretStore(defaultKeyFile(options.dataDir)));
+    const secrets = options.secrets ?? fileSecretStore(defaultKeyFile(options.dataDir));
+    // A database written with a key that is missing or different is refused, never given a new key.
+    checkKeyForDatabase(path.join(options.dataDir, DATABASE_FILE), secrets);
+    const { ring, created } = openKeyRing(secrets);
     this.keys = ring;
     if (created) this.logger.info('installation key created', { where: ring.where, fingerprint: ring.fingerprint });
     const store = openStore({ dataDir: options.dataDir, clock: this.clock, keys: ring });
     this.db = store.db;
     this.file = store.file;
+    recordKeyFingerprint(this.db, ring);
     this.installationId = store.installationId;
     if (store.preMigrationBackup) this.logger.info('backed up before migrating', { file: store.preMigrationBackup });
     this.scheduler = new Scheduler(this, [...featureJobs, ...(options.jobs ?? [])]);

@@ -25,6 +25,7 @@ import { shiftsHandlers } from './shifts';
 import { incidentsHandlers } from './incidents';
 import { keysHandlers } from './keys';
 import { handoverHandlers } from './handover';
+import { installationHandlers } from './installation';
 import { checklistSection, previousNotesSection } from './handover/builtin-sections';
 import { incidentsHandoverSection } from './incidents/handover-section';
 import { incidentsDiary } from './incidents/diary';
@@ -77,6 +78,7 @@ export const handlers: AllHandlers = {
   incidents: incidentsHandlers,
   keys: keysHandlers,
   handover: handoverHandlers(handoverSections, diaryContributions),
+  installation: installationHandlers,
   expected: expectedHandlers,
   parcels: parcelsHandlers,
   notify: notifyHandlers,

@@ -154,6 +154,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return sendError(core, reply, error, lang);
   });
 
+  // One log line per call: the method (only a method of the contract — never the URL, which may carry anything),
+  // the status and the time taken. Bodies, headers and tokens are never logged.
+  app.addHook('onResponse', async (request, reply) => {
+    const method = (request.params as { method?: string } | undefined)?.method;
+    if (request.method !== 'POST' || !request.url.startsWith('/api/')) return;
+    core.logger.info('api', {
+      method: method && findMethod(method) ? method : '(unknown)',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+      lan: !isLoopbackAddress(request.socket.remoteAddress),
+    });
+  });
+
   app.get('/api/health', async () => ({ ok: true, version: core.version }));
 
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {

@@ -19,6 +19,7 @@ import { shifts } from './shifts';
 import { incidents } from './incidents';
 import { keys } from './keys';
 import { handover } from './handover';
+import { installation } from './installation';
 import { expected } from './expected';
 import { parcels, PARCEL_STATUSES } from './parcels';
 import { notify, NOTIFICATION_STATUSES, NOTIFY_SUBJECTS } from './notify';
@@ -43,6 +44,7 @@ export const contract = {
   incidents,
   keys,
   handover,
+  installation,
   expected,
   parcels,
   notify,

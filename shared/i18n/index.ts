@@ -11,6 +11,7 @@ import { shiftsEn, shiftsZhCN } from './shifts';
 import { incidentsEn, incidentsZhCN } from './incidents';
 import { keysEn, keysZhCN } from './keys';
 import { handoverEn, handoverZhCN } from './handover';
+import { installationCoreEn, installationCoreZhCN } from './installation';
 import { expectedCoreEn, expectedCoreZhCN } from './expected';
 import { parcelsCoreEn, parcelsCoreZhCN } from './parcels';
 import { notifyCoreEn, notifyCoreZhCN } from './notify';
@@ -34,6 +35,7 @@ export const sharedMessages = {
     incidents: incidentsZhCN,
     keys: keysZhCN,
     handover: handoverZhCN,
+    installation: installationCoreZhCN,
     expected: expectedCoreZhCN,
     parcels: parcelsCoreZhCN,
     notify: notifyCoreZhCN,
@@ -52,6 +54,7 @@ export const sharedMessages = {
     incidents: incidentsEn,
     keys: keysEn,
     handover: handoverEn,
+    installation: installationCoreEn,
     expected: expectedCoreEn,
     parcels: parcelsCoreEn,
     notify: notifyCoreEn,

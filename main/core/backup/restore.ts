@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../store/open';
 import { backupDir, checkDatabaseFile, isHealthy, type BackupCheck } from './files';
 import { writeBackup } from './index';
+import { defaultKeyFile, fileSecretStore } from '../keyring';
+import { copyKeyFile, keyFileBeside, recordedKeyFingerprint, storedKeyFingerprint } from '../keyring/binding';
 
 export class RestoreError extends Error {
   constructor(message: string) {
@@ -58,6 +60,8 @@ export interface RestoreResult {
   check: BackupCheck;
   /** The database that was replaced, kept as a backup (null when there was none). */
   previous: string | null;
+  /** Whether the installation key exported beside the backup was put into the data folder (a new PC). */
+  keyPlaced: boolean;
 }
 
 export async function restoreBackup(options: { dataDir: string; from: string; now: number; latestSchemaVersion: number }): Promise<RestoreResult> {
@@ -73,6 +77,8 @@ export async function restoreBackup(options: { dataDir: string; from: string; no
   if (check.schemaVersion > options.latestSchemaVersion) {
     throw new RestoreError(`The backup was made by a newer version of Lobby Desk (schema ${check.schemaVersion}); nothing was changed.`);
   }
+
+  const keyPlaced = placeKey(options.dataDir, source);
 
   let previous: string | null = null;
   if (fs.existsSync(live)) {
@@ -96,5 +102,35 @@ export async function restoreBackup(options: { dataDir: string; from: string; no
 
   const after = checkDatabaseFile(live);
   if (!isHealthy(after)) throw new RestoreError(`The restored database failed its check (${after.integrity}); the replaced one is ${previous ?? 'none'}.`);
-  return { restored: source, check: after, previous };
+  return { restored: source, check: after, previous, keyPlaced };
+}
+
+/**
+ * The backup must be readable with the data folder's installation key. A data folder without a key (a new PC)
+ * takes the one exported beside the backup (`<backup>.key`) when it is the key the backup was written with.
+ * Returns whether a key was put in place.
+ */
+function placeKey(dataDir: string, source: string): boolean {
+  const recorded = recordedKeyFingerprint(source);
+  if (recorded === null) return false; // a backup from before the key was recorded: nothing to compare
+  const target = defaultKeyFile(dataDir);
+  const here = storedKeyFingerprint(fileSecretStore(target));
+  if (here === recorded) return false;
+  const beside = keyFileBeside(source);
+  const besideFingerprint = fs.existsSync(beside) ? storedKeyFingerprint(fileSecretStore(beside)) : null;
+  if (here !== null) {
+    throw new RestoreError(
+      `The backup was written with another installation's key (${recorded}; this data folder's key is ${here}): its watch list could not be checked here. ` +
+        `Restore it into a data folder holding that key (${target}); nothing was changed.`,
+    );
+  }
+  if (besideFingerprint !== recorded) {
+    throw new RestoreError(
+      `The backup needs the installation key it was written with (${recorded}), and ${target} does not exist. ` +
+        `Copy the keys folder of the PC it came from into ${dataDir}, or keep the exported ${path.basename(beside)} beside the backup; nothing was changed.`,
+    );
+  }
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+  copyKeyFile(beside, target);
+  return true;
 }

@@ -25,6 +25,18 @@ export class StoreTooNewError extends Error {
   }
 }
 
+/** A migration that failed: its transaction rolled back, the database is as it was (and backed up before). */
+export class MigrationFailedError extends Error {
+  constructor(
+    readonly version: number,
+    readonly migrationName: string,
+    readonly reason: unknown,
+  ) {
+    super(`Updating the database to schema ${version} (${migrationName}) failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = 'MigrationFailedError';
+  }
+}
+
 export interface OpenStoreOptions {
   dataDir: string;
   clock: Clock;
@@ -77,10 +89,14 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
 
     for (const migration of migrations) {
       if (migration.version <= current) continue;
-      db.transaction(() => {
-        migration.up(db, { keys: options.keys ?? null, now: options.clock.now() });
-        db.pragma(`user_version = ${migration.version}`);
-      }).immediate();
+      try {
+        db.transaction(() => {
+          migration.up(db, { keys: options.keys ?? null, now: options.clock.now() });
+          db.pragma(`user_version = ${migration.version}`);
+        }).immediate();
+      } catch (error) {
+        throw new MigrationFailedError(migration.version, migration.name, error);
+      }
     }
 
     let installationId = (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)

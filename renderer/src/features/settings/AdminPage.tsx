@@ -7,6 +7,7 @@ import { StaffAdmin } from '../staff/StaffAdmin';
 import { DevicesAdmin } from '../devices/DevicesAdmin';
 import { AuditAdmin } from '../audit/AuditAdmin';
 import { BackupAdmin } from '../backup/BackupAdmin';
+import { InstallationAdmin } from '../installation/InstallationAdmin';
 import { NotifyAdmin } from '../notify';
 import { PhotosAdmin } from '../photos';
 
@@ -26,6 +27,7 @@ export function AdminPage() {
           { key: 'security', label: t('admin.security'), children: <SecuritySettings /> },
           { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
           { key: 'backup', label: t('admin.backup'), children: <BackupAdmin /> },
+          { key: 'installation', label: t('admin.installation'), children: <InstallationAdmin /> },
           { key: 'notify', label: t('notify:admin.title'), children: <NotifyAdmin /> },
           { key: 'photos', label: t('photos:admin.title'), children: <PhotosAdmin /> },
         ]}
