@@ -11,6 +11,7 @@ import { shiftsEn, shiftsZhCN } from './shifts';
 import { incidentsEn, incidentsZhCN } from './incidents';
 import { keysEn, keysZhCN } from './keys';
 import { handoverEn, handoverZhCN } from './handover';
+import { importEn, importZhCN } from './import';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,6 +31,7 @@ export const sharedMessages = {
     incidents: incidentsZhCN,
     keys: keysZhCN,
     handover: handoverZhCN,
+    import: importZhCN,
   },
   en: {
     errors: errorsEn,
@@ -44,6 +46,7 @@ export const sharedMessages = {
     incidents: incidentsEn,
     keys: keysEn,
     handover: handoverEn,
+    import: importEn,
   },
 } as const;
 
