@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
 import type { KeyRing } from './keyring';
+import type { WallClockJump } from './clock-jump';
 import type { Contract, EventName, EventPayload } from '../../shared/contract';
 import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
 import type { SignedInUser } from '../../shared/contract/auth';
@@ -64,6 +65,8 @@ export interface CoreServices {
   host: HostServices;
   /** Keys derived from the installation's secret, which is kept outside the database. */
   keys: KeyRing;
+  /** The latest backward jump of the wall clock the desk noticed (waits that began before it are bounded by it). */
+  readonly clockJump: WallClockJump | null;
 }
 
 export interface CallContext extends CoreServices {

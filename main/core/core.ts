@@ -135,6 +135,10 @@ export class Core implements CoreServices {
     return this.closed;
   }
 
+  get clockJump() {
+    return this.scheduler.clockJump;
+  }
+
   onEvent(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -224,6 +228,7 @@ export class Core implements CoreServices {
       logger: this.logger,
       host: this.host,
       keys: this.keys,
+      clockJump: this.clockJump,
       windowId,
       caller,
       now,

@@ -6,7 +6,8 @@ import { ulid } from 'ulid';
 import type { Clock } from '../clock';
 import { migrations as allMigrations, LATEST_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
-import { BACKUP_DIR, backupFileName } from '../backup/files';
+import { BACKUP_DIR, backupFileName, beginPartial, discardPartial, endPartial, isHealthy, sweepBackupDir } from '../backup/files';
+import { copyAndCheck, fsyncPath } from '../backup/copy';
 
 export const DATABASE_FILE = 'lobby-desk.sqlite';
 export { BACKUP_DIR };
@@ -21,6 +22,20 @@ export class StoreTooNewError extends Error {
         'Install the newer version, or restore a backup made by this one.',
     );
     this.name = 'StoreTooNewError';
+  }
+}
+
+/** The database file exists but SQLite cannot read it: damaged past opening, or not a database at all. */
+export class StoreUnreadableError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(
+      `The database ${file} cannot be read (${reason}). Restore a backup: close the app, then run ` +
+        '`npm run restore -- --data-dir <data dir> --from <backup>`; the unreadable file is kept as it is, as a before-restore backup.',
+    );
+    this.name = 'StoreUnreadableError';
   }
 }
 
@@ -45,6 +60,35 @@ export function applyPragmas(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten with zeros, so a redacted value (V-7) leaves no copy in free space.
+  db.pragma('secure_delete = ON');
+}
+
+/**
+ * The copy before migrating, taken while nothing is served yet: under a temporary name, flushed and checked, and
+ * named `pre-migration-vA-to-vB-<time>.sqlite` only then — a kill midway leaves no file under a backup's name.
+ */
+function backUpBeforeMigrating(file: string, dataDir: string, name: string): string {
+  const dir = path.join(dataDir, BACKUP_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, name);
+  const partial = beginPartial(target);
+  try {
+    const check = copyAndCheck({ source: file, target: partial, check: 'quick' });
+    if (!isHealthy(check)) throw new Error(`the copy before migrating failed its check (${check.integrity}); nothing was migrated`);
+    fs.renameSync(partial, target);
+    endPartial(partial);
+    fsyncPath(dir);
+    return target;
+  } catch (error) {
+    discardPartial(partial);
+    throw error;
+  }
+}
+
+function unreadable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
 }
 
 export function schemaVersion(db: Database.Database): number {
@@ -56,21 +100,25 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
   const latest = options.migrations ? migrations.length : LATEST_SCHEMA_VERSION;
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, DATABASE_FILE);
+  // A restore killed midway left its incoming copy; the swap never happened.
+  fs.rmSync(`${file}.restoring`, { force: true });
   const db = new Database(file);
   try {
-    applyPragmas(db);
+    try {
+      applyPragmas(db);
+    } catch (error) {
+      if (unreadable(error)) throw new StoreUnreadableError(file, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
     const current = schemaVersion(db);
     if (current > latest) throw new StoreTooNewError(current, latest);
 
     let preMigrationBackup: string | null = null;
     if (current > 0 && current < latest) {
-      const dir = path.join(options.dataDir, BACKUP_DIR);
-      fs.mkdirSync(dir, { recursive: true });
-      preMigrationBackup = path.join(dir, backupFileName('pre-migration', options.clock.now(), `v${current}-to-v${latest}`));
-      // VACUUM INTO writes a consistent copy synchronously, before any schema change (the online backup API the
-      // daily backups use is asynchronous, and opening the store is not). Same folder and naming as the others.
-      db.prepare('VACUUM INTO ?').run(preMigrationBackup);
+      // Same folder and naming as the other backups; made before any schema change.
+      preMigrationBackup = backUpBeforeMigrating(file, options.dataDir, backupFileName('pre-migration', options.clock.now(), `v${current}-to-v${latest}`));
     }
+    sweepBackupDir(options.dataDir);
 
     for (const migration of migrations) {
       if (migration.version <= current) continue;
