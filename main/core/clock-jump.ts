@@ -15,7 +15,7 @@ export interface WallClockJump {
 /** A clock set back by less than this is not a jump (NTP corrections, two processes a little apart). */
 export const JUMP_TOLERANCE_MS = 2 * 60_000;
 
-/** The audit trail's entity (and the job-like method) of a noticed jump. */
+/** The audit trail's entity (its id: the time seen before the jump) and method of a noticed jump. */
 export const CLOCK_ENTITY = 'clock';
 export const CLOCK_WENT_BACK = 'clock.wentBack';
 
@@ -50,10 +50,11 @@ export class ClockWatch {
   constructor(db: Database.Database) {
     const newest = db.prepare('SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { at: number } | undefined;
     this.highWater = newest?.at ?? Number.NEGATIVE_INFINITY;
-    const noted = db
-      .prepare('SELECT at FROM audit_log WHERE entity = ? AND entity_id IS NULL ORDER BY seq DESC LIMIT 1')
-      .get(CLOCK_ENTITY) as { at: number } | undefined;
-    this.current = noted ? { noticedAt: noted.at, recordAt: noted.at } : null;
+    // The note's entity id is the time the desk had seen before the jump.
+    const noted = db.prepare('SELECT at, entity_id FROM audit_log WHERE entity = ? ORDER BY seq DESC LIMIT 1').get(CLOCK_ENTITY) as
+      | { at: number; entity_id: string | null }
+      | undefined;
+    this.current = noted ? { noticedAt: noted.at, recordAt: Number(noted.entity_id ?? noted.at) } : null;
   }
 
   /** The latest jump noticed (in this process, or recorded on the trail by an earlier one). */

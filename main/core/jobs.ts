@@ -76,7 +76,7 @@ export class Scheduler {
     if (!jump) return;
     this.host.logger.warn('the wall clock went back', { from: new Date(jump.recordAt).toISOString(), to: new Date(now).toISOString() });
     try {
-      this.host.runAsSystem(CLOCK_WENT_BACK, (ctx) => ctx.tx.note(CLOCK_ENTITY, null, { wentBack: true, recordAt: jump.recordAt, now, byMs: jump.recordAt - now }));
+      this.host.runAsSystem(CLOCK_WENT_BACK, (ctx) => ctx.tx.note(CLOCK_ENTITY, String(jump.recordAt), { wentBack: true, recordAt: jump.recordAt, now, byMs: jump.recordAt - now }));
     } catch (error) {
       this.host.logger.error('recording the clock jump failed', { error: error instanceof Error ? error.message : String(error) });
     }

@@ -29,6 +29,11 @@ export function parseBackupFileName(name: string): { kind: BackupKind; at: numbe
   return Number.isNaN(at) ? null : { kind: kind as BackupKind, at };
 }
 
+/** The detail between a backup's kind and time (`v1-to-v2` of a pre-migration backup), or null. */
+export function backupDetail(name: string): string | null {
+  return NAME.exec(name)?.[2] ?? null;
+}
+
 /** Every backup in the data dir, newest first. Files being written (`.tmp`) and anything else are ignored. */
 export function listBackups(dataDir: string): BackupFile[] {
   const dir = backupDir(dataDir);

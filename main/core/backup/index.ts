@@ -10,9 +10,9 @@ import type { Job } from '../jobs';
 import { readSection, writeSection } from '../settings/sections';
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS, type BackupKind, type BackupSettings as BackupSettingsT } from '../../../shared/contract/backup';
 import { runWorker, type WorkerLimits } from '../workers';
-import { backupDir, backupFileName, beginPartial, discardPartial, endPartial, isHealthy, listBackups, rotateDailyBackups, type BackupCheck } from './files';
+import { backupDetail, backupDir, backupFileName, beginPartial, discardPartial, endPartial, isHealthy, listBackups, rotateDailyBackups, type BackupCheck } from './files';
 import { fsyncPath, type CopyTask } from './copy';
-import { waitStart } from '../clock-jump';
+import { waitStart, type WallClockJump } from '../clock-jump';
 
 export const DAY_MS = 24 * 3_600_000;
 /** After a failed daily backup, the next attempt waits this long. */
@@ -31,6 +31,8 @@ export const BACKUP_WORKER_LIMITS: WorkerLimits = { heapMb: 512, youngMb: 16, ti
 export interface WriteBackupOptions {
   /** Stops the copy (the app is closing); nothing is left under a backup name. */
   signal?: AbortSignal;
+  /** Between the kind and the time in the file's name. */
+  detail?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface WriteBackupOptions {
 export async function writeBackup(db: Database.Database, dataDir: string, kind: BackupKind, at: number, options: WriteBackupOptions = {}): Promise<string> {
   const dir = backupDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, backupFileName(kind, at));
+  const file = path.join(dir, backupFileName(kind, at, options.detail));
   // A half-written copy (a crash, a kill, a full disk) never looks like a backup.
   const partial = beginPartial(file);
   try {
@@ -87,22 +89,39 @@ function installedAt(db: Database.Database): number | null {
 }
 
 /**
+ * The name detail of daily backups made after the clock went back, while the wall clock is still short of the
+ * time seen before the jump: the only way to tell them from the backups made before it with the same times.
+ */
+export function afterJumpDetail(jump: WallClockJump): string {
+  return `after-jump-${jump.noticedAt.toString(36)}`;
+}
+
+/**
  * A day after the newest daily backup (or after installation); an hour after a failure. Null while one runs.
- * Bounded when the clock has gone back: a backup (or failure) "in the future" counts from when the jump was
- * noticed, and with no jump noticed yet the backup is due now — never a day plus the jump away.
+ * Bounded when the clock has gone back: a backup made before the jump with a time past the moment it was noticed
+ * counts from that moment (backups made since carry `afterJumpDetail` in their name); with no jump noticed and a
+ * backup "in the future", one is due now — never a day plus the jump away.
  */
 export function nextDailyBackupAt(services: Pick<CoreServices, 'db' | 'dataDir' | 'clockJump'>, now: number): number | null {
   const state = stateOf(services.db);
   if (state.running) return null;
-  const last = listBackups(services.dataDir).find((b) => b.kind === 'daily')?.at ?? installedAt(services.db);
-  if (last === null) return null;
   const jump = services.clockJump;
-  if (last > now && !jump) return now;
-  const due = waitStart(last, now, jump) + DAY_MS;
+  const marker = jump ? afterJumpDetail(jump) : null;
+  const times = listBackups(services.dataDir)
+    .filter((b) => b.kind === 'daily')
+    .map((b) => (jump && b.at > jump.noticedAt && b.at <= jump.recordAt && backupDetail(b.file) !== marker ? jump.noticedAt : b.at));
+  if (times.length === 0) {
+    const installed = installedAt(services.db);
+    if (installed === null) return null;
+    times.push(waitStart(installed, now, jump));
+  }
+  const last = Math.max(...times);
+  if (last > now) return now;
+  const due = last + DAY_MS;
   return state.failedAt === null ? due : Math.max(due, waitStart(state.failedAt, now, jump) + RETRY_MS);
 }
 
-function startDailyBackup(db: Database.Database, dataDir: string, at: number, logger: Logger): void {
+function startDailyBackup(db: Database.Database, dataDir: string, at: number, logger: Logger, jump: WallClockJump | null): void {
   const state = stateOf(db);
   if (state.running) return;
   const keep = backupSettings(db).keepDaily;
@@ -110,7 +129,7 @@ function startDailyBackup(db: Database.Database, dataDir: string, at: number, lo
   state.abort = abort;
   // Starts after the job's (empty) transaction has committed; the copy runs in a worker while the desk keeps working.
   state.running = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => writeBackup(db, dataDir, 'daily', at, { signal: abort.signal }))
+    .then(() => writeBackup(db, dataDir, 'daily', at, { signal: abort.signal, detail: jump && at <= jump.recordAt ? afterJumpDetail(jump) : undefined }))
     .then(
       (file) => {
         state.failedAt = null;
@@ -135,7 +154,7 @@ function startDailyBackup(db: Database.Database, dataDir: string, at: number, lo
 export const dailyBackupJob: Job = {
   name: 'backup.daily',
   nextDueAt: (services, now) => nextDailyBackupAt(services, now),
-  run: (ctx) => startDailyBackup(ctx.db, ctx.dataDir, ctx.now, ctx.logger),
+  run: (ctx) => startDailyBackup(ctx.db, ctx.dataDir, ctx.now, ctx.logger, ctx.clockJump),
   stop: (services) => stateOf(services.db).abort?.abort(),
 };
 
