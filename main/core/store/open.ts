@@ -91,6 +91,25 @@ function unreadable(error: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
 }
 
+/**
+ * Copies the WAL into the database file and truncates it to nothing, so that pages as they were before a change
+ * (a redaction) are gone from the -wal too. Does not wait: false when a reader (a backup under way) holds an older
+ * snapshot, and the caller tries again later.
+ */
+export function truncateWal(db: Database.Database): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+    return result !== undefined && result.busy === 0 && result.log <= 0;
+  } catch (error) {
+    if (error instanceof Error && /busy|locked/i.test(error.message)) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -7,6 +7,7 @@ import { buildingProfile } from '../settings';
 import { addDays, startOfDay, HOUR } from '../../../shared/rules/time';
 import { expiredCallbackIds, oldestRedactableCallback, redactCallback } from '../callbacks/core';
 import { visitorSettings } from './settings';
+import { truncateWal } from '../store/open';
 import { waitStartParams, waitStartSql } from '../clock-jump';
 
 /** Local time of day at which the retention run happens (quiet hours). */
@@ -68,9 +69,14 @@ export function redactVisit(ctx: CallContext, id: string): void {
   ctx.tx.redactRow('visits', id, { ...VISIT_REDACTION, redacted_at: ctx.now });
 }
 
+/** Databases whose WAL still holds pages from before a redaction (a reader kept the checkpoint from finishing). */
+const walToTruncate = new WeakSet<Database.Database>();
+const TRUNCATE_RETRY_MS = 60_000;
+
 export const retentionJob: Job = {
   name: 'visitors.retention',
-  nextDueAt(services) {
+  nextDueAt(services, now) {
+    if (walToTruncate.has(services.db)) return now + TRUNCATE_RETRY_MS;
     const visit = services.db.prepare('SELECT MIN(registered_at) AS at FROM visits WHERE redacted_at IS NULL').get() as { at: number | null };
     const callback = oldestRedactableCallback(services.db);
     const oldest = [visit.at, callback].filter((v): v is number => v !== null);
@@ -88,5 +94,13 @@ export const retentionJob: Job = {
     for (const id of callbacks) redactCallback(ctx, id);
     // The run itself is on the audit trail: when, up to which time, how many (never whose).
     ctx.tx.note('visits', null, { retentionRun: true, cutoff, retentionDays: visitorSettings(ctx.db).retentionDays, visits: visits.length, callbacks: callbacks.length });
+    if (visits.length + callbacks.length > 0) walToTruncate.add(ctx.db);
+  },
+  // The blanked values' old pages are zeroed in the file (secure_delete); the copies of them in the -wal go once
+  // it is checkpointed and truncated.
+  afterCommit(services) {
+    if (!walToTruncate.has(services.db)) return;
+    if (truncateWal(services.db)) walToTruncate.delete(services.db);
+    else services.logger.info('redacted pages still in the WAL; truncating it again shortly');
   },
 };
