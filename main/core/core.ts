@@ -49,6 +49,18 @@ const UNPAIRED_LAN_METHODS = new Set<string>(['devices.pair', 'devices.whoami', 
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
 
+/** The timers' events of the first minutes after start are held for screens that connect after they went out… */
+const HOLD_MS = 2 * 60_000;
+/** …and handed to those that connect within this time of the start, once per person's session or device. */
+const REPLAY_MS = 10 * 60_000;
+const MAX_HELD = 500;
+
+interface HeldEvent {
+  event: OutgoingEvent;
+  /** Sessions and devices it was handed to. */
+  handedTo: Set<string>;
+}
+
 export const consoleLogger: Logger = {
   info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
   warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
@@ -91,6 +103,9 @@ export class Core implements CoreServices {
   private readonly listeners = new Set<EventListener>();
   private readonly scheduler: Scheduler;
   private closed = false;
+  /** Monotonic time of start(), while timer events are held for late screens. */
+  private startedAt: number | null = null;
+  private held: HeldEvent[] = [];
 
   private constructor(options: CoreOptions) {
     this.clock = options.clock ?? systemClock;
@@ -115,7 +130,35 @@ export class Core implements CoreServices {
 
   /** Starts main's timers: they catch up on what fell due while the app was off, then sleep until the next deadline. */
   start(): void {
+    this.startedAt = this.clock.monotonic();
     this.scheduler.start();
+  }
+
+  /**
+   * What the timers sent in the first minutes after start — the catch-up of escalations, overdue callbacks and
+   * overstays, sent before the server listened or a window was open — for a screen that has just connected and
+   * may receive it. Each event once per session or device, within ten minutes of the start.
+   */
+  replayTo(credentials: Credentials): OutgoingEvent[] {
+    if (this.startedAt === null || this.clock.monotonic() - this.startedAt > REPLAY_MS) {
+      this.held = [];
+      return [];
+    }
+    let caller: Caller;
+    try {
+      caller = this.resolve(credentials);
+    } catch {
+      return [];
+    }
+    const identity = caller.kind === 'staff' ? `session:${caller.sessionId}` : caller.kind === 'kiosk' ? `device:${caller.device.id}` : null;
+    if (identity === null) return [];
+    const out: OutgoingEvent[] = [];
+    for (const held of this.held) {
+      if (held.handedTo.has(identity) || !this.mayReceive(caller, held.event)) continue;
+      held.handedTo.add(identity);
+      out.push(held.event);
+    }
+    return out;
   }
 
   /** Runs every job that is due now (tests move the fake clock, then call this). */
@@ -203,7 +246,7 @@ export class Core implements CoreServices {
     const result = this.db
       .transaction(() => work(this.context({ kind: 'system' }, method, now, DEFAULT_LANGUAGE, outbox, [], true, null)))
       .immediate();
-    this.deliver(outbox);
+    this.deliver(outbox, true);
     return result;
   }
 
@@ -302,9 +345,11 @@ export class Core implements CoreServices {
     return handler;
   }
 
-  private deliver(outbox: OutgoingEvent[]): void {
+  private deliver(outbox: OutgoingEvent[], fromTimers = false): void {
+    const holding = fromTimers && this.startedAt !== null && this.clock.monotonic() - this.startedAt <= HOLD_MS;
     for (const event of outbox) {
       const shaped: OutgoingEvent = { ...event, payload: events[event.name].payload.parse(event.payload) };
+      if (holding && this.held.length < MAX_HELD) this.held.push({ event: shaped, handedTo: new Set() });
       for (const listener of this.listeners) {
         try {
           listener(shaped);

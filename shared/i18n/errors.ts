@@ -46,6 +46,9 @@ export const errorsZhCN = {
   staff: {
     lastAdmin: '至少需要保留一名启用的管理员。',
   },
+  request: {
+    tooLarge: '提交的内容过大：最多 {{mb}} MB。',
+  },
   devices: {
     codeInvalid: '配对码无效或已过期。',
     revoked: '此设备已被停用，请重新配对。',
@@ -99,6 +102,9 @@ export const errorsEn: ErrorMessages = {
   },
   staff: {
     lastAdmin: 'At least one active administrator must remain.',
+  },
+  request: {
+    tooLarge: 'What was sent is too large: {{mb}} MB at most.',
   },
   devices: {
     codeInvalid: 'The pairing code is wrong or has expired.',
