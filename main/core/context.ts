@@ -118,7 +118,20 @@ export interface PreparedHandler<S, P> {
   run(ctx: CallContext, input: ParsedInputOf<S>, prepared: P): HandlerResultOf<S>;
 }
 
-export type AnyHandler<S> = Handler<S> | PreparedHandler<S, any>;
+/**
+ * A mutation too large for one pause of the desk (an import of thousands of rows): `prepare` as above, then its
+ * batches applied each in a transaction of its own, the desk answering between them, and `finish` in a last one
+ * (the summary note, the answer). It must be idempotent — applied again after an interruption (a power cut
+ * between batches), it adds nothing twice — because what a committed batch wrote stays.
+ */
+export interface BatchedHandler<S, P, B> {
+  prepare(ctx: Omit<CallContext, 'tx' | 'emit'>, input: ParsedInputOf<S>): Promise<P>;
+  batches(prepared: P): readonly B[];
+  runBatch(ctx: CallContext, batch: B, prepared: P): void;
+  finish(ctx: CallContext, input: ParsedInputOf<S>, prepared: P): HandlerResultOf<S>;
+}
+
+export type AnyHandler<S> = Handler<S> | PreparedHandler<S, any> | BatchedHandler<S, any, any>;
 
 /** Every method of a feature must have a handler: the compiler checks completeness against the contract. */
 export type FeatureHandlers<F extends keyof Methods> = { [M in keyof Methods[F]]: AnyHandler<Methods[F][M]> };

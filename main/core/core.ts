@@ -17,6 +17,7 @@ import {
   type Logger,
   type OutgoingEvent,
   type PreparedHandler,
+  type BatchedHandler,
 } from './context';
 import { resolveCaller, type Credentials } from './auth/callers';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldIssue } from './errors';
@@ -301,6 +302,7 @@ export class Core implements CoreServices {
     windowId: number | null,
   ): Promise<unknown> {
     const handler = this.handlerFor(method);
+    if (typeof handler !== 'function' && 'runBatch' in handler) return this.executeBatched(spec, method, caller, input, now, lang, windowId, handler);
     const outbox: OutgoingEvent[] = [];
     const failureWrites: Array<(tx: Tx) => void> = [];
     let prepared: unknown;
@@ -333,6 +335,34 @@ export class Core implements CoreServices {
       }
       throw error;
     }
+    this.deliver(outbox);
+    return result;
+  }
+
+  /** A batched mutation: each batch its own transaction (events delivered after each), the event loop free between. */
+  private async executeBatched(
+    spec: MethodSpec,
+    method: string,
+    caller: Caller,
+    input: unknown,
+    now: number,
+    lang: Language,
+    windowId: number | null,
+    handler: BatchedHandler<unknown, unknown, unknown>,
+  ): Promise<unknown> {
+    if (spec.kind !== 'mutation') throw new Error(`${method} is batched and must be a mutation`);
+    const prepared = await handler.prepare(this.context(caller, method, now, lang, [], [], false, windowId), input as never);
+    for (const batch of handler.batches(prepared)) {
+      if (this.closed) throw new Error(`${method} was interrupted: the app is closing`);
+      const outbox: OutgoingEvent[] = [];
+      this.db.transaction(() => handler.runBatch(this.context(caller, method, now, lang, outbox, [], true, windowId), batch, prepared)).immediate();
+      this.deliver(outbox);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const outbox: OutgoingEvent[] = [];
+    const result = this.db
+      .transaction(() => spec.output.parse(handler.finish(this.context(caller, method, now, lang, outbox, [], true, windowId), input as never, prepared)))
+      .immediate();
     this.deliver(outbox);
     return result;
   }
