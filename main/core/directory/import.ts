@@ -108,8 +108,14 @@ const CONTACT_COLUMNS: Record<string, ImportColumn> = { name: 'contactName', tit
 /** Rows naming the same tenant: same name, floor and room. */
 export const tenantKey = (t: Pick<NewTenant, 'name' | 'floor' | 'room'>) => JSON.stringify([t.name, t.floor.toUpperCase(), t.room.toUpperCase()]);
 
-/** Validates every row against the contract's own schemas and against the directory as it is now. */
-export function planImport(db: Database.Database, rows: SheetRow[]): PlannedRow[] {
+/** Rows validated between two turns of the event loop (a few milliseconds of work). */
+const PLAN_CHUNK = 200;
+
+/**
+ * Validates every row against the contract's own schemas and against the directory as it is now, a chunk at a
+ * time with the desk answering in between (5 000 rows are a second's work on a busy PC).
+ */
+export async function planImport(db: Database.Database, rows: SheetRow[]): Promise<PlannedRow[]> {
   const existing = new Map<string, string>();
   for (const t of db.prepare('SELECT id, name, floor, room FROM tenants').all() as Array<{ id: string; name: string; floor: string; room: string }>) {
     existing.set(tenantKey(t), t.id);
@@ -122,7 +128,14 @@ export function planImport(db: Database.Database, rows: SheetRow[]): PlannedRow[
   const seen = new Map<string, number>();
   const tenantsInFile = new Set<string>();
 
-  return rows.map(({ line, values }) => {
+  const planned: PlannedRow[] = [];
+  for (let at = 0; at < rows.length; at += PLAN_CHUNK) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const row of rows.slice(at, at + PLAN_CHUNK)) planned.push(planRow(row));
+  }
+  return planned;
+
+  function planRow({ line, values }: SheetRow): PlannedRow {
     const issues: RowIssue[] = [];
     const kindWord = values.kind.normalize('NFKC').trim().toLowerCase();
     let kind: TenantKind = 'company';
@@ -175,5 +188,5 @@ export function planImport(db: Database.Database, rows: SheetRow[]): PlannedRow[
     }
     const action: PlannedRow['action'] = issues.length > 0 ? 'error' : existingTenantId || addsToEarlierRow ? 'existing' : 'new';
     return { line, values, action, tenant, contact, existingTenantId, issues };
-  });
+  }
 }

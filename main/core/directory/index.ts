@@ -51,7 +51,7 @@ export const IMPORT_BATCH = 50;
  */
 const importApply: BatchedHandler<Contract['directory']['importApply'], ImportPlan, TenantGroup[]> = {
   prepare: async (ctx, input) => {
-    const planned = planImport(ctx.db, await readDirectorySheet(input.fileName, input.contentBase64));
+    const planned = await planImport(ctx.db, await readDirectorySheet(input.fileName, input.contentBase64));
     const groups = new Map<string, TenantGroup>();
     for (const row of planned) {
       if (row.action === 'error' || !row.tenant) continue;
@@ -152,7 +152,7 @@ export const directoryHandlers: FeatureHandlers<'directory'> = {
   },
 
   importPreview: async (ctx, input) => {
-    const planned = planImport(ctx.db, await readDirectorySheet(input.fileName, input.contentBase64));
+    const planned = await planImport(ctx.db, await readDirectorySheet(input.fileName, input.contentBase64));
     const rows = planned.map((row) => {
       const rowIssues = issuesOf([row], ctx.lang);
       return {
