@@ -8,11 +8,10 @@
 // start-up cost (≈ 15 MB): under 200 MB above the server's usual footprint.
 import { ConflictError, ValidationError } from '../errors';
 import { runWorker, WorkerError, WorkerFailure, type WorkerLimits } from '../workers';
-import { DEFAULT_SHEET_LIMITS, type SheetLimits, type SheetRefusalReason, type SheetRow } from './parse';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits, type SheetRefusalReason, type SheetRow } from './limits';
 import type { SheetTask } from './sheet.worker';
 
-export { DEFAULT_SHEET_LIMITS, type SheetLimits, type SheetRow } from './parse';
-export { columnLetters } from './cells';
+export { DEFAULT_SHEET_LIMITS, type SheetLimits, type SheetRow } from './limits';
 
 export const SHEET_WORKER_LIMITS: WorkerLimits = { heapMb: 128, youngMb: 16, timeoutMs: 30_000 };
 
