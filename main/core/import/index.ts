@@ -41,6 +41,8 @@ function refusal(field: string, reason: SheetRefusalReason | 'tooComplex' | 'too
 async function readOne(file: SpreadsheetFile, limits: SheetLimits, field: string, worker: WorkerLimits): Promise<SheetRow[]> {
   const bytes = new Uint8Array(Buffer.from(file.contentBase64, 'base64'));
   if (bytes.length === 0) throw refusal(field, 'fileEmpty');
+  // An XLSX is a zip: anything else is refused without starting a worker.
+  if (!/\.csv$/i.test(file.fileName) && !(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw refusal(field, 'fileUnreadable');
   try {
     return await runWorker<SheetTask, SheetRow[]>('sheet', { fileName: file.fileName, bytes, limits }, { limits: worker, transfer: [bytes.buffer] });
   } catch (error) {

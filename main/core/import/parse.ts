@@ -2,8 +2,6 @@
 // file unpacks to, and stops at the first limit passed. Runs inside the sheet worker (sheet.worker.ts), whose heap
 // is bounded as well; a test may call it directly.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'fast-csv';
 import { cellText, columnLetters } from './cells';
 import { storedZip, unpackZip, ZipRefusal } from './zip';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits, type SheetRefusalReason, type SheetRow } from './limits';
@@ -58,6 +56,8 @@ export function decodeCsv(buffer: Buffer): string {
 async function readCsv(buffer: Buffer, limits: SheetLimits): Promise<SheetRow[]> {
   const collector = new RowCollector(limits);
   let line = 0;
+  // Loaded for the format at hand only: a worker's start is most of a small file's cost.
+  const { parse: parseCsv } = await import('fast-csv');
   await new Promise<void>((resolve, reject) => {
     const parser = parseCsv({ ignoreEmpty: false })
       .on('error', () => reject(new SheetRefusal('fileUnreadable')))
@@ -108,6 +108,7 @@ interface ReaderState {
 
 async function readXlsx(buffer: Buffer, limits: SheetLimits): Promise<SheetRow[]> {
   const input = repack(buffer, limits);
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const collector = new RowCollector(limits);
   let found = false;
