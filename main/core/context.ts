@@ -6,6 +6,7 @@ import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
 import type { KeyRing } from './keyring';
 import type { WallClockJump } from './clock-jump';
+import type { SetupCode } from './setup/setup-code';
 import type { Contract, EventName, EventPayload } from '../../shared/contract';
 import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
 import type { SignedInUser } from '../../shared/contract/auth';
@@ -67,10 +68,16 @@ export interface CoreServices {
   keys: KeyRing;
   /** The latest backward jump of the wall clock the desk noticed (waits that began before it are bounded by it). */
   readonly clockJump: WallClockJump | null;
+  /** The one-time code that lets another device run first-run setup (printed in the server's console). */
+  setupCode: SetupCode;
 }
+
+/** Where a call comes from: this PC (its windows over IPC, or loopback), the LAN, or the app itself (timers). */
+export type CallOrigin = 'loopback' | 'lan' | 'ipc' | 'system';
 
 export interface CallContext extends CoreServices {
   caller: Caller;
+  origin: CallOrigin;
   /** The time of the call, fixed for its whole transaction. */
   now: number;
   lang: Language;

@@ -4,7 +4,7 @@
 import type { Migration } from './types';
 
 export const migration0010: Migration = {
-  version: 8,
+  version: 10,
   name: 'record-clock-due',
   up(db) {
     db.exec(`
