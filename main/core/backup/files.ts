@@ -48,10 +48,21 @@ export function listBackups(dataDir: string): BackupFile[] {
   return out.sort((a, b) => b.at - a.at || b.file.localeCompare(a.file));
 }
 
-/** Removes the oldest daily backups beyond `keep`, and leftovers (see sweepBackupDir). Others are kept. */
+/**
+ * Removes the oldest daily backups beyond `keep`; a pre-migration backup once `keep` daily backups newer than it
+ * are kept (it then lies beyond the window the daily ones cover, and it holds what a migration removed, such as
+ * watch-list ID numbers in full); and leftovers (see sweepBackupDir). Manual and before-restore copies are kept.
+ */
 export function rotateDailyBackups(dataDir: string, keep: number): string[] {
+  const all = listBackups(dataDir);
+  const daily = all.filter((b) => b.kind === 'daily');
+  const oldestKept = daily.length >= keep ? daily[keep - 1] : undefined;
+  const expired = [
+    ...daily.slice(keep),
+    ...(oldestKept ? all.filter((b) => b.kind === 'pre-migration' && b.at < oldestKept.at) : []),
+  ];
   const removed: string[] = [];
-  for (const old of listBackups(dataDir).filter((b) => b.kind === 'daily').slice(keep)) {
+  for (const old of expired) {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(backupDir(dataDir), old.file + suffix), { force: true });
     removed.push(old.file);
   }

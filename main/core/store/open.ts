@@ -149,6 +149,10 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
         db.pragma(`user_version = ${migration.version}`);
       }).immediate();
     }
+    // A migration may remove what must not be kept (0009: watch-list ID numbers in full). secure_delete zeroed the
+    // freed pages in the file; the -wal may still hold frames of those pages as they were, from before the
+    // migration and during it, so it is folded into the file and truncated. Nothing else reads the file yet.
+    if (current > 0 && current < latest) truncateWal(db);
 
     let installationId = (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)
       ?.value;
