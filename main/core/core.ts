@@ -432,9 +432,20 @@ export class Core implements CoreServices {
       if (error.retryAfterSeconds !== undefined) body.error.retryAfterSeconds = error.retryAfterSeconds;
       return { status: ERROR_STATUS[error.code], body };
     }
+    if (diskFull(error)) {
+      // The transaction was rolled back: nothing of the call was saved, and the desk can say so.
+      this.logger.error('disk full', { error: error instanceof Error ? error.message : String(error) });
+      return { status: ERROR_STATUS.disk_full, body: { error: { code: 'disk_full', message: translate(lang, 'errors:code.disk_full') } } };
+    }
     this.logger.error('internal error', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return { status: 500, body: { error: { code: 'internal', message: translate(lang, 'errors:code.internal') } } };
   }
+}
+
+/** SQLite's SQLITE_FULL (the disk, or the database's page limit) or the system's ENOSPC, however it surfaced. */
+function diskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }
 
 export { contract };
