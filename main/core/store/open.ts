@@ -113,6 +113,24 @@ export function truncateWal(db: Database.Database): boolean {
   }
 }
 
+/** Set in `meta` once the file's free space holds nothing deleted (it has been rebuilt, or was made with secure_delete). */
+const FREE_SPACE_CLEARED = 'free_space_cleared';
+
+/**
+ * secure_delete was not always on: a file written before it may hold what redactions blanked (V-7) and what
+ * migrations removed (the watch list's ID numbers in full) in its free pages and in the unused space of its pages.
+ * Such a file is rebuilt once with VACUUM (which writes only live content; it takes about as long as the backup
+ * before a migration, at the first start of this version); a new file needs nothing. Never runs again after that.
+ */
+function clearFreeSpaceOnce(db: Database.Database, newFile: boolean): void {
+  if (db.prepare('SELECT 1 FROM meta WHERE key = ?').get(FREE_SPACE_CLEARED) !== undefined) return;
+  if (!newFile) {
+    db.exec('VACUUM');
+    truncateWal(db);
+  }
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(FREE_SPACE_CLEARED, newFile ? 'new' : 'vacuum');
+}
+
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
@@ -153,6 +171,7 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
     // freed pages in the file; the -wal may still hold frames of those pages as they were, from before the
     // migration and during it, so it is folded into the file and truncated. Nothing else reads the file yet.
     if (current > 0 && current < latest) truncateWal(db);
+    clearFreeSpaceOnce(db, current === 0);
 
     let installationId = (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)
       ?.value;

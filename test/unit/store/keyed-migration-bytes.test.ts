@@ -3,6 +3,7 @@
 // copy taken before the migration still holds them; it ages out with the daily rotation.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore, DATABASE_FILE } from '../../../main/core/store/open';
 import { migrations } from '../../../main/core/store/migrations';
@@ -97,5 +98,34 @@ describe('the keyed migration in the raw bytes', () => {
       db.close();
     }
     for (const file of liveFiles(dir)) expect(holds(file), path.basename(file)).toEqual([]);
+  });
+
+  it('V-7 V-6 a file written before secure_delete was on is rebuilt once at open, so what it deleted is gone from its free space; a new file is not', () => {
+    const dir = tempDir();
+    const clock = new FakeClock('2026-11-20T09:00:00+08:00');
+    openStore({ dataDir: dir, clock, migrations: migrations.slice(0, BEFORE) }).db.close();
+    // What an earlier version did: deleted content left in place (no secure_delete), and no mark of a rebuild.
+    const old = new Database(path.join(dir, DATABASE_FILE));
+    old.pragma('secure_delete = OFF');
+    old.exec("DELETE FROM meta WHERE key = 'free_space_cleared'; CREATE TABLE scratch (v TEXT)");
+    // Far more pages than the migrations still to run could take from the free list and overwrite.
+    old.transaction(() => {
+      for (let i = 0; i < 20_000; i += 1) old.prepare('INSERT INTO scratch VALUES (?)').run(`${NUMBERS[0]}-${i}`);
+    })();
+    old.exec('DROP TABLE scratch');
+    expect(old.pragma('freelist_count', { simple: true })).toBeGreaterThan(100);
+    old.close();
+    expect(holds(path.join(dir, DATABASE_FILE))).toEqual([NUMBERS[0]]);
+
+    const { db } = openStore({ dataDir: dir, clock });
+    const mark = () => db.prepare("SELECT value FROM meta WHERE key = 'free_space_cleared'").pluck().get();
+    expect(mark()).toBe('vacuum');
+    for (const file of liveFiles(dir)) expect(holds(file), path.basename(file)).toEqual([]);
+    expect(db.pragma('freelist_count', { simple: true })).toBe(0);
+    db.close();
+
+    const fresh = openStore({ dataDir: tempDir(), clock }).db;
+    expect(fresh.prepare("SELECT value FROM meta WHERE key = 'free_space_cleared'").pluck().get()).toBe('new');
+    fresh.close();
   });
 });
