@@ -19,6 +19,10 @@ import { shifts } from './shifts';
 import { incidents } from './incidents';
 import { keys } from './keys';
 import { handover } from './handover';
+import { expected } from './expected';
+import { parcels, PARCEL_STATUSES } from './parcels';
+import { notify, NOTIFICATION_STATUSES, NOTIFY_SUBJECTS } from './notify';
+import { photos } from './photos';
 
 export const contract = {
   auth,
@@ -39,6 +43,10 @@ export const contract = {
   incidents,
   keys,
   handover,
+  expected,
+  parcels,
+  notify,
+  photos,
 };
 
 export type Contract = typeof contract;
@@ -151,6 +159,21 @@ export const events = {
     summary: 'A handover was prepared, signed (the guard’s screen shows it waiting) or acknowledged.',
     payload: z.object({ handoverId: z.string(), state: z.enum(['draft', 'signed', 'acknowledged']) }),
     audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
+  }),
+  'expected.changed': event({
+    summary: 'An expected visitor was added, cancelled, re-issued or arrived (today’s list refreshes).',
+    payload: z.object({ expectedId: z.string() }),
+    audience: VISITOR_DESK,
+  }),
+  'parcels.changed': event({
+    summary: 'A parcel was logged, collected or flagged uncollected (the held list refreshes).',
+    payload: z.object({ parcelId: z.string(), status: z.enum(PARCEL_STATUSES), uncollected: z.boolean() }),
+    audience: VISITOR_DESK,
+  }),
+  'notify.changed': event({
+    summary: 'A host notification was queued, sent, failed or retried (its state on the visit or parcel refreshes).',
+    payload: z.object({ notificationId: z.string(), subjectKind: z.enum(NOTIFY_SUBJECTS), subjectId: z.string(), status: z.enum(NOTIFICATION_STATUSES) }),
+    audience: VISITOR_DESK,
   }),
 } satisfies Record<string, EventSpec>;
 

@@ -7,6 +7,7 @@ import { StaffAdmin } from '../staff/StaffAdmin';
 import { DevicesAdmin } from '../devices/DevicesAdmin';
 import { AuditAdmin } from '../audit/AuditAdmin';
 import { BackupAdmin } from '../backup/BackupAdmin';
+import { NotifyAdmin } from '../notify';
 
 export function AdminPage() {
   const { t } = useTranslation('settings');
@@ -24,6 +25,7 @@ export function AdminPage() {
           { key: 'security', label: t('admin.security'), children: <SecuritySettings /> },
           { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
           { key: 'backup', label: t('admin.backup'), children: <BackupAdmin /> },
+          { key: 'notify', label: t('notify:admin.title'), children: <NotifyAdmin /> },
         ]}
       />
     </div>

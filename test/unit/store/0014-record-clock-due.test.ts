@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openStore } from '../../../main/core/store/open';
 import { migrations } from '../../../main/core/store/migrations';
-import { migration0010 } from '../../../main/core/store/migrations/0010-record-clock-due';
+import { migration0014 } from '../../../main/core/store/migrations/0014-record-clock-due';
 import { FakeClock } from '../../../main/core/clock';
 import { tempDir } from '../../support/core';
 
-const VERSION = migrations.indexOf(migration0010) + 1;
+const VERSION = migrations.indexOf(migration0014) + 1;
 
 function insertItem(db: Database.Database, id: string, status: string, extra = ''): void {
   db.prepare(
@@ -15,7 +15,7 @@ function insertItem(db: Database.Database, id: string, status: string, extra = '
   ).run(id, `N-${id}`, status);
 }
 
-describe('migration 0010-record-clock-due', () => {
+describe('migration 0014-record-clock-due', () => {
   it('R-4 existing items the clock watches are marked for the timer to compute; closed ones have nothing pending; changes mark a row again', () => {
     const dir = tempDir();
     const old = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, VERSION - 1) }).db;

@@ -3,8 +3,8 @@
 // Derived data, like an index: rebuilt from the items, their recorded steps and the settings at any time.
 import type { Migration } from './types';
 
-export const migration0010: Migration = {
-  version: 10,
+export const migration0014: Migration = {
+  version: 14,
   name: 'record-clock-due',
   up(db) {
     db.exec(`
