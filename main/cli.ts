@@ -124,7 +124,12 @@ async function restoreCommand(args: string[]): Promise<void> {
     console.log(`Restored ${result.restored} into ${dataDir}`);
     if (result.keyPlaced) console.log(`  The installation key exported beside it was put in ${path.join(dataDir, 'keys')}.`);
     console.log(`  integrity ok, ${result.check.audit.checked} audit entries verified`);
-    if (result.previous) console.log(`  the database it replaced is kept as ${result.previous}`);
+    if (result.previous && result.previousState === 'notDatabase') {
+      console.log(`  the file it replaced was not a database; it is kept as it was in ${result.previous}`);
+    } else if (result.previous) {
+      console.log(`  the database it replaced is kept as it was (unchecked, even if damaged) in ${result.previous}`);
+    }
+    if (result.previous) console.log('  Start the desk and check the restored records; once they are right, that kept copy may be deleted.');
   } catch (error) {
     if (error instanceof RestoreError) {
       console.error(error.message);

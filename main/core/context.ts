@@ -6,6 +6,7 @@ import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
 import type { KeyRing } from './keyring';
 import type { InstallationHost } from './installation/host';
+import type { WallClockJump } from './clock-jump';
 import type { SetupCode } from './setup/setup-code';
 import type { Contract, EventName, EventPayload } from '../../shared/contract';
 import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
@@ -68,6 +69,8 @@ export interface CoreServices {
   host: HostServices;
   /** Keys derived from the installation's secret, which is kept outside the database. */
   keys: KeyRing;
+  /** The latest backward jump of the wall clock the desk noticed (waits that began before it are bounded by it). */
+  readonly clockJump: WallClockJump | null;
   /** The one-time code that lets another device run first-run setup (printed in the server's console). */
   setupCode: SetupCode;
 }
@@ -138,7 +141,20 @@ export interface PreparedHandler<S, P> {
   run(ctx: CallContext, input: ParsedInputOf<S>, prepared: P): HandlerResultOf<S>;
 }
 
-export type AnyHandler<S> = Handler<S> | PreparedHandler<S, any>;
+/**
+ * A mutation too large for one pause of the desk (an import of thousands of rows): `prepare` as above, then its
+ * batches applied each in a transaction of its own, the desk answering between them, and `finish` in a last one
+ * (the summary note, the answer). It must be idempotent — applied again after an interruption (a power cut
+ * between batches), it adds nothing twice — because what a committed batch wrote stays.
+ */
+export interface BatchedHandler<S, P, B> {
+  prepare(ctx: Omit<CallContext, 'tx' | 'emit'>, input: ParsedInputOf<S>): Promise<P>;
+  batches(prepared: P): readonly B[];
+  runBatch(ctx: CallContext, batch: B, prepared: P): void;
+  finish(ctx: CallContext, input: ParsedInputOf<S>, prepared: P): HandlerResultOf<S>;
+}
+
+export type AnyHandler<S> = Handler<S> | PreparedHandler<S, any> | BatchedHandler<S, any, any>;
 
 /** Every method of a feature must have a handler: the compiler checks completeness against the contract. */
 export type FeatureHandlers<F extends keyof Methods> = { [M in keyof Methods[F]]: AnyHandler<Methods[F][M]> };

@@ -12,6 +12,7 @@ import { incidentsEn, incidentsZhCN } from './incidents';
 import { keysEn, keysZhCN } from './keys';
 import { handoverEn, handoverZhCN } from './handover';
 import { installationCoreEn, installationCoreZhCN } from './installation';
+import { importEn, importZhCN } from './import';
 import { expectedCoreEn, expectedCoreZhCN } from './expected';
 import { parcelsCoreEn, parcelsCoreZhCN } from './parcels';
 import { notifyCoreEn, notifyCoreZhCN } from './notify';
@@ -36,6 +37,7 @@ export const sharedMessages = {
     keys: keysZhCN,
     handover: handoverZhCN,
     installation: installationCoreZhCN,
+    import: importZhCN,
     expected: expectedCoreZhCN,
     parcels: parcelsCoreZhCN,
     notify: notifyCoreZhCN,
@@ -55,6 +57,7 @@ export const sharedMessages = {
     keys: keysEn,
     handover: handoverEn,
     installation: installationCoreEn,
+    import: importEn,
     expected: expectedCoreEn,
     parcels: parcelsCoreEn,
     notify: notifyCoreEn,

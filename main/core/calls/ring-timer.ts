@@ -136,20 +136,28 @@ export const closeInterruptedRings: Job = {
   },
 };
 
+/**
+ * When a ring of this process gives up: `giveUpAfterSeconds` after it started on the monotonic clock (a wall
+ * clock set back or forward changes nothing), expressed as a wall-clock time for the scheduler.
+ */
+function giveUpAt(services: Pick<CoreServices, 'db' | 'clock'>, now: number, row: Pick<CallRow, 'id' | 'ring_started_at'>, limitMs: number): number {
+  return now + limitMs - ringElapsedMs(services.db, services.clock, now, row);
+}
+
+function thisProcessRings(db: Database.Database): CallRow[] {
+  return db.prepare("SELECT * FROM calls WHERE status = 'ringing' AND boot_id = ? ORDER BY ring_started_at").all(ringMemory(db).bootId) as CallRow[];
+}
+
 /** A ring nobody answered or marked for `giveUpAfterSeconds` is closed as missed (the caller's phone gave up). */
 export const closeUnansweredRings: Job = {
   name: 'calls.closeUnanswered',
-  nextDueAt(services: CoreServices) {
-    const oldest = services.db
-      .prepare("SELECT MIN(ring_started_at) AS at FROM calls WHERE status = 'ringing' AND boot_id = ?")
-      .get(ringMemory(services.db).bootId) as { at: number | null };
-    return oldest.at === null ? null : oldest.at + callSettings(services.db).giveUpAfterSeconds * 1000;
+  nextDueAt(services: CoreServices, now: number) {
+    const limit = callSettings(services.db).giveUpAfterSeconds * 1000;
+    const times = thisProcessRings(services.db).map((row) => giveUpAt(services, now, row, limit));
+    return times.length === 0 ? null : Math.min(...times);
   },
   run(ctx) {
     const limit = callSettings(ctx.db).giveUpAfterSeconds * 1000;
-    const due = ctx.db
-      .prepare("SELECT * FROM calls WHERE status = 'ringing' AND boot_id = ? AND ring_started_at + ? <= ? ORDER BY ring_started_at")
-      .all(ringMemory(ctx.db).bootId, limit, ctx.now) as CallRow[];
-    for (const row of due) closeAsMissed(ctx, row, 'timeout', null);
+    for (const row of thisProcessRings(ctx.db)) if (giveUpAt(ctx, ctx.now, row, limit) <= ctx.now) closeAsMissed(ctx, row, 'timeout', null);
   },
 };

@@ -13,6 +13,7 @@ import { migration0010 } from './0010-expected';
 import { migration0011 } from './0011-notify';
 import { migration0012 } from './0012-parcels';
 import { migration0013 } from './0013-visit-photos';
+import { migration0014 } from './0014-record-clock-due';
 
 export const migrations: readonly Migration[] = [
   migration0001,
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
