@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Core } from './core/core';
 import { startServer } from './server/http-server';
+import { startHardware } from './core/hardware';
 import { resolveDataDir } from './data-dir';
 import { APP_VERSION } from './version';
 import { verifyStoreFile } from './core/audit/verify-file';
@@ -36,6 +37,7 @@ async function web(args: string[]): Promise<void> {
   const dataDir = resolveDataDir(values['data-dir']);
   const core = Core.open({ dataDir, version: APP_VERSION });
   core.start();
+  const hardware = await startHardware(core);
   const server = await startServer({ core, host: values.host ?? '127.0.0.1', port, rendererDir: RENDERER_DIR });
   console.log(`Lobby Desk ${APP_VERSION} — data: ${dataDir}`);
   console.log(`  Lobby screen:    ${server.url}/#/lobby`);
@@ -50,6 +52,7 @@ async function web(args: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server.close();
+    await hardware.stop();
     core.close();
     process.exit(0);
   };

@@ -17,6 +17,7 @@ import { contentTypeFor, rendererFileFor } from './renderer-files';
 import { openPreferences } from './preferences';
 import { electronHostServices } from './printing';
 import { bindRingHotkey, type RingHotkey } from './ring-hotkey';
+import { startHardware, type HardwareHub } from '../core/hardware';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../renderer');
@@ -31,6 +32,7 @@ let core: Core | null = null;
 let server: RunningServer | null = null;
 let ipc: IpcBinding | null = null;
 let ringHotkey: RingHotkey | null = null;
+let hardware: HardwareHub | null = null;
 const windows: { lobby: BrowserWindow | null; visitor: BrowserWindow | null } = { lobby: null, visitor: null };
 
 function screenUrl(route: 'lobby' | 'visitor'): string {
@@ -109,6 +111,8 @@ async function start(): Promise<void> {
   const dataDir = process.env.LOBBY_DESK_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
   core = Core.open({ dataDir, version: APP_VERSION, host: electronHostServices() });
   core.start();
+  // Telephony, card reader, serial scanner (P-6, H-1): optional devices configured at Admin → Devices.
+  void startHardware(core).then((hub) => (hardware = hub));
   const localKiosk = ensureLocalKiosk(core, prefs.get('localKioskDeviceId'), '本机访客屏 · This PC’s visitor screen');
   if (localKiosk) prefs.set('localKioskDeviceId', localKiosk.id);
   const openedCore = core;
@@ -152,6 +156,7 @@ if (!app.requestSingleInstanceLock()) {
     ringHotkey?.dispose();
     ipc?.dispose();
     void server?.close();
+    void hardware?.stop();
     core?.close();
   });
   app.whenReady().then(start, (error: unknown) => {

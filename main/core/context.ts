@@ -28,6 +28,8 @@ export interface EventTarget {
   deviceId?: string;
   userId?: string;
   roles?: readonly Role[];
+  /** Only screens of this PC (the desktop windows and loopback browsers), never a LAN terminal: what its card reader read. */
+  localOnly?: boolean;
 }
 
 export interface OutgoingEvent {
@@ -52,6 +54,8 @@ export interface HostServices {
   pdfOfWindow?(windowId: number): Promise<Buffer>;
   printers?(windowId: number): Promise<Array<{ name: string; isDefault: boolean }>>;
   notify?(title: string, body: string): void;
+  /** Prints an HTML document (a visitor slip) silently on `printer` (null: the default), `widthMm` wide. */
+  printHtml?(html: string, options: { printer: string | null; widthMm: number }): Promise<boolean>;
 }
 
 export interface CoreServices {

@@ -34,6 +34,7 @@ import { recordsHandoverSection } from './records/handover-section';
 import { recordsDiary } from './records/diary';
 import { noticesHandoverSection } from './notices/handover-section';
 import { callsDiary } from './calls/diary';
+import { hardwareHandlers } from './hardware';
 
 /**
  * The sections of the end-of-shift handover (S-1), one per feature, each in its own feature's folder. A new
@@ -72,6 +73,7 @@ export const handlers: AllHandlers = {
   incidents: incidentsHandlers,
   keys: keysHandlers,
   handover: handoverHandlers(handoverSections, diaryContributions),
+  hardware: hardwareHandlers,
 };
 
 export const jobs: Job[] = [...callsJobs, recordsClockJob, dailyBackupJob, ...visitorsJobs, callbackDueJob];

@@ -13,6 +13,7 @@ import { pickLanguage, type Language } from '../../shared/i18n';
 import { isLoopbackAddress, securityHeaders, originAllowed } from './policy';
 import { encodeEvent, parseClientMessage, REFUSED_CLOSE_CODE } from '../../shared/contract/wire';
 import { findMethod, listMethods } from '../../shared/contract';
+import { registerPhoneEventRoute } from './phone-events-route';
 
 export interface ServerOptions {
   core: Core;
@@ -149,6 +150,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     socket.on('close', unsubscribe);
     socket.on('error', unsubscribe);
   });
+
+  await registerPhoneEventRoute(app, core);
 
   app.all('/api/*', async (request, reply) => sendError(core, reply, new AppError('not_found'), languageOf(request)));
 

@@ -11,6 +11,7 @@ import { shiftsEn, shiftsZhCN } from './shifts';
 import { incidentsEn, incidentsZhCN } from './incidents';
 import { keysEn, keysZhCN } from './keys';
 import { handoverEn, handoverZhCN } from './handover';
+import { hardwareCoreEn, hardwareCoreZhCN } from './hardware';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,6 +31,7 @@ export const sharedMessages = {
     incidents: incidentsZhCN,
     keys: keysZhCN,
     handover: handoverZhCN,
+    hardware: hardwareCoreZhCN,
   },
   en: {
     errors: errorsEn,
@@ -44,6 +46,7 @@ export const sharedMessages = {
     incidents: incidentsEn,
     keys: keysEn,
     handover: handoverEn,
+    hardware: hardwareCoreEn,
   },
 } as const;
 
