@@ -71,7 +71,7 @@ function sipp(dir: string, name: string, scenario: string, args: string[]): Sipp
 }
 
 const registerScenario = (extension: string, contactPort: number) => `<?xml version="1.0" encoding="ISO-8859-1" ?>
-<scenario name="desk phone registers">
+<scenario name="desk phone registers (replacing any earlier registration)">
   <send retrans="500"><![CDATA[
 REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
@@ -79,6 +79,20 @@ From: <sip:${extension}@[remote_ip]:[remote_port]>;tag=[pid]reg[call_number]
 To: <sip:${extension}@[remote_ip]:[remote_port]>
 Call-ID: [call_id]
 CSeq: 1 REGISTER
+Contact: *
+Expires: 0
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>
+  <recv response="200"/>
+  <send retrans="500"><![CDATA[
+REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: <sip:${extension}@[remote_ip]:[remote_port]>;tag=[pid]reg[call_number]
+To: <sip:${extension}@[remote_ip]:[remote_port]>
+Call-ID: [call_id]
+CSeq: 2 REGISTER
 Contact: <sip:${extension}@127.0.0.1:${contactPort}>
 Expires: 3600
 Max-Forwards: 70
