@@ -120,6 +120,7 @@ export function numberFromIdentity(identity: string | null | undefined): string 
     const user = decodeURIComponent(sip[1]!);
     return /anonymous|unknown|restricted/i.test(user) ? null : user;
   }
-  // A bare number ($remote from some phones).
-  return /^[+\d][\d\s()-]*$/.test(uri) ? uri : null;
+  // user@host without a scheme, or a bare number ($remote as some phones fill it in).
+  const bare = /^([^@;:]+)@/.exec(uri)?.[1] ?? uri;
+  return /^[+\d][\d\s()-]*$/.test(bare) ? bare : null;
 }
