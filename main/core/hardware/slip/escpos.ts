@@ -9,6 +9,8 @@ import type { SlipContent } from './content';
 
 const { ThermalPrinter, PrinterTypes } = thermal;
 
+/** ESC @ — reset the printer's modes left by an earlier job. */
+export const INITIALIZE = Buffer.from([0x1b, 0x40]);
 /** FS & — Chinese character mode on (double-byte GB text). */
 export const CHINESE_MODE_ON = Buffer.from([0x1c, 0x26]);
 /** GS V 0 — full cut (what node-thermal-printer's cut() sends). */
@@ -45,6 +47,7 @@ function line(printer: Printer, text: string): void {
 export function slipEscpos(slip: SlipContent, target: EscposTarget): { bytes: Buffer; printer: Printer } {
   const printer = printerFor(target);
   printer.clear();
+  printer.append(INITIALIZE);
   printer.append(CHINESE_MODE_ON);
   printer.alignCenter();
   line(printer, slip.building);
