@@ -16,6 +16,7 @@ import { shiftsMessages } from '../features/shifts/i18n';
 import { incidentsMessages } from '../features/incidents/i18n';
 import { keysMessages } from '../features/keys/i18n';
 import { handoverMessages } from '../features/handover/i18n';
+import { hardwareMessages } from '../features/hardware/i18n';
 
 const features = {
   auth: authMessages,
@@ -35,6 +36,7 @@ const features = {
   incidents: incidentsMessages,
   keys: keysMessages,
   handover: handoverMessages,
+  hardware: hardwareMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };

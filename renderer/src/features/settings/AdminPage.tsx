@@ -1,4 +1,4 @@
-// The admin page: building, people, devices, security, audit — each from its own feature.
+// The admin page: building, people, paired devices, the desk's hardware, security, audit — each from its own feature.
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BuildingSettings } from './BuildingSettings';
@@ -7,6 +7,7 @@ import { StaffAdmin } from '../staff/StaffAdmin';
 import { DevicesAdmin } from '../devices/DevicesAdmin';
 import { AuditAdmin } from '../audit/AuditAdmin';
 import { BackupAdmin } from '../backup/BackupAdmin';
+import { HardwareAdmin } from '../hardware/HardwareAdmin';
 
 export function AdminPage() {
   const { t } = useTranslation('settings');
@@ -21,6 +22,7 @@ export function AdminPage() {
           { key: 'staff', label: t('admin.staff'), children: <StaffAdmin /> },
           { key: 'building', label: t('admin.building'), children: <BuildingSettings /> },
           { key: 'devices', label: t('admin.devices'), children: <DevicesAdmin /> },
+          { key: 'hardware', label: t('hardware:tab'), children: <HardwareAdmin /> },
           { key: 'security', label: t('admin.security'), children: <SecuritySettings /> },
           { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
           { key: 'backup', label: t('admin.backup'), children: <BackupAdmin /> },

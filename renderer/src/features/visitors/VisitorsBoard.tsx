@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Badge, Button, Card, Empty, Flex, Input, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, staffClient } from '../../api/client';
+import { WedgeBurst } from './wedge';
 import { useBuilding } from '../../app/use-building';
 import { looksLikeScannedPass } from '../../../../shared/rules/visitor-pass';
 import type { Visit } from '../../../../shared/contract/visitors';
@@ -23,27 +24,35 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 /**
- * A keyboard-wedge scanner types the pass QR (LDV-1127-003) and Enter within a few milliseconds. Outside any
- * input field such a burst signs the visitor out; typing by hand (slower) is ignored.
+ * A keyboard-wedge scanner types the pass QR (LDV-1127-003) and Enter within a few milliseconds. Outside any input
+ * field, and in the sign-out box, such a burst signs the visitor out; typing by hand (slower) is ignored. The burst
+ * is read from the physical keys (wedge.ts), so a Chinese input method that turns the letters into characters
+ * cannot spoil it. A scanner in serial mode arrives as `hardware.scanned` from main and is handled the same way.
  */
 function useWedgeScanner(onScan: (text: string) => void): void {
   const handler = useRef(onScan);
   handler.current = onScan;
   useEffect(() => {
-    let buffer = '';
-    let last = 0;
+    const burst = new WedgeBurst();
     const onKey = (e: KeyboardEvent) => {
-      if (isEditable(e.target)) return;
-      const now = performance.now();
-      if (now - last > 100) buffer = '';
-      last = now;
-      if (e.key === 'Enter') {
-        if (looksLikeScannedPass(buffer)) handler.current(buffer);
-        buffer = '';
-      } else if (e.key.length === 1) buffer += e.key;
+      const inScanTarget = e.target instanceof HTMLElement && e.target.closest('[data-scan-target]') !== null;
+      if (isEditable(e.target) && !inScanTarget) return;
+      const text = burst.feed(e, e.timeStamp);
+      if (text !== null && looksLikeScannedPass(text)) {
+        // The box's own Enter must not also submit what the input method made of the scan.
+        e.preventDefault();
+        e.stopPropagation();
+        handler.current(text.toUpperCase());
+      }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    const offSerial = staffClient.on('hardware.scanned', ({ code }) => {
+      if (looksLikeScannedPass(code)) handler.current(code.toUpperCase());
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      offSerial();
+    };
   }, []);
 }
 
@@ -89,7 +98,11 @@ export function VisitorsBoard() {
       setPassError(e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : String(e));
     }
   };
-  useWedgeScanner((text) => void signOutByPass(text));
+  useWedgeScanner((text) => {
+    // What the input method left in the box is replaced by what was scanned.
+    setPass(text);
+    void signOutByPass(text);
+  });
 
   const signOut = async (visit: Visit) => {
     try {
@@ -177,6 +190,7 @@ export function VisitorsBoard() {
             placeholder={t('inBuilding.signOutBox')}
             status={passError ? 'error' : undefined}
             autoComplete="off"
+            data-scan-target
             data-testid="signout-pass"
           />
           <Button type="primary" icon={<LogoutOutlined />} autoInsertSpace={false} onClick={() => void signOutByPass(pass)}>
