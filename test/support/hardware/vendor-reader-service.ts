@@ -19,7 +19,7 @@ export const VENDOR_CARD = {
   nation: '汉',
   bornDay: '19851120',
   certAddress: '上海市黄浦区人民大道200号',
-  certNumber: '310101198511200024',
+  certNumber: '310101198511200022',
   certOrg: '上海市公安局黄浦分局',
   effDate: '20150601',
   expDate: '长期',

@@ -166,7 +166,7 @@ describe('the vendor reader service (fallback)', () => {
     hub = await startHardware(desk.core);
     const lee = await desk.person('receptionist', '李前台');
     const { card } = await desk.core.invoke(as(lee.token), 'hardware.readCard', {});
-    expect(card).toMatchObject({ name: '李四', idNumber: '310101198511200024', validUntil: 'long-term', expired: false, photo: { mime: 'image/jpeg' }, reader: 'vendorHttp' });
+    expect(card).toMatchObject({ name: '李四', idNumber: '310101198511200022', validUntil: 'long-term', expired: false, photo: { mime: 'image/jpeg' }, reader: 'vendorHttp' });
     await service.close();
     const down = await desk.core.invoke(as(lee.token), 'hardware.readCard', {});
     expect(down).toMatchObject({ card: null, result: { ok: false, messageKey: 'hardware:status.serviceMissing' } });

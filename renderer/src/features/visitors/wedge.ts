@@ -43,39 +43,40 @@ export function characterOf(e: WedgeKey): string | null {
 
 export const isEnter = (e: Pick<WedgeKey, 'code' | 'key'>) => e.code === 'Enter' || e.code === 'NumpadEnter' || (!e.code && e.key === 'Enter');
 
-/** Keys closer together than this belong to one scan (a scanner: ≤ ~10 ms; a person: ≥ ~30 ms, usually far more). */
-export const WEDGE_GAP_MS = 40;
+/**
+ * A scanner types at ≤ ~10 ms a key, a person at ≥ ~30 ms and usually far slower. A burst's keys must average at
+ * most WEDGE_GAP_MS apart; a pause longer than WEDGE_RESET_MS (a busy page can stall one key) starts a new burst.
+ */
+export const WEDGE_GAP_MS = 30;
+export const WEDGE_RESET_MS = 120;
 export const WEDGE_MIN_LENGTH = 4;
 
 /** Collects one burst of keys; `feed` answers the scanned text when Enter ends a burst, else null. */
 export class WedgeBurst {
   private text = '';
+  private first = 0;
   private last = -Infinity;
-  private fast = true;
+  private keys = 0;
 
   feed(e: WedgeKey, at: number): string | null {
     if (/^(Shift|Control|Alt|Meta)/.test(e.code) || ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock'].includes(e.key)) return null;
-    const gap = at - this.last;
-    this.last = at;
-    if (gap > WEDGE_GAP_MS * 2.5) {
+    if (at - this.last > WEDGE_RESET_MS) {
       this.text = '';
-      this.fast = true;
-    } else if (this.text && gap > WEDGE_GAP_MS) this.fast = false;
+      this.keys = 0;
+      this.first = at;
+    }
+    this.last = at;
+    this.keys += 1;
     if (isEnter(e)) {
       const text = this.text;
-      const fast = this.fast && gap <= WEDGE_GAP_MS * 2.5;
+      const averageGap = this.keys > 1 ? (at - this.first) / (this.keys - 1) : Infinity;
       this.text = '';
-      this.fast = true;
-      return fast && text.length >= WEDGE_MIN_LENGTH ? text : null;
+      this.keys = 0;
+      this.last = -Infinity;
+      return averageGap <= WEDGE_GAP_MS && text.length >= WEDGE_MIN_LENGTH ? text : null;
     }
     const ch = characterOf(e);
-    if (ch === null) return null;
-    this.text += ch;
+    if (ch !== null) this.text += ch;
     return null;
-  }
-
-  /** Whether keys are arriving as a burst right now (so an input can hold back its own Enter). */
-  get active(): boolean {
-    return this.text.length > 0;
   }
 }
