@@ -17,7 +17,10 @@ export const PHONE_SOURCES = ['actionUrl', 'sip', 'callerIdBox'] as const;
 export const HARDWARE_DESK: readonly Role[] = VISITOR_DESK;
 
 const baudRate = () =>
-  z.number({ error: 'hardware:error.baudRate' }).refine((v) => (BAUD_RATES as readonly number[]).includes(v), { error: 'hardware:error.baudRate' });
+  z.union(
+    BAUD_RATES.map((b) => z.literal(b)),
+    { error: 'hardware:error.baudRate' },
+  );
 const port = () => z.number({ error: 'hardware:error.port' }).int({ error: 'hardware:error.port' }).min(1, { error: 'hardware:error.port' }).max(65535, { error: 'hardware:error.port' });
 /** A serial device: /dev/ttyUSB0, /dev/serial/by-id/…, COM3. */
 const devicePath = () => text(200).regex(/^(|\/dev\/[\w./:+-]+|\/tmp\/[\w./:+-]+|COM\d{1,3}|\\\\\.\\COM\d{1,3})$/i, { error: 'hardware:error.devicePath' });
@@ -58,7 +61,7 @@ const SlipPrinterInput = z.strictObject({
   osPrinter: text(200).default(''),
   host: host().default(''),
   port: port().default(9100),
-  paperWidth: z.number({ error: 'hardware:error.paperWidth' }).refine((v) => v === 58 || v === 80, { error: 'hardware:error.paperWidth' }).default(80),
+  paperWidth: z.union([z.literal(58), z.literal(80)], { error: 'hardware:error.paperWidth' }).default(80),
 });
 
 const ScannerInput = z.strictObject({
@@ -196,8 +199,8 @@ export const hardware = {
     allow: ADMIN,
   }),
   testRing: query({
-    summary: 'Waits up to 30 s for the next ring any telephony adapter reports (call the desk phone meanwhile).',
-    input: z.strictObject({ seconds: z.number().int().min(1).max(60).default(30) }),
+    summary: 'Waits up to `seconds` (≤ 30) for the next ring a running telephony adapter reports (call the desk phone meanwhile).',
+    input: z.strictObject({ seconds: z.number().int().min(1).max(30) }),
     output: z.object({ received: z.object({ source: z.enum(PHONE_SOURCES), number: z.string().nullable() }).nullable(), result: TestResult }),
     allow: ADMIN,
   }),
@@ -214,8 +217,8 @@ export const hardware = {
     allow: ADMIN,
   }),
   testScanner: query({
-    summary: 'Waits up to 20 s for a scan from the serial scanner.',
-    input: z.strictObject({ seconds: z.number().int().min(1).max(60).default(20) }),
+    summary: 'Waits up to `seconds` (≤ 30) for a scan from the serial scanner.',
+    input: z.strictObject({ seconds: z.number().int().min(1).max(30) }),
     output: z.object({ code: z.string().nullable(), result: TestResult }),
     allow: ADMIN,
   }),

@@ -98,7 +98,10 @@ export const hardwareHandlers: FeatureHandlers<'hardware'> = {
   testRing: async (ctx, input) => {
     const config = hardwareConfig(ctx.db, ctx.keys);
     const phones = listDeskPhones(ctx.db).filter((p) => p.revokedAt === null);
-    if (!config.sip.enabled && !config.callerIdBox.enabled && phones.length === 0) return { received: null, result: failed('hardware:test.noTelephony') };
+    // Wait only when something can report a ring: a paired phone, or a SIP / caller-ID adapter the hub runs.
+    const running = hardwareHub(ctx.db)?.statuses();
+    const adapterRuns = (config.sip.enabled && running && running.sip.state !== 'off') || (config.callerIdBox.enabled && running && running.callerIdBox.state !== 'off');
+    if (phones.length === 0 && !adapterRuns) return { received: null, result: failed('hardware:test.noTelephony') };
     const event = await waitForPhoneEvent(ctx.db, input.seconds * 1000, (e) => e.kind === 'ringing');
     if (!event) return { received: null, result: failed('hardware:test.noRing', { seconds: input.seconds }) };
     return { received: { source: event.source, number: event.number }, result: ok('hardware:test.ringReceived', { source: event.source, number: event.number ?? '—' }) };

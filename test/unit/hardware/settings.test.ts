@@ -36,12 +36,13 @@ describe('hardware settings', () => {
       desk.core.invoke(
         admin,
         'hardware.updateSettings',
-        {
+        // Deliberately wrong values (a paper width and a baud rate no printer or port uses): as the server receives them.
+        ({
           sip: { enabled: true, host: '', extension: '80 01', username: '' },
           idReader: { kind: 'vendorHttp', url: 'http://reader.example.com/read' },
           slipPrinter: { kind: 'escpos', host: '', port: 70000, paperWidth: 76 },
           callerIdBox: { enabled: true, path: 'C:/box', baudRate: 1234 },
-        },
+        }) as unknown as Parameters<typeof desk.core.invoke<'hardware.updateSettings'>>[2],
         'en',
       ),
     );

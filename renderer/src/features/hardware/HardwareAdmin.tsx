@@ -55,7 +55,8 @@ export function HardwareAdmin() {
     setError(null);
     try {
       const { password, ...sip } = values.sip;
-      const input: HardwareSettingsInput = { ...values, sip: { ...sip, ...(password ? { password } : {}) } };
+      // The selects offer only the contract's baud rates and paper widths; the core checks them again.
+      const input = { ...values, sip: { ...sip, ...(password ? { password } : {}) } } as HardwareSettingsInput;
       await api.hardware.updateSettings(input);
       void message.success(t('saved'));
       await load();
