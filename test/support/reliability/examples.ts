@@ -7,6 +7,7 @@ import { idOf, type Example } from './example-env';
 import { visitorReadExamples, visitorWriteExamples } from './examples-visitors';
 import { deskReadExamples, deskWriteExamples } from './examples-desk';
 import { shiftReadExamples, shiftWriteExamples } from './examples-shift';
+import { hardwareReadExamples, hardwareWriteExamples } from './examples-hardware';
 
 export type { EarlierCall, Example, ExampleEnv } from './example-env';
 
@@ -56,17 +57,19 @@ export const writeExamples: Record<string, Example> = {
   ...visitorWriteExamples,
   ...deskWriteExamples,
   ...shiftWriteExamples,
+  ...hardwareWriteExamples,
 };
 
 /**
  * Queries whose valid input names an earlier record (`visitors.get { id }`): the hostile-input test uses these as
  * the valid base its payloads vary, so that a query's own checks are reached, not only its "not found".
  */
-export const readExamples: Record<string, Example> = { ...visitorReadExamples, ...deskReadExamples, ...shiftReadExamples };
+export const readExamples: Record<string, Example> = { ...visitorReadExamples, ...deskReadExamples, ...shiftReadExamples, ...hardwareReadExamples };
 
 /** Mutations the write harnesses never call, and why. */
 export const notForWriteHarness: Record<string, string> = {
   'auth.signOut': 'ends the session the harness writes with',
   'auth.changePin': 'needs the caller’s current PIN; wrong ones count towards the lockout',
   'setup.initialize': 'runs once; the harness has set the building up already',
+  'hardware.printSlip': 'writes only when a slip printer printed, and the harness has none',
 };

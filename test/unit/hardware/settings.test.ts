@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { as, createDesk, failure, type TestDesk } from '../../support/core';
 import { hardwareConfig } from '../../../main/core/hardware/settings';
+import { ROLES } from '../../../shared/contract/define';
+import { hardware } from '../../../shared/contract/hardware';
 
 let desk: TestDesk;
 afterEach(() => desk?.close());
@@ -65,5 +67,38 @@ describe('hardware settings', () => {
     // Only an admin configures devices.
     const lee = await desk.person('receptionist');
     expect((await failure(desk.core.invoke(as(lee.token), 'hardware.settings', {}))).code).toBe('forbidden');
+  });
+
+  it('P-6 H-1 H-2 Admin → Devices is an administrator’s: every other role is refused by the core (forbidden) for each configure and test method, and nothing is written', async () => {
+    desk = await createDesk();
+    const admin = as(desk.admin.token);
+    const { phone } = await desk.core.invoke(admin, 'hardware.addPhone', { name: '前台话机', address: '10.0.0.21' });
+    const inputs = {
+      settings: {},
+      updateSettings: { slipPrinter: { kind: 'escpos', host: '10.0.0.9' } },
+      status: {},
+      phones: {},
+      addPhone: { name: '另一部', address: '10.0.0.22' },
+      revokePhone: { id: phone.id },
+      testRing: { seconds: 1 },
+      testCardReader: {},
+      testSlipPrinter: {},
+      testScanner: { seconds: 1 },
+    } as const;
+    const adminOnly = Object.entries(hardware).filter(([, spec]) => spec.allow.length === 1 && spec.allow[0] === 'admin').map(([name]) => name);
+    // The list above is the contract's admin-only list: a new Devices method must be added here, too.
+    expect(adminOnly.sort()).toEqual(Object.keys(inputs).sort());
+    const audited = () => (desk.core.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      const person = await desk.person(role);
+      const before = audited();
+      for (const [name, input] of Object.entries(inputs)) {
+        const refused = await failure(desk.core.invoke(as(person.token), `hardware.${name}` as 'hardware.settings', input as never));
+        expect(refused.code, `${role} → hardware.${name}`).toBe('forbidden');
+      }
+      expect(audited(), role).toBe(before);
+    }
+    expect((await desk.core.invoke(admin, 'hardware.phones', {})).phones.map((p) => p.revokedAt)).toEqual([null]);
+    expect((await desk.core.invoke(admin, 'hardware.settings', {})).slipPrinter.kind).toBe('none');
   });
 });
