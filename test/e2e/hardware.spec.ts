@@ -3,6 +3,7 @@
 // the registration form; a pass scanned through an active Chinese input method still signs the visitor out.
 import { test, expect, signIn, choose, type SeededDesk } from './fixtures';
 import { startVendorService, type VendorService } from '../support/hardware/vendor-reader-service';
+import { closedPort, startFakePrinter } from '../support/hardware/fake-printer';
 import type { Page } from '@playwright/test';
 
 async function seedDirectory(seeded: SeededDesk): Promise<{ huaxinId: string; leeId: string }> {
@@ -122,4 +123,53 @@ test('V-4 a pass scanned into the sign-out box while a Chinese input method is c
   await expect(page.getByTestId('in-building-panel')).not.toContainText('张三丰');
   const lobby = await seeded.call<{ inBuilding: Array<{ checkoutVia: string }> }>('visitors.lobby', {}, { token: lee.body.token });
   expect(lobby.body.inBuilding).toHaveLength(0);
+});
+
+test('P-6 H-1 H-2 Admin → Devices: the thermal printer is configured and prints a test slip (its bytes reach port 9100 with the cut); a reader service that is not running says "not found", in Chinese and in English', async ({ page, server, seeded }) => {
+  const printer = await startFakePrinter();
+  const deadPort = await closedPort();
+  try {
+    await page.goto(`${server.url}/#/admin`);
+    await signIn(page, '管理员', seeded.adminPin);
+    await page.getByRole('tab', { name: '外接设备' }).click();
+    const admin = page.getByTestId('hardware-admin');
+    await expect(page.getByTestId('hardware-status-slipPrinter')).toHaveAttribute('data-state', 'off');
+    // Nothing configured: the test says so rather than waiting.
+    await page.getByTestId('hardware-test-slip').click();
+    await expect(page.getByTestId('hardware-result-slip')).toHaveText('未配置小票打印机。');
+
+    await choose(page, page.getByTestId('printer-kind'), '网络热敏打印机');
+    await page.getByTestId('printer-host').fill('127.0.0.1');
+    await page.getByTestId('printer-port').fill(String(printer.port));
+    await choose(page, page.getByTestId('reader-kind'), '厂商本机读卡服务');
+    await page.getByTestId('reader-url').fill(`http://127.0.0.1:${deadPort}/readCard`);
+    await page.getByTestId('hardware-save').click();
+    await expect(page.getByText('设备设置已保存')).toBeVisible();
+    await expect(page.getByTestId('hardware-status-slipPrinter')).toHaveAttribute('data-state', 'ok');
+    await expect(page.getByTestId('hardware-status-slipPrinter')).toContainText(`127.0.0.1:${printer.port}`);
+
+    await page.getByTestId('hardware-test-slip').click();
+    await expect(page.getByTestId('hardware-result-slip')).toContainText('测试小票已打印');
+    await expect.poll(() => printer.jobs.length).toBe(1);
+    // ESC @ initialises, GS V cuts.
+    expect(printer.jobs[0]!.subarray(0, 2)).toEqual(Buffer.from([0x1b, 0x40]));
+    expect(printer.jobs[0]!.includes(Buffer.from([0x1d, 0x56]))).toBe(true);
+
+    await page.getByTestId('hardware-test-card').click();
+    await expect(page.getByTestId('hardware-result-card')).toContainText('未找到读卡服务');
+    await expect(page.getByTestId('hardware-status-idReader')).toHaveAttribute('data-state', 'notFound');
+
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('hardware-result-card')).toContainText('Reader service not found');
+    await expect(admin).toContainText('Network thermal printer (ESC/POS, port 9100)');
+
+    // Bad input: a printer port out of range is refused with the field's message, nothing saved.
+    await page.getByTestId('printer-port').fill('70000');
+    await page.getByTestId('hardware-save').click();
+    await expect(admin).toContainText('The port must be a whole number from 1 to 65535.');
+    const stored = await seeded.call<{ slipPrinter: { port: number } }>('hardware.settings', {}, { token: seeded.adminToken });
+    expect(stored.body.slipPrinter.port).toBe(printer.port);
+  } finally {
+    await printer.close();
+  }
 });
