@@ -20,7 +20,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../renderer');
 
 const USAGE = `Usage:
-  lobby-desk web [--port N] [--host H] [--data-dir DIR]   serve the lobby, visitor and handover screens
+  lobby-desk web [--port N] [--host H] [--allow-host NAME]… [--data-dir DIR]
+                                                           serve the lobby, visitor and handover screens
   lobby-desk audit:verify [--data-dir DIR]                 check the audit trail for tampering
   lobby-desk backup [--data-dir DIR]                       write a checked backup into DIR/backups now
   lobby-desk restore --from FILE [--data-dir DIR]          put a backup back (the app must be stopped)
@@ -29,16 +30,22 @@ const USAGE = `Usage:
 async function web(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      'data-dir': { type: 'string' },
+    },
     strict: true,
   });
+  const allowedHosts = (values['allow-host'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   const port = values.port === undefined ? 5199 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not ${values.port}`);
   const dataDir = resolveDataDir(values['data-dir']);
   const core = Core.open({ dataDir, version: APP_VERSION });
   core.start();
   const hardware = await startHardware(core);
-  const server = await startServer({ core, host: values.host ?? '127.0.0.1', port, rendererDir: RENDERER_DIR });
+  const server = await startServer({ core, host: values.host ?? '127.0.0.1', port, rendererDir: RENDERER_DIR, allowedHosts });
   console.log(`Lobby Desk ${APP_VERSION} — data: ${dataDir}`);
   console.log(`  Lobby screen:    ${server.url}/#/lobby`);
   console.log(`  Visitor screen:  ${server.url}/#/visitor`);
@@ -46,6 +53,11 @@ async function web(args: string[]): Promise<void> {
   console.log(`  Health:          ${server.url}/api/health`);
   if (values.host && values.host !== '127.0.0.1' && values.host !== 'localhost') {
     console.log(`  Serving the LAN on ${values.host}: other devices must be paired (Admin → Devices).`);
+    console.log(`  Answers to: ${server.hostNames.join(', ')} (more with --allow-host or Admin → Security).`);
+  }
+  const setupCode = core.setupCodeForConsole();
+  if (setupCode) {
+    console.log(`  First-run setup: open the lobby screen on this PC, or on another device enter the setup code ${setupCode}`);
   }
   let stopping = false;
   const stop = async () => {

@@ -34,3 +34,20 @@ export class FakeClock implements Clock {
     this.wall = next;
   }
 }
+
+/**
+ * How far the wall clock may step back before a stored time counts as later than now. NTP trims are far smaller;
+ * a battery-less PC coming up in 2020, a wrong time server or a receptionist fixing the date are far larger.
+ */
+export const CLOCK_STEP_BACK_TOLERANCE_MS = 2 * 60_000;
+
+/**
+ * How much of a duration that started at `start` is left at `now`, bounded when the wall clock has gone back:
+ * never more than the duration itself, and nothing when `start` lies beyond the tolerance in the future — a start
+ * that can no longer be placed in time neither keeps anyone waiting (a lock-out) nor keeps anything open (a
+ * session, a pairing code).
+ */
+export function remainingOf(start: number, durationMs: number, now: number): number {
+  if (start > now + CLOCK_STEP_BACK_TOLERANCE_MS) return 0;
+  return Math.min(durationMs, Math.max(0, start + durationMs - now));
+}

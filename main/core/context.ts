@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
 import type { KeyRing } from './keyring';
+import type { SetupCode } from './setup/setup-code';
 import type { Contract, EventName, EventPayload } from '../../shared/contract';
 import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
 import type { SignedInUser } from '../../shared/contract/auth';
@@ -68,10 +69,16 @@ export interface CoreServices {
   host: HostServices;
   /** Keys derived from the installation's secret, which is kept outside the database. */
   keys: KeyRing;
+  /** The one-time code that lets another device run first-run setup (printed in the server's console). */
+  setupCode: SetupCode;
 }
+
+/** Where a call comes from: this PC (its windows over IPC, or loopback), the LAN, or the app itself (timers). */
+export type CallOrigin = 'loopback' | 'lan' | 'ipc' | 'system';
 
 export interface CallContext extends CoreServices {
   caller: Caller;
+  origin: CallOrigin;
   /** The time of the call, fixed for its whole transaction. */
   now: number;
   lang: Language;

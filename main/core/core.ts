@@ -10,6 +10,7 @@ import {
   actorOf,
   type AnyHandler,
   type CallContext,
+  type CallOrigin,
   type Caller,
   type CoreServices,
   type EventTarget,
@@ -24,6 +25,8 @@ import { translate, isMessageKey } from './i18n';
 import { handlers, jobs as featureJobs } from './features';
 import { deviceLastSeen } from './devices';
 import { Scheduler, type Job } from './jobs';
+import { SetupCode } from './setup/setup-code';
+import { securitySettings } from './settings';
 import { contract, events, findMethod, type Method, type Spec, type EventName } from '../../shared/contract';
 import type { MethodSpec, InputOf, OutputOf, Principal } from '../../shared/contract/define';
 import { ERROR_STATUS, type ErrorBody } from '../../shared/contract/errors';
@@ -45,7 +48,7 @@ export interface CoreOptions {
 export type EventListener = (event: OutgoingEvent) => void;
 
 /** Methods an unpaired LAN client may call: only what it takes to pair. */
-const UNPAIRED_LAN_METHODS = new Set<string>(['devices.pair', 'devices.whoami', 'setup.status']);
+const UNPAIRED_LAN_METHODS = new Set<string>(['devices.pair', 'devices.whoami', 'setup.status', 'setup.initialize']);
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
 
@@ -88,6 +91,7 @@ export class Core implements CoreServices {
   readonly file: string;
   readonly host: HostServices;
   readonly keys: KeyRing;
+  readonly setupCode = new SetupCode();
   private readonly listeners = new Set<EventListener>();
   private readonly scheduler: Scheduler;
   private closed = false;
@@ -101,7 +105,7 @@ export class Core implements CoreServices {
     const { ring, created } = openKeyRing(options.secrets ?? fileSecretStore(defaultKeyFile(options.dataDir)));
     this.keys = ring;
     if (created) this.logger.info('installation key created', { where: ring.where, fingerprint: ring.fingerprint });
-    const store = openStore({ dataDir: options.dataDir, clock: this.clock });
+    const store = openStore({ dataDir: options.dataDir, clock: this.clock, keys: ring });
     this.db = store.db;
     this.file = store.file;
     this.installationId = store.installationId;
@@ -135,6 +139,20 @@ export class Core implements CoreServices {
     return this.closed;
   }
 
+  /**
+   * The setup code to print in the console while the building is not set up yet (null once it is): setup from
+   * another device needs it, setup at this PC does not.
+   */
+  setupCodeForConsole(): string | null {
+    const hasStaff = this.db.prepare('SELECT 1 FROM staff LIMIT 1').get() !== undefined;
+    return hasStaff ? null : this.setupCode.current();
+  }
+
+  /** Extra names the HTTP server answers to, as an administrator set them (security settings). */
+  allowedHostNames(): readonly string[] {
+    return this.closed ? [] : securitySettings(this.db).allowedHosts;
+  }
+
   onEvent(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -145,7 +163,7 @@ export class Core implements CoreServices {
    * anonymous whatever session token it shows: the event channel must not serve it what `call` refuses it.
    */
   resolve(credentials: Credentials): Caller {
-    const { caller, paired } = resolveCaller(this.db, credentials, this.clock.now());
+    const { caller, paired } = resolveCaller(this.db, credentials, this.clock.now(), this.clock.monotonic());
     return paired ? caller : { kind: 'anonymous', device: null };
   }
 
@@ -180,7 +198,7 @@ export class Core implements CoreServices {
     const spec = findMethod(method);
     if (!spec) throw new NotFoundError('errors:code.not_found');
     const now = this.clock.now();
-    const { caller, paired } = resolveCaller(this.db, credentials, now);
+    const { caller, paired } = resolveCaller(this.db, credentials, now, this.clock.monotonic());
     if (!paired && !UNPAIRED_LAN_METHODS.has(method)) throw new UnauthenticatedError('errors:code.device_required', 'device_required');
     if (caller.kind !== 'system' && caller.kind !== 'staff' && caller.device) deviceLastSeen.set(caller.device.id, now);
     if (!isAllowed(spec.allow, caller)) {
@@ -190,7 +208,7 @@ export class Core implements CoreServices {
     }
     const parsed = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[lang].localeError });
     if (!parsed.success) throw new ValidationError(zodIssuesToFieldIssues(parsed.error));
-    return this.execute(spec, method, caller, parsed.data, now, lang, credentials.windowId ?? null);
+    return this.execute(spec, method, caller, credentials.origin, parsed.data, now, lang, credentials.windowId ?? null);
   }
 
   /** Runs work as the app itself (timers), through the same write path and audit trail. */
@@ -198,7 +216,7 @@ export class Core implements CoreServices {
     const now = this.clock.now();
     const outbox: OutgoingEvent[] = [];
     const result = this.db
-      .transaction(() => work(this.context({ kind: 'system' }, method, now, DEFAULT_LANGUAGE, outbox, [], true, null)))
+      .transaction(() => work(this.context({ kind: 'system' }, 'system', method, now, DEFAULT_LANGUAGE, outbox, [], true, null)))
       .immediate();
     this.deliver(outbox);
     return result;
@@ -206,6 +224,7 @@ export class Core implements CoreServices {
 
   private context(
     caller: Caller,
+    origin: CallOrigin,
     method: string,
     now: number,
     lang: Language,
@@ -225,8 +244,10 @@ export class Core implements CoreServices {
       logger: this.logger,
       host: this.host,
       keys: this.keys,
+      setupCode: this.setupCode,
       windowId,
       caller,
+      origin,
       now,
       lang,
       method,
@@ -248,6 +269,7 @@ export class Core implements CoreServices {
     spec: MethodSpec,
     method: string,
     caller: Caller,
+    origin: CallOrigin,
     input: unknown,
     now: number,
     lang: Language,
@@ -258,7 +280,7 @@ export class Core implements CoreServices {
     const failureWrites: Array<(tx: Tx) => void> = [];
     let prepared: unknown;
     if (typeof handler !== 'function') {
-      prepared = await handler.prepare(this.context(caller, method, now, lang, [], [], false, windowId), input as never);
+      prepared = await handler.prepare(this.context(caller, origin, method, now, lang, [], [], false, windowId), input as never);
     }
     const run = (ctx: CallContext): unknown =>
       typeof handler === 'function' ? handler(ctx, input as never) : (handler as PreparedHandler<unknown, unknown>).run(ctx, input as never, prepared);
@@ -267,13 +289,13 @@ export class Core implements CoreServices {
     try {
       if (spec.kind === 'mutation') {
         result = this.db.transaction(() => {
-          const value = run(this.context(caller, method, now, lang, outbox, failureWrites, true, windowId));
+          const value = run(this.context(caller, origin, method, now, lang, outbox, failureWrites, true, windowId));
           if (value instanceof Promise) throw new Error(`${method} is a mutation and must not be asynchronous`);
           // Shape the output inside the transaction: a response that cannot be produced commits nothing.
           return spec.output.parse(value);
         }).immediate();
       } else {
-        result = spec.output.parse(await run(this.context(caller, method, now, lang, outbox, failureWrites, false, windowId)));
+        result = spec.output.parse(await run(this.context(caller, origin, method, now, lang, outbox, failureWrites, false, windowId)));
       }
     } catch (error) {
       if (failureWrites.length > 0) {

@@ -27,7 +27,22 @@ export function isMessageKey(message: string): boolean {
   return KEY.test(message);
 }
 
+/** A parameter that is itself a message, translated in the same language as the message it goes into. */
+export interface NestedMessage {
+  key: string;
+  params: Record<string, unknown>;
+}
+
+export function nested(key: string, params: Record<string, unknown> = {}): NestedMessage {
+  return { key, params };
+}
+
+function isNested(value: unknown): value is NestedMessage {
+  return typeof value === 'object' && value !== null && typeof (value as NestedMessage).key === 'string' && isMessageKey((value as NestedMessage).key);
+}
+
 export function translate(lang: Language, key: string, params: Record<string, unknown> = {}): string {
   if (!isMessageKey(key)) return key;
-  return translator().t(key, { ...params, lng: lang }) as string;
+  const resolved = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, isNested(value) ? translate(lang, value.key, value.params) : value]));
+  return translator().t(key, { ...resolved, lng: lang }) as string;
 }

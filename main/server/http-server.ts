@@ -11,6 +11,8 @@ import type { Credentials } from '../core/auth/callers';
 import { AppError } from '../core/errors';
 import { pickLanguage, type Language } from '../../shared/i18n';
 import { isLoopbackAddress, securityHeaders, originAllowed } from './policy';
+import { HostAllowList } from './host-names';
+import { DEFAULT_CLIENT_LIMITS, SourceCounter, capConnections, nodeServerOptions, requestSource, type ClientLimits } from './limits';
 import { encodeEvent, parseClientMessage, REFUSED_CLOSE_CODE } from '../../shared/contract/wire';
 import { findMethod, listMethods } from '../../shared/contract';
 import { registerPhoneEventRoute } from './phone-events-route';
@@ -23,6 +25,10 @@ export interface ServerOptions {
   rendererDir?: string | null;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** Host names to answer to besides loopback and the host listened on (`--allow-host`). */
+  allowedHosts?: readonly string[];
+  /** Deadlines and connection caps; the defaults are documented in docs/architecture.md. */
+  limits?: Partial<ClientLimits>;
 }
 
 export interface RunningServer {
@@ -30,10 +36,15 @@ export interface RunningServer {
   url: string;
   port: number;
   host: string;
+  /** The Host names this server answers to (besides those an administrator sets). */
+  hostNames: string[];
   close(): Promise<void>;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** JSON is UTF-8 (RFC 8259): bytes that are not are refused, not replaced with U+FFFD. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The body limit of one method: its own (uploads) when it declares a larger one, else the server's default. */
 export function bodyLimitOf(method: string, defaultLimit: number): number {
@@ -69,6 +80,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { core } = options;
   const host = options.host ?? '127.0.0.1';
   const defaultLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const limits: ClientLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.limits };
+  const hosts = new HostAllowList({ bindHost: host, extraNames: options.allowedHosts, adminNames: () => core.allowedHostNames() });
   // Fastify reads at most the largest limit any method declares; each method's own limit is checked below.
   const largestLimit = Math.max(defaultLimit, ...listMethods().map(([name]) => bodyLimitOf(name, defaultLimit)));
   const app = Fastify({
@@ -76,27 +89,52 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bodyLimit: largestLimit,
     forceCloseConnections: true,
     return503OnClosing: true,
+    // A request (headers and body) must arrive within its deadline; a trickling body or a Content-Length that
+    // is never met is answered 408 and closed by Node itself (X-7).
+    requestTimeout: limits.requestTimeoutMs,
+    http: nodeServerOptions(limits),
   });
+  capConnections(app.server, limits);
+  const eventChannels = new SourceCounter(limits.socketsPerAddress, limits.socketsOnLan, limits.socketsFromThisPc);
 
-  // JSON only; an empty body means {}; __proto__ and constructor.prototype keys are refused, not stripped.
+  // JSON only, in UTF-8; an empty body means {}; __proto__ and constructor.prototype keys are refused, not stripped.
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     const method = (request.params as { method?: string } | undefined)?.method ?? '';
-    if (Buffer.byteLength(text) > bodyLimitOf(method, defaultLimit)) return done(new AppError('payload_too_large'), undefined);
+    if (bytes.length > bodyLimitOf(method, defaultLimit)) return done(new AppError('payload_too_large'), undefined);
+    let text: string;
+    try {
+      text = strictUtf8.decode(bytes);
+    } catch {
+      return done(new AppError('bad_request', 'errors:request.notUtf8'), undefined);
+    }
     if (text.trim() === '') return done(null, {});
     jsonParser(request, text, done);
   });
 
-  // Registered before the Origin check: its own onRequest hook marks upgrade requests, so that a refused
-  // upgrade's socket is closed after the 403 instead of staying open.
+  // Registered before the Host and Origin checks: its own onRequest hook marks upgrade requests, so that a
+  // refused upgrade's socket is closed after the answer instead of staying open.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(securityHeaders(request.url.startsWith('/api/')))) reply.header(name, value);
+    // First of all: a request for a name that is not ours (DNS rebinding) gets nothing, not even a page.
+    if (!hosts.allows(request.headers.host)) {
+      reply.header('connection', 'close');
+      return sendError(core, reply, new AppError('misdirected'), languageOf(request));
+    }
     if (!originAllowed(request.headers.origin, request.headers.host)) {
       return sendError(core, reply, new AppError('forbidden', 'errors:code.forbidden'), languageOf(request));
+    }
+    if ((request as FastifyRequest & { ws?: boolean }).ws) {
+      const source = requestSource(request.raw);
+      if (!eventChannels.take(source)) {
+        reply.header('retry-after', '30');
+        return sendError(core, reply, new AppError('busy'), languageOf(request));
+      }
+      request.raw.socket.once('close', () => eventChannels.release(source));
     }
     // Refuse early, before reading the body, when the declared length is over this method's limit.
     const declared = Number(request.headers['content-length'] ?? 0);
@@ -175,6 +213,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app,
     port,
     host,
+    hostNames: hosts.describe(),
     url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
     close: () => app.close(),
   };

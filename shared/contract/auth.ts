@@ -29,8 +29,9 @@ export const auth = {
     allow: ['public'],
   }),
   signIn: mutation({
-    summary: 'Sign in with a PIN. Five wrong PINs lock the person out for a while.',
-    input: z.strictObject({ userId: id(), pin: pin() }),
+    summary:
+      'Sign in with a PIN. Wrong PINs lock the person at that terminal for a growing while, and everywhere after the day’s limit; a supervisor’s PIN (`unlock`) lifts the lock for this sign-in.',
+    input: z.strictObject({ userId: id(), pin: pin(), unlock: z.strictObject({ userId: id(), pin: pin() }).optional() }),
     output: Session,
     allow: ['public'],
   }),

@@ -11,8 +11,10 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409, // state does not allow it (already signed, already set up …)
   payload_too_large: 413,
+  misdirected: 421, // the Host names a server other than this one (X-7: DNS rebinding)
   rate_limited: 429, // too many wrong PINs: locked out for a while
   internal: 500,
+  busy: 503, // this client already holds as many connections or event channels as it may
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

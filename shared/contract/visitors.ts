@@ -3,18 +3,33 @@
 import { z } from 'zod';
 import { mutation, query, ADMIN, DESK, LEADS, type Role } from './define';
 import { epochMs, id, language, mobile, personName, required, text, empty } from './fields';
-import { isValidIdNumber, normalizeIdNumber } from '../rules/id-number';
+import { idNumberProblem, normalizeIdNumber, type IdNumberProblem } from '../rules/id-number';
 
 /** Who works the visitor desk: the desk roles and the security guard who takes over at night. */
 export const VISITOR_DESK: readonly Role[] = [...DESK, 'security'];
 
-/** Resident identity card number with the GB 11643 check character; full-width digits and a lower-case x accepted. */
+const ID_NUMBER_MESSAGES: Record<IdNumberProblem, string> = {
+  legacy: 'errors:field.idNumberLegacy',
+  length: 'errors:field.idNumberLength',
+  format: 'errors:field.idNumberFormat',
+  date: 'errors:field.idNumberDate',
+  check: 'errors:field.idNumber',
+};
+
+/**
+ * Resident identity card number with the GB 11643 check character; full-width digits and a lower-case x
+ * accepted. Each kind of mistake has its own message: an old 15-digit number, a wrong length, other characters,
+ * an impossible birth date, a check character that does not match.
+ */
 export const idNumber = () =>
   z
     .string({ error: 'errors:field.idNumber' })
-    .max(40, { error: 'errors:field.idNumber' })
+    .max(40, { error: 'errors:field.idNumberFormat' })
     .overwrite(normalizeIdNumber)
-    .refine(isValidIdNumber, { error: 'errors:field.idNumber' });
+    .superRefine((value, ctx) => {
+      const problem = idNumberProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: ID_NUMBER_MESSAGES[problem], params: { length: [...value].length } });
+    });
 
 const PLATE = /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]$/;
 

@@ -19,6 +19,7 @@ import { prng, seedFrom, LONG_PROFILE } from '../support/reliability/prng';
 /** What a refused call may still write, and why: nothing else. */
 const REFUSAL_RECORDS: Record<string, string> = {
   pin_failures: 'a wrong PIN is counted although the call fails (the lockout depends on it)',
+  pin_guards: 'the sign-in guard’s state moves with each wrong PIN (X-7: back-off per terminal, the day’s limit)',
 };
 
 /**

@@ -67,3 +67,26 @@ test('X-5 the lobby locks itself after the idle time', async ({ page, server, se
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   await expect(page.getByTestId('lock-screen')).toContainText('长时间无操作');
 });
+
+test('X-7 a receptionist locked out by wrong PINs signs in at the desk with a supervisor’s unlock; the wait is shown', async ({ page, server, seeded }) => {
+  await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seeded.addPerson('王主管', 'supervisor', '8642');
+  await page.goto(`${server.url}/#/lobby`);
+  await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+  await page.getByTestId('person-李前台').click();
+  for (let i = 0; i < 5; i += 1) {
+    await page.getByTestId('pin-input').fill('0000');
+    await page.getByTestId('pin-input').press('Enter');
+    await expect(page.getByTestId('sign-in-error')).toContainText(i < 4 ? `还可尝试 ${4 - i} 次` : '请 5 分钟后再试');
+  }
+  // Even the right PIN waits now; the supervisor at the desk vouches with their own PIN.
+  await page.getByTestId('pin-input').fill('1357');
+  await page.getByTestId('pin-input').press('Enter');
+  await expect(page.getByTestId('sign-in-error')).toContainText('已暂时锁定');
+  await page.getByTestId('unlock-start').click();
+  await page.getByTestId('unlock-by-王主管').click();
+  await page.getByTestId('unlock-pin').fill('8642');
+  await page.getByTestId('pin-input').fill('1357');
+  await page.getByTestId('pin-input').press('Enter');
+  await expect(page.getByTestId('current-user')).toContainText('李前台');
+});

@@ -3,10 +3,12 @@ import { ulid } from 'ulid';
 import type { FeatureHandlers, CallContext } from '../context';
 import { staffOf } from '../context';
 import { securitySettings } from '../settings';
-import { ValidationError } from '../errors';
+import { AppError, ForbiddenError, ValidationError } from '../errors';
 import { hashPin, newToken, tokenHash } from './secrets';
-import { verifyOwnPin } from './pin-check';
-import type { Role } from '../../../shared/contract/define';
+import { findStaff, pinSource, verifyOwnPin, type StaffRow } from './pin-check';
+import { clearGuards, hasGuards } from './pin-guard';
+import { rememberSessionStart } from './callers';
+import { LEADS, type Role } from '../../../shared/contract/define';
 
 function endSession(ctx: CallContext, sessionId: string, reason: string): void {
   ctx.tx.update('sessions', sessionId, { ended_at: ctx.now, end_reason: reason });
@@ -24,13 +26,23 @@ export const authHandlers: FeatureHandlers<'auth'> = {
   },
 
   signIn: (ctx, input) => {
-    const person = verifyOwnPin(ctx, input.userId, input.pin);
+    if (input.unlock) unlockFor(ctx, input.userId, input.unlock);
+    let person: StaffRow;
+    try {
+      person = verifyOwnPin(ctx, input.userId, input.pin);
+    } catch (error) {
+      // The unlock is rolled back with the failed sign-in: each try after a lock needs the supervisor again.
+      if (input.unlock && error instanceof AppError && error.code === 'pin_incorrect') throw new AppError('pin_incorrect', 'errors:auth.unlockUnused');
+      throw error;
+    }
     const rules = securitySettings(ctx.db);
     const token = newToken();
     const expiresAt = ctx.now + rules.sessionMaxHours * 3_600_000;
     const deviceId = ctx.caller.kind === 'anonymous' || ctx.caller.kind === 'staff' ? (ctx.caller.device?.id ?? null) : null;
+    const sessionId = ulid(ctx.now);
+    rememberSessionStart(ctx.db, sessionId, ctx.clock.monotonic());
     ctx.tx.insert('sessions', {
-      id: ulid(ctx.now),
+      id: sessionId,
       token_hash: tokenHash(token),
       user_id: person.id,
       device_id: deviceId,
@@ -64,9 +76,24 @@ export const authHandlers: FeatureHandlers<'auth'> = {
     verifyOwnPin(ctx, me.user.id, input.currentPin);
     if (input.currentPin === input.newPin) throw ValidationError.field('newPin', 'errors:field.pin');
     ctx.tx.update('staff', me.user.id, { pin_hash: hashPin(input.newPin), updated_at: ctx.now });
+    // Wrong guesses at the old PIN say nothing about the new one.
+    clearGuards(ctx.tx, me.user.id);
     return { ok: true as const };
   },
 };
+
+/**
+ * A supervisor, manager or administrator (not the person) confirms with their own PIN at the same screen: the
+ * person's locks are lifted for this sign-in. Audited with who unlocked whom and where.
+ */
+function unlockFor(ctx: CallContext, userId: string, unlock: { userId: string; pin: string }): void {
+  const lead = findStaff(ctx, unlock.userId);
+  if (!lead || !lead.active || lead.id === userId || !LEADS.includes(lead.role as Role)) throw new ForbiddenError('errors:auth.unlockNotAllowed');
+  verifyOwnPin(ctx, lead.id, unlock.pin, 'unlock');
+  if (!hasGuards(ctx.db, userId)) return;
+  clearGuards(ctx.tx, userId);
+  ctx.tx.note('staff', userId, { unlockedBy: lead.id, unlockedByName: lead.name, source: pinSource(ctx) || 'this-pc' });
+}
 
 /** Ends every live session of a person (deactivated, PIN reset). */
 export function endSessionsOf(ctx: CallContext, userId: string, reason: string): void {

@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { FeatureHandlers } from '../context';
 import { newPairingCode, newToken, normalizePairingCode, tokenHash } from '../auth/secrets';
 import { NotFoundError, ValidationError } from '../errors';
+import { remainingOf } from '../clock';
 import type { Device } from '../../../shared/contract/devices';
 
 export const PAIRING_CODE_MINUTES = 10;
@@ -49,9 +50,10 @@ export const devicesHandlers: FeatureHandlers<'devices'> = {
   pair: (ctx, input) => {
     const code = normalizePairingCode(input.code);
     const pending = ctx.db.prepare('SELECT * FROM pairing_codes WHERE code_hash = ?').get(tokenHash(code)) as
-      | { id: string; name: string; kind: 'kiosk' | 'desk'; expires_at: number; used_at: number | null }
+      | { id: string; name: string; kind: 'kiosk' | 'desk'; created_at: number; expires_at: number; used_at: number | null }
       | undefined;
-    if (!pending || pending.used_at !== null || pending.expires_at <= ctx.now) {
+    // A code lives its ten minutes at most, also when the wall clock went back after it was issued.
+    if (!pending || pending.used_at !== null || remainingOf(pending.created_at, pending.expires_at - pending.created_at, ctx.now) <= 0) {
       throw ValidationError.field('code', 'errors:devices.codeInvalid');
     }
     const token = newToken();

@@ -4,14 +4,16 @@ import type { FeatureHandlers } from '../context';
 import { buildingProfile } from '../settings';
 import { writeSection } from '../settings/sections';
 import { hashPin } from '../auth/secrets';
-import { ConflictError } from '../errors';
+import { ConflictError, ForbiddenError } from '../errors';
 
 export const setupHandlers: FeatureHandlers<'setup'> = {
   status: (ctx) => {
     const profile = buildingProfile(ctx.db);
     const hasStaff = ctx.db.prepare('SELECT 1 FROM staff LIMIT 1').get() !== undefined;
+    const needsSetup = !profile || !hasStaff;
     return {
-      needsSetup: !profile || !hasStaff,
+      needsSetup,
+      setupCodeRequired: needsSetup && ctx.origin === 'lan',
       building: profile ? { name: profile.name, nameEn: profile.nameEn, timeZone: profile.timeZone } : null,
       version: ctx.version,
     };
@@ -19,6 +21,11 @@ export const setupHandlers: FeatureHandlers<'setup'> = {
 
   initialize: (ctx, input) => {
     if (ctx.db.prepare('SELECT 1 FROM staff LIMIT 1').get()) throw new ConflictError('errors:setup.already');
+    // At this PC (its windows, loopback) no code is needed; from anywhere else, the console's one-time code.
+    if (ctx.origin === 'lan') {
+      const check = ctx.setupCode.check(input.setupCode);
+      if (check !== 'ok') throw new ForbiddenError(check === 'spent' ? 'errors:setup.codeSpent' : input.setupCode ? 'errors:setup.codeWrong' : 'errors:setup.codeRequired');
+    }
     const adminId = ulid(ctx.now);
     ctx.tx.insert('staff', {
       id: adminId,
@@ -32,6 +39,7 @@ export const setupHandlers: FeatureHandlers<'setup'> = {
     });
     writeSection(ctx.tx, 'building', input.building);
     ctx.emit('settings.buildingChanged', { name: input.building.name, nameEn: input.building.nameEn });
+    ctx.setupCode.retire();
     return { adminId };
   },
 };

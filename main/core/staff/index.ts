@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { FeatureHandlers, CallContext } from '../context';
 import { hashPin } from '../auth/secrets';
 import { endSessionsOf } from '../auth';
+import { clearGuards } from '../auth/pin-guard';
 import { ConflictError, NotFoundError } from '../errors';
 import type { StaffMember } from '../../../shared/contract/staff';
 import type { Role } from '../../../shared/contract/define';
@@ -68,6 +69,8 @@ export const staffHandlers: FeatureHandlers<'staff'> = {
     requirePerson(ctx, input.id);
     ctx.tx.update('staff', input.id, { pin_hash: hashPin(input.pin), updated_at: ctx.now });
     endSessionsOf(ctx, input.id, 'pinReset');
+    // A new PIN starts with a clean slate: the lock earned by guesses at the old one is lifted.
+    clearGuards(ctx.tx, input.id);
     return { ok: true as const };
   },
 };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ulid } from 'ulid';
 import type { Clock } from '../clock';
+import type { KeyRing } from '../keyring';
 import { migrations as allMigrations, LATEST_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
 import { BACKUP_DIR, backupFileName } from '../backup/files';
@@ -29,6 +30,8 @@ export interface OpenStoreOptions {
   clock: Clock;
   /** For migration tests: apply only these. */
   migrations?: readonly Migration[];
+  /** The installation's keys, for migrations that derive keyed values (the watch list's match hashes). */
+  keys?: KeyRing;
 }
 
 export interface OpenedStore {
@@ -75,7 +78,7 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
     for (const migration of migrations) {
       if (migration.version <= current) continue;
       db.transaction(() => {
-        migration.up(db);
+        migration.up(db, { keys: options.keys ?? null, now: options.clock.now() });
         db.pragma(`user_version = ${migration.version}`);
       }).immediate();
     }

@@ -135,7 +135,7 @@ export const deskHandlers: DeskHandlers = {
     const settings = visitorSettings(ctx.db);
     checkTenant(ctx, input.tenantId, { listedOnly: false });
     checkPurpose(settings, input.purpose);
-    const matches = matchWatchList(ctx.db, input);
+    const matches = matchWatchList(ctx, input);
     if (matches.length > 0 && !input.overrideWatchList) throw new ConflictError('visitors:error.watchListMatch');
     const row = {
       id: newId(ctx.now),

@@ -53,7 +53,7 @@ export const kioskHandlers: KioskHandlers = {
     if (n >= KIOSK_MAX_PENDING) throw new ConflictError('visitors:error.tooManyPending');
 
     // A watch-list match is recorded for the desk; the visitor screen's answer is the same either way.
-    const matches = matchWatchList(ctx.db, input);
+    const matches = matchWatchList(ctx, input);
     const row = {
       id: newId(ctx.now),
       source: 'kiosk' as const,

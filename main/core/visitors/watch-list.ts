@@ -1,12 +1,18 @@
 // The watch list (V-6): people not to admit. Matching ignores width (full-width digits and letters), spaces,
 // separators and case, so 张 三, １３８００１３８０００ and a lower-case x in an ID number all still match.
 // A match is shown to the desk only; the visitor screen's answers do not change.
+//
+// ID and document numbers are never kept in full (X-7, V-1): the table holds a keyed hash to match on
+// (HMAC-SHA256 with the installation's `watch-list` key, which is not in the database) and the masked form to
+// show. Whoever has the database file alone cannot recover the numbers, nor test guesses against them.
+import { createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { newId } from '../ids';
 import type { FeatureHandlers } from '../context';
+import type { KeyRing } from '../keyring';
 import { NotFoundError, ValidationError } from '../errors';
 import type { WatchEntry, WatchMatch } from '../../../shared/contract/visitors';
-import { maskIdNumber } from '../../../shared/rules/id-number';
+import { maskDocumentNumber, normalizeIdNumber, upgradeLegacyIdNumber } from '../../../shared/rules/id-number';
 
 export function nameKey(value: string): string {
   return value.normalize('NFKC').toLowerCase().replace(/[\s·•・.'’_\-]/g, '');
@@ -17,8 +23,21 @@ export function mobileKey(value: string): string {
   return digits.replace(/^(?:0086|86)(?=1\d{10}$)/, '');
 }
 
+/** The form a document number is matched in; a first-generation 15-digit ID number in its 18-character form. */
 export function documentKey(value: string): string {
-  return value.normalize('NFKC').replace(/[\s\-]/g, '').toUpperCase();
+  const normalized = normalizeIdNumber(value);
+  return upgradeLegacyIdNumber(normalized) ?? normalized;
+}
+
+/** The keyed hash a document number is matched by ('' for no number). */
+export function documentMac(keys: Pick<KeyRing, 'key'>, value: string): string {
+  const key = documentKey(value);
+  return key === '' ? '' : createHmac('sha256', keys.key('watch-list')).update(key, 'utf8').digest('hex');
+}
+
+/** The masked form shown for a document number. */
+export function documentMasked(value: string): string {
+  return maskDocumentNumber(documentKey(value));
 }
 
 type WatchRow = {
@@ -26,7 +45,8 @@ type WatchRow = {
   name: string;
   name_key: string;
   mobile: string;
-  id_number: string;
+  id_number_mac: string;
+  id_number_masked: string;
   reason: string;
   active: number;
   created_at: number;
@@ -41,14 +61,14 @@ export interface WatchProbe {
 }
 
 /** Every active entry matching any of the probe's details, with which details matched. */
-export function matchWatchList(db: Database.Database, probe: WatchProbe): WatchMatch[] {
+export function matchWatchList(ctx: { db: Database.Database; keys: Pick<KeyRing, 'key'> }, probe: WatchProbe): WatchMatch[] {
   const name = probe.visitorName ? nameKey(probe.visitorName) : '';
   const mobile = probe.mobile ? mobileKey(probe.mobile) : '';
-  const doc = probe.idNumber ? documentKey(probe.idNumber) : '';
+  const doc = probe.idNumber ? documentMac(ctx.keys, probe.idNumber) : '';
   if (!name && !mobile && !doc) return [];
-  const rows = db
+  const rows = ctx.db
     .prepare(
-      `SELECT * FROM watch_list WHERE active = 1 AND ((name_key <> '' AND name_key = ?) OR (mobile <> '' AND mobile = ?) OR (id_number <> '' AND id_number = ?))
+      `SELECT * FROM watch_list WHERE active = 1 AND ((name_key <> '' AND name_key = ?) OR (mobile <> '' AND mobile = ?) OR (id_number_mac <> '' AND id_number_mac = ?))
        ORDER BY created_at`,
     )
     .all(name, mobile, doc) as WatchRow[];
@@ -56,7 +76,7 @@ export function matchWatchList(db: Database.Database, probe: WatchProbe): WatchM
     const fields: WatchMatch['fields'] = [];
     if (name && row.name_key === name) fields.push('name');
     if (mobile && row.mobile === mobile) fields.push('mobile');
-    if (doc && row.id_number === doc) fields.push('idNumber');
+    if (doc && row.id_number_mac === doc) fields.push('idNumber');
     return { entryId: row.id, reason: row.reason, fields };
   });
 }
@@ -78,7 +98,7 @@ function toEntry(row: WatchRow): WatchEntry {
     id: row.id,
     name: row.name,
     mobile: row.mobile,
-    idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : '',
+    idNumberMasked: row.id_number_masked,
     reason: row.reason,
     active: row.active === 1,
     createdAt: row.created_at,
@@ -100,14 +120,15 @@ export const watchListHandlers: WatchHandlers = {
       name: input.name,
       name_key: nameKey(input.name),
       mobile: input.mobile ? mobileKey(input.mobile) : '',
-      id_number: documentKey(input.idNumber),
+      id_number_mac: documentMac(ctx.keys, input.idNumber),
+      id_number_masked: input.idNumber ? documentMasked(input.idNumber) : '',
       reason: input.reason,
       active: 1,
       created_at: ctx.now,
       created_by: ctx.actor.id ?? '',
       updated_at: ctx.now,
     };
-    if (!row.name_key && !row.mobile && !row.id_number) throw ValidationError.field('name', 'visitors:error.watchEmpty');
+    if (!row.name_key && !row.mobile && !row.id_number_mac) throw ValidationError.field('name', 'visitors:error.watchEmpty');
     ctx.tx.insert('watch_list', row);
     return toEntry(row);
   },
@@ -122,5 +143,5 @@ export const watchListHandlers: WatchHandlers = {
     return toEntry(after);
   },
 
-  watchCheck: (ctx, input) => ({ matches: matchWatchList(ctx.db, input) }),
+  watchCheck: (ctx, input) => ({ matches: matchWatchList(ctx, input) }),
 };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { as, createDesk, type TestDesk } from '../../support/core';
 import { failure, pairKiosk, seedDirectory } from '../../support/visitors';
-import { documentKey, mobileKey, nameKey } from '../../../main/core/visitors/watch-list';
+import { documentKey, documentMac, mobileKey, nameKey } from '../../../main/core/visitors/watch-list';
 
 let desk: TestDesk;
 afterEach(() => desk?.close());
@@ -15,6 +15,35 @@ describe('watch list', () => {
     expect(mobileKey('+86 138-0013-8000')).toBe('13800138000');
     expect(documentKey('１１０１０５１９４９１２３１００２ｘ')).toBe('11010519491231002X');
     expect(documentKey('e 1234 5678')).toBe('E12345678');
+    // A first-generation 15-digit number is matched in its 18-character form (GB 11643: 19 before the year).
+    expect(documentKey('110105491231002')).toBe('11010519491231002X');
+  });
+
+  it('V-6 X-7 an ID number is kept only as a keyed hash and its masked form — in the table and in every audit image — also with storeFullIdNumber on; the old 15-digit form still matches', async () => {
+    desk = await createDesk();
+    const admin = as(desk.admin.token);
+    const settings = await desk.core.invoke(admin, 'visitors.settings', {});
+    for (const storeFullIdNumber of [false, true]) {
+      await desk.core.invoke(admin, 'visitors.updateSettings', { ...settings, storeFullIdNumber });
+      const number = storeFullIdNumber ? '110101199003074477' : '11010519491231002X';
+      const entry = await desk.core.invoke(admin, 'visitors.addWatch', { name: '', idNumber: number, reason: '冒用他人证件' });
+      await desk.core.invoke(admin, 'visitors.updateWatch', { id: entry.id, reason: '冒用他人证件，已报警' });
+      const row = desk.core.db.prepare('SELECT * FROM watch_list WHERE id = ?').get(entry.id) as Record<string, unknown>;
+      expect(row.id_number_mac).toBe(documentMac(desk.core.keys, number));
+      expect(row.id_number_masked).toBe(`${number.slice(0, 4)}**********${number.slice(-4)}`);
+      expect(JSON.stringify(row)).not.toContain(number.slice(4, 14));
+      const images = desk.core.db.prepare('SELECT before_json, after_json FROM audit_payload').all();
+      expect(JSON.stringify(images)).not.toContain(number.slice(4, 14));
+      expect(entry.idNumberMasked).toBe(row.id_number_masked);
+    }
+    // The hash depends on this installation's key: the same number on another installation hashes differently.
+    const other = await createDesk();
+    expect(documentMac(other.core.keys, '11010519491231002X')).not.toBe(documentMac(desk.core.keys, '11010519491231002X'));
+    other.close();
+    const check = (idNumber: string) => desk.core.invoke(admin, 'visitors.watchCheck', { idNumber });
+    expect((await check('110105491231002')).matches.map((m) => m.reason)).toEqual(['冒用他人证件，已报警']);
+    expect((await check('110101900307447')).matches.map((m) => m.fields)).toEqual([['idNumber']]);
+    expect((await check('11010519491231003X')).matches).toEqual([]);
   });
 
   it('V-6 matches by name, mobile or ID number written with full-width digits, spaces and mixed case', async () => {

@@ -4,7 +4,7 @@
 import { noDelete, type Migration } from './types';
 
 export const migration0011: Migration = {
-  version: 8,
+  version: 10,
   name: 'hardware',
   up(db) {
     db.exec(`

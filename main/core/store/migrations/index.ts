@@ -7,8 +7,21 @@ import { migration0004 } from './0004-calls';
 import { migration0005 } from './0005-shift';
 import { migration0006 } from './0006-call-tenant';
 import { migration0007 } from './0007-callback-kind';
+import { migration0008 } from './0008-pin-guards';
+import { migration0009 } from './0009-watch-list-keyed';
 import { migration0011 } from './0011-hardware';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0011];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+  migration0011,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -5,7 +5,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useSession } from './session-store';
-import type { Role } from '../../../../shared/contract/define';
+import { LEADS, type Role } from '../../../../shared/contract/define';
 
 interface Person {
   id: string;
@@ -25,8 +25,20 @@ export function SignInScreen() {
   const [chosen, setChosen] = useState<Pick<Person, 'id' | 'name'> | null>(lockedUser);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [lockedOut, setLockedOut] = useState(false);
+  // A supervisor's unlock (X-7): who vouches, and their own PIN. Used for one sign-in only.
+  const [unlocking, setUnlocking] = useState(false);
+  const [lead, setLead] = useState<Pick<Person, 'id' | 'name'> | null>(null);
+  const [leadPin, setLeadPin] = useState('');
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<InputRef>(null);
+
+  const resetUnlock = () => {
+    setUnlocking(false);
+    setLead(null);
+    setLeadPin('');
+    setLockedOut(false);
+  };
 
   useEffect(() => {
     void api.auth.signInChoices({}).then((r) => setPeople(r.people));
@@ -40,24 +52,28 @@ export function SignInScreen() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(chosen.id, pin);
+      await signIn(chosen.id, pin, unlocking && lead ? { userId: lead.id, pin: leadPin } : undefined);
+      resetUnlock();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
+      if (e instanceof ApiError && e.code === 'rate_limited') setLockedOut(true);
       setPin('');
+      setLeadPin('');
       pinRef.current?.focus();
     } finally {
       setBusy(false);
     }
   };
 
-  const locked = status === 'locked';
+  const screenLocked = status === 'locked';
+  const leads = (people ?? []).filter((p) => LEADS.includes(p.role) && p.id !== chosen?.id);
   return (
     <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#f0f2f5' }}>
-      <Card style={{ width: 520 }} data-testid={locked ? 'lock-screen' : 'sign-in-screen'}>
+      <Card style={{ width: 520 }} data-testid={screenLocked ? 'lock-screen' : 'sign-in-screen'}>
         <Typography.Title level={3}>
-          {locked ? <LockOutlined /> : <UserOutlined />} {locked ? t('lock.title') : t('signIn.title')}
+          {screenLocked ? <LockOutlined /> : <UserOutlined />} {screenLocked ? t('lock.title') : t('signIn.title')}
         </Typography.Title>
-        {locked && lockReason === 'idle' && <Alert type="info" showIcon message={t('lock.idle')} style={{ marginBottom: 16 }} />}
+        {screenLocked && lockReason === 'idle' && <Alert type="info" showIcon message={t('lock.idle')} style={{ marginBottom: 16 }} />}
         {chosen ? (
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
             <Typography.Text strong style={{ fontSize: 18 }} data-testid="chosen-person">
@@ -77,12 +93,45 @@ export function SignInScreen() {
               data-testid="pin-input"
             />
             {error && <Alert type="error" showIcon message={error} data-testid="sign-in-error" />}
+            {lockedOut && !unlocking && leads.length > 0 && (
+              <Button type="link" onClick={() => setUnlocking(true)} data-testid="unlock-start" style={{ padding: 0 }}>
+                {t('unlock.start')}
+              </Button>
+            )}
+            {unlocking && (
+              <Card size="small" title={t('unlock.title')} data-testid="unlock-panel">
+                <Typography.Paragraph type="secondary">{t('unlock.hint', { name: chosen.name })}</Typography.Paragraph>
+                <Flex wrap gap={8} style={{ marginBottom: 8 }}>
+                  {leads.map((p) => (
+                    <Button key={p.id} type={lead?.id === p.id ? 'primary' : 'default'} onClick={() => setLead(p)} data-testid={`unlock-by-${p.name}`}>
+                      {p.name}
+                      <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+                        {tc(`roles.${p.role}`)}
+                      </Typography.Text>
+                    </Button>
+                  ))}
+                </Flex>
+                {lead && (
+                  <Input.Password
+                    inputMode="numeric"
+                    autoComplete="off"
+                    placeholder={t('unlock.pin', { name: lead.name })}
+                    aria-label={t('unlock.pin', { name: lead.name })}
+                    value={leadPin}
+                    maxLength={8}
+                    onChange={(e) => setLeadPin(e.target.value)}
+                    onPressEnter={() => pinRef.current?.focus()}
+                    data-testid="unlock-pin"
+                  />
+                )}
+              </Card>
+            )}
             <Flex gap={8}>
               <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="sign-in-submit">
-                {locked && lockedUser?.id === chosen.id ? t('lock.unlock') : t('signIn.submit')}
+                {screenLocked && lockedUser?.id === chosen.id ? t('lock.unlock') : t('signIn.submit')}
               </Button>
-              <Button size="large" onClick={() => { setChosen(null); setPin(''); setError(null); }}>
-                {locked ? t('lock.other') : t('signIn.back')}
+              <Button size="large" onClick={() => { setChosen(null); setPin(''); setError(null); resetUnlock(); }}>
+                {screenLocked ? t('lock.other') : t('signIn.back')}
               </Button>
             </Flex>
           </Space>

@@ -17,6 +17,12 @@ export const authMessages = {
       idle: '长时间无操作，已自动锁屏。',
       other: '换人登录',
     },
+    unlock: {
+      start: '请主管解锁',
+      title: '主管解锁',
+      hint: '请主管点选自己的姓名并输入自己的 PIN 码，再由 {{name}} 在上方输入本人 PIN 码。解锁只对这一次登录有效。',
+      pin: '{{name}} 的 PIN 码',
+    },
     changePin: {
       title: '修改 PIN 码',
       current: '当前 PIN',
@@ -41,6 +47,12 @@ export const authMessages = {
       unlock: 'Unlock',
       idle: 'Locked after a period of inactivity.',
       other: 'Sign in as someone else',
+    },
+    unlock: {
+      start: 'Ask a supervisor to unlock',
+      title: 'Supervisor unlock',
+      hint: 'The supervisor picks their own name and enters their own PIN; then {{name}} enters their PIN above. The unlock is for this one sign-in.',
+      pin: 'PIN of {{name}}',
     },
     changePin: {
       title: 'Change PIN',

@@ -13,7 +13,8 @@ interface SessionState {
   lockReason: 'lock' | 'idle' | null;
   idleLockMinutes: number;
   restore(): Promise<void>;
-  signIn(userId: string, pin: string): Promise<void>;
+  /** `unlock`: a supervisor's own PIN, given at the same screen, lifts a lock for this sign-in. */
+  signIn(userId: string, pin: string, unlock?: { userId: string; pin: string }): Promise<void>;
   lock(reason: 'lock' | 'idle'): Promise<void>;
   signOut(): Promise<void>;
   /** A call said the session is gone (expired, ended elsewhere): back to the lock screen. */
@@ -61,8 +62,8 @@ export const useSession = create<SessionState>((set, get) => ({
     }
   },
 
-  async signIn(userId, pin) {
-    const session = await api.auth.signIn({ userId, pin });
+  async signIn(userId, pin, unlock) {
+    const session = await api.auth.signIn(unlock ? { userId, pin, unlock } : { userId, pin });
     staffClient.setSessionToken(session.token);
     rememberLocked(null);
     set({ status: 'signedIn', user: session.user, idleLockMinutes: session.idleLockMinutes, lockedUser: null, lockReason: null });

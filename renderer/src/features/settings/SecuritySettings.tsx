@@ -1,12 +1,12 @@
-// Admin: idle lock, PIN lockout, session length.
+// Admin: idle lock, PIN back-off, session length, and the extra names the desk's server answers to.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, InputNumber } from 'antd';
+import { Alert, App, Button, Form, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { zodRule, showServerErrors } from '../../app/forms';
 import { SecuritySettingsInput, type SecuritySettings as Security } from '../../../../shared/contract/settings';
 
-const FIELDS = ['idleLockMinutes', 'pinMaxFailures', 'pinLockoutMinutes', 'sessionMaxHours'] as const;
+const FIELDS = ['idleLockMinutes', 'pinMaxFailures', 'pinLockoutMinutes', 'pinDailyLimit', 'sessionMaxHours'] as const;
 
 export function SecuritySettings() {
   const { t } = useTranslation('settings');
@@ -36,6 +36,14 @@ export function SecuritySettings() {
           <InputNumber style={{ width: 160 }} />
         </Form.Item>
       ))}
+      <Form.Item
+        name="allowedHosts"
+        label={t('security.allowedHosts')}
+        extra={t('security.allowedHostsHint')}
+        rules={[zodRule(SecuritySettingsInput.shape.allowedHosts)]}
+      >
+        <Select mode="tags" open={false} tokenSeparators={[',', ' ']} style={{ width: 360 }} data-testid="allowed-hosts" />
+      </Form.Item>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Button type="primary" htmlType="submit">
         {tc('actions.save')}

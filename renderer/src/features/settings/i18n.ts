@@ -11,9 +11,12 @@ export const settingsMessages = {
     },
     security: {
       idleLockMinutes: '无操作自动锁屏（分钟）',
-      pinMaxFailures: 'PIN 连续错误次数上限',
-      pinLockoutMinutes: '锁定时长（分钟）',
+      pinMaxFailures: '同一终端 PIN 连续错误几次后锁定',
+      pinLockoutMinutes: '首次锁定时长（分钟，此后每错一次加倍，最长 24 小时）',
+      pinDailyLimit: '每人每天 PIN 错误上限（超过则所有终端锁定）',
       sessionMaxHours: '登录最长有效（小时）',
+      allowedHosts: '局域网访问名称',
+      allowedHostsHint: '其他设备访问本前台时使用的主机名或 IP（本机地址和启动时的 --host 已包含）。其他名称的请求一律拒绝。',
     },
   },
   en: {
@@ -28,9 +31,12 @@ export const settingsMessages = {
     },
     security: {
       idleLockMinutes: 'Lock after minutes without input',
-      pinMaxFailures: 'Wrong PINs allowed',
-      pinLockoutMinutes: 'Lockout (minutes)',
+      pinMaxFailures: 'Wrong PINs in a row at one terminal before it locks',
+      pinLockoutMinutes: 'First lock (minutes; doubles with each further wrong PIN, at most 24 h)',
+      pinDailyLimit: 'Wrong PINs a person may have a day (then every terminal locks)',
       sessionMaxHours: 'Longest session (hours)',
+      allowedHosts: 'Names on the LAN',
+      allowedHostsHint: 'Host names or IP addresses other devices use to reach this desk (this PC and the --host it was started with are included). Requests for any other name are refused.',
     },
   },
 };

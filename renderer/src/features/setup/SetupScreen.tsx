@@ -1,5 +1,5 @@
 // First run: building profile and the first administrator.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Divider, Flex, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -21,6 +21,7 @@ interface SetupForm {
   adminName: string;
   pin: string;
   pinAgain: string;
+  setupCode?: string;
 }
 
 export function SetupScreen({ onDone }: { onDone: () => void }) {
@@ -30,6 +31,11 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const shape = BuildingProfileInput.shape;
+  // Setting up from another device than the desk PC needs the one-time code the server printed.
+  const [codeRequired, setCodeRequired] = useState(false);
+  useEffect(() => {
+    void api.setup.status({}).then((s) => setCodeRequired(s.setupCodeRequired));
+  }, []);
 
   const submit = async (values: SetupForm) => {
     setBusy(true);
@@ -45,6 +51,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           address: values.address ?? '',
         },
         admin: { name: values.adminName, pin: values.pin },
+        ...(codeRequired ? { setupCode: values.setupCode ?? '' } : {}),
       });
       onDone();
       navigate('/lobby');
@@ -100,6 +107,14 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           >
             <Input.Password inputMode="numeric" autoComplete="new-password" data-testid="setup-pin-again" />
           </Form.Item>
+          {codeRequired && (
+            <>
+              <Divider titlePlacement="start">{t('code')}</Divider>
+              <Form.Item name="setupCode" label={t('code')} extra={t('codeHint')} rules={[{ required: true, message: t('codeHint') }]}>
+                <Input autoComplete="off" style={{ width: 200, textTransform: 'uppercase' }} data-testid="setup-code" />
+              </Form.Item>
+            </>
+          )}
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="setup-error" />}
           <Button type="primary" htmlType="submit" size="large" loading={busy} data-testid="setup-submit">
             {t('submit')}
