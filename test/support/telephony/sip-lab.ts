@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** Beside this file; from the repository's root when bundled elsewhere (the telephony bench). */
+const CONFIG = [path.join(HERE, 'kamailio.cfg'), path.resolve('test/support/telephony/kamailio.cfg')].find((f) => fs.existsSync(f)) ?? path.join(HERE, 'kamailio.cfg');
 const KAMAILIO = '/usr/sbin/kamailio';
 const SIPP = '/usr/bin/sipp';
 const MODULES = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
@@ -40,6 +42,26 @@ export interface SippRun {
   done: Promise<number>;
   output(): string;
   child: ChildProcess;
+  /** The message log when the run traces its messages (`-trace_msg`). */
+  messageLog?: string | null;
+}
+
+/**
+ * The messages a traced SIPp run sent, in order, with SIPp's time stamp of each (epoch ms, read as this machine's
+ * local time, which is how SIPp writes it): `{ firstLine: 'SIP/2.0 180 Ringing', at }`.
+ */
+export function messagesSent(run: SippRun): Array<{ firstLine: string; at: number }> {
+  if (!run.messageLog || !fs.existsSync(run.messageLog)) return [];
+  const text = fs.readFileSync(run.messageLog, 'utf8');
+  const out: Array<{ firstLine: string; at: number }> = [];
+  const block = /-{20,} (\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?)\r?\n\w+ message sent[^\n]*\n\r?\n([^\r\n]+)/g;
+  for (const m of text.matchAll(block)) {
+    const [date, time] = m[1]!.split(/[ T]/);
+    const [hms, frac = '0'] = time!.split('.');
+    const at = new Date(`${date}T${hms}`).getTime() + Number(`0.${frac}`) * 1000;
+    out.push({ firstLine: m[2]!.trim(), at });
+  }
+  return out;
 }
 
 export interface SipLab {
@@ -47,8 +69,11 @@ export interface SipLab {
   extension: string;
   password: string;
   dir: string;
-  /** The desk phone registers its contact at the registrar and waits for one call. */
-  deskPhone(behaviour: { answerAfterMs: number } | { ringsUntilCancelled: true }): Promise<SippRun>;
+  /**
+   * The desk phone registers its contact at the registrar and waits for one call. With `traceMessages`, SIPp logs
+   * each message it sends and receives with its time (`messagesSent` reads them back), for the telephony bench.
+   */
+  deskPhone(behaviour: { answerAfterMs: number } | { ringsUntilCancelled: true }, options?: { traceMessages?: boolean }): Promise<SippRun>;
   /** A caller rings the desk's extension: talks briefly after an answer, or hangs up after `hangUpAfterMs` unanswered. */
   call(from: string, behaviour: { talkMs: number } | { hangUpAfterMs: number }): Promise<SippRun>;
   kamailioLog(): string;
@@ -277,7 +302,7 @@ export async function startSipLab(options: { extension?: string; password?: stri
   db.exec(fs.readFileSync(path.join(SCHEMA, 'presence-create.sql'), 'utf8'));
   db.close();
   const config = fs
-    .readFileSync(path.join(HERE, 'kamailio.cfg'), 'utf8')
+    .readFileSync(CONFIG, 'utf8')
     .replaceAll('@PORT@', String(port))
     .replaceAll('@DIR@', dir)
     .replaceAll('@PASSWORD@', password);
@@ -318,10 +343,12 @@ export async function startSipLab(options: { extension?: string; password?: stri
     extension,
     password,
     dir,
-    async deskPhone(behaviour) {
+    async deskPhone(behaviour, options = {}) {
       const phonePort = await freeUdpPort();
       const scenario = 'answerAfterMs' in behaviour ? answeringPhone(extension, behaviour.answerAfterMs) : cancelledPhone(extension);
-      const run = sipp(dir, `desk-${phonePort}`, scenario, ['-i', '127.0.0.1', '-p', String(phonePort)]);
+      const trace = options.traceMessages ? ['-trace_msg', '-message_file', path.join(dir, `desk-${phonePort}-messages.log`)] : [];
+      const run = sipp(dir, `desk-${phonePort}`, scenario, ['-i', '127.0.0.1', '-p', String(phonePort), ...trace]);
+      run.messageLog = options.traceMessages ? path.join(dir, `desk-${phonePort}-messages.log`) : null;
       children.push(run.child);
       const register = sipp(dir, `register-${phonePort}`, registerScenario(extension, phonePort), [remote, '-i', '127.0.0.1', '-p', String(await freeUdpPort())]);
       const code = await register.done;
