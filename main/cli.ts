@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Core } from './core/core';
+import { offsetClock, systemClock } from './core/clock';
 import { startServer } from './server/http-server';
 import { startHardware } from './core/hardware';
 import { resolveDataDir } from './data-dir';
@@ -22,6 +23,7 @@ const RENDERER_DIR = path.resolve(here, '../renderer');
 const USAGE = `Usage:
   lobby-desk web [--port N] [--host H] [--allow-host NAME]… [--data-dir DIR]
                                                            serve the lobby, visitor and handover screens
+      [--clock-ahead-days N]                               rehearsal only: run the desk's clock N days ahead
   lobby-desk audit:verify [--data-dir DIR]                 check the audit trail for tampering
   lobby-desk backup [--data-dir DIR]                       write a checked backup into DIR/backups now
   lobby-desk restore --from FILE [--data-dir DIR]          put a backup back (the app must be stopped)
@@ -35,15 +37,19 @@ async function web(args: string[]): Promise<void> {
       host: { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
       'data-dir': { type: 'string' },
+      'clock-ahead-days': { type: 'string' },
     },
     strict: true,
   });
   const allowedHosts = (values['allow-host'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const aheadDays = values['clock-ahead-days'] === undefined ? 0 : Number(values['clock-ahead-days']);
+  if (!Number.isInteger(aheadDays) || aheadDays < 0 || aheadDays > 3650) throw new UsageError(`--clock-ahead-days must be 0–3650, not ${values['clock-ahead-days']}`);
   const port = values.port === undefined ? 5199 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not ${values.port}`);
   const dataDir = resolveDataDir(values['data-dir']);
-  const core = Core.open({ dataDir, version: APP_VERSION });
+  const core = Core.open({ dataDir, version: APP_VERSION, clock: aheadDays ? offsetClock(systemClock, aheadDays * 86_400_000) : systemClock });
   core.start();
+  if (aheadDays) console.log(`  REHEARSAL: the desk's clock runs ${aheadDays} days ahead. Never use this data for real work.`);
   const hardware = await startHardware(core);
   const server = await startServer({ core, host: values.host ?? '127.0.0.1', port, rendererDir: RENDERER_DIR, allowedHosts });
   console.log(`Lobby Desk ${APP_VERSION} — data: ${dataDir}`);

@@ -95,8 +95,18 @@ async function start(): Promise<void> {
   powerSaveBlocker.start('prevent-display-sleep');
   if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: prefs.get('autoStart') });
 
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  const windowOf = (contents: Electron.WebContents | null) =>
+    contents && windows.lobby && !windows.lobby.isDestroyed() && contents === windows.lobby.webContents
+      ? ('lobby' as const)
+      : contents && windows.visitor && !windows.visitor.isDestroyed() && contents === windows.visitor.webContents
+        ? ('visitor' as const)
+        : ('other' as const);
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, { window: windowOf(contents), mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined })),
+  );
+  session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, { window: windowOf(contents), mediaTypes: details.mediaType ? [details.mediaType] : undefined }),
+  );
   protocol.handle(APP_SCHEME, async (request) => {
     const file = rendererFileFor(RENDERER_DIR, request.url);
     if (!file) return new Response('not found', { status: 404 });

@@ -76,9 +76,26 @@ export function isAllowedVisitorRoute(target: string): boolean {
   return decoded === '/visitor' || decoded.startsWith('/visitor/');
 }
 
-/** No camera, microphone, geolocation, notifications from the page, USB, serial …: the kiosk needs none. */
-export function isPermissionAllowed(permission: string): boolean {
-  return permission === 'clipboard-sanitized-write';
+/** What the shell knows about a permission request: which window asked, and for media, which kinds. */
+export interface PermissionRequest {
+  /** The lobby window (the desk), the visitor window, or anything else (a print window, an unknown frame). */
+  window: 'lobby' | 'visitor' | 'other';
+  /** For 'media': what the page asked for (Electron's `mediaTypes` / `mediaType`). */
+  mediaTypes?: readonly string[];
+}
+
+/**
+ * No microphone, geolocation, notifications from the page, USB, serial …: the kiosk needs none. The one exception is
+ * the camera (video only) for the lobby window: the desk's visitor photo, which the page asks for only after the
+ * visitor's separate consent (V-11). The visitor screen never gets a camera.
+ */
+export function isPermissionAllowed(permission: string, request: PermissionRequest = { window: 'other' }): boolean {
+  if (permission === 'clipboard-sanitized-write') return true;
+  if (permission === 'media') {
+    const kinds = request.mediaTypes ?? [];
+    return request.window === 'lobby' && kinds.length > 0 && kinds.every((k) => k === 'video');
+  }
+  return false;
 }
 
 export interface KeyInput {

@@ -11,6 +11,11 @@ export const systemClock: Clock = {
   monotonic: () => performance.now(),
 };
 
+/** A wall clock running a fixed time ahead (rehearsing what happens days later: uncollected parcels, retention). */
+export function offsetClock(base: Clock, offsetMs: number): Clock {
+  return { now: () => base.now() + offsetMs, monotonic: () => base.monotonic() };
+}
+
 /** A clock for tests: starts where told and moves only when told. */
 export class FakeClock implements Clock {
   private wall: number;

@@ -94,6 +94,19 @@ export interface CallContext extends CoreServices {
    * Runs after the rollback, in its own audited transaction.
    */
   onFailure(write: (tx: Tx) => void): void;
+  /**
+   * Work to start once this call's transaction has committed — network sends, never inside the transaction.
+   * Not run when the call fails. A returned promise is tracked (`Core.settled()`), its failure logged.
+   */
+  afterCommit(work: (host: BackgroundHost) => void | Promise<void>): void;
+}
+
+/** What work started after a commit may use: the services, another audited system transaction, the timers. */
+export interface BackgroundHost extends CoreServices {
+  runAsSystem<T>(method: string, work: (ctx: CallContext) => T): T;
+  readonly isClosed: boolean;
+  /** Runs one job now if it is due, then re-reads every job's deadline (something made one earlier). */
+  runJob(name: string): void;
 }
 
 export function actorOf(caller: Caller): Actor {

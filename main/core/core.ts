@@ -9,6 +9,7 @@ import { Tx } from './store/tx';
 import {
   actorOf,
   type AnyHandler,
+  type BackgroundHost,
   type CallContext,
   type CallOrigin,
   type Caller,
@@ -81,7 +82,7 @@ function zodIssuesToFieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
-export class Core implements CoreServices {
+export class Core implements BackgroundHost {
   readonly db: Database.Database;
   readonly clock: Clock;
   readonly installationId: string;
@@ -94,6 +95,7 @@ export class Core implements CoreServices {
   readonly setupCode = new SetupCode();
   private readonly listeners = new Set<EventListener>();
   private readonly scheduler: Scheduler;
+  private readonly background = new Set<Promise<void>>();
   private closed = false;
 
   private constructor(options: CoreOptions) {
@@ -125,6 +127,34 @@ export class Core implements CoreServices {
   /** Runs every job that is due now (tests move the fake clock, then call this). */
   runDueJobs(): void {
     this.scheduler.runDue();
+  }
+
+  runJob(name: string): void {
+    this.scheduler.runOne(name);
+  }
+
+  /** Resolves when every piece of after-commit work started so far (and what it started in turn) has finished. */
+  async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  /** Starts after-commit work; a failure is logged, never thrown at the caller whose call has already succeeded. */
+  private startBackground(works: Array<(host: BackgroundHost) => void | Promise<void>>, method: string): void {
+    for (const work of works) {
+      let result: void | Promise<void>;
+      try {
+        result = work(this);
+      } catch (error) {
+        this.logger.error('after-commit work failed', { method, error: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      if (result instanceof Promise) {
+        const tracked: Promise<void> = result
+          .catch((error: unknown) => this.logger.error('after-commit work failed', { method, error: error instanceof Error ? error.message : String(error) }))
+          .finally(() => this.background.delete(tracked));
+        this.background.add(tracked);
+      }
+    }
   }
 
   close(): void {
@@ -215,10 +245,12 @@ export class Core implements CoreServices {
   runAsSystem<T>(method: string, work: (ctx: CallContext) => T): T {
     const now = this.clock.now();
     const outbox: OutgoingEvent[] = [];
+    const later: Array<(host: BackgroundHost) => void | Promise<void>> = [];
     const result = this.db
-      .transaction(() => work(this.context({ kind: 'system' }, 'system', method, now, DEFAULT_LANGUAGE, outbox, [], true, null)))
+      .transaction(() => work(this.context({ kind: 'system' }, 'system', method, now, DEFAULT_LANGUAGE, outbox, [], true, null, later)))
       .immediate();
     this.deliver(outbox);
+    this.startBackground(later, method);
     return result;
   }
 
@@ -232,6 +264,7 @@ export class Core implements CoreServices {
     failureWrites: Array<(tx: Tx) => void>,
     writable: boolean,
     windowId: number | null,
+    later: Array<(host: BackgroundHost) => void | Promise<void>> = [],
   ): CallContext {
     const actor = actorOf(caller);
     const tx = writable ? new Tx({ db: this.db, installationId: this.installationId, actor, method, at: now }) : null;
@@ -262,6 +295,10 @@ export class Core implements CoreServices {
       onFailure: (write) => {
         failureWrites.push(write);
       },
+      afterCommit: (work) => {
+        if (!writable) throw new Error(`${method} is a query: nothing commits after it`);
+        later.push(work);
+      },
     };
   }
 
@@ -278,6 +315,7 @@ export class Core implements CoreServices {
     const handler = this.handlerFor(method);
     const outbox: OutgoingEvent[] = [];
     const failureWrites: Array<(tx: Tx) => void> = [];
+    const later: Array<(host: BackgroundHost) => void | Promise<void>> = [];
     let prepared: unknown;
     if (typeof handler !== 'function') {
       prepared = await handler.prepare(this.context(caller, origin, method, now, lang, [], [], false, windowId), input as never);
@@ -289,7 +327,7 @@ export class Core implements CoreServices {
     try {
       if (spec.kind === 'mutation') {
         result = this.db.transaction(() => {
-          const value = run(this.context(caller, origin, method, now, lang, outbox, failureWrites, true, windowId));
+          const value = run(this.context(caller, origin, method, now, lang, outbox, failureWrites, true, windowId, later));
           if (value instanceof Promise) throw new Error(`${method} is a mutation and must not be asynchronous`);
           // Shape the output inside the transaction: a response that cannot be produced commits nothing.
           return spec.output.parse(value);
@@ -309,6 +347,7 @@ export class Core implements CoreServices {
       throw error;
     }
     this.deliver(outbox);
+    this.startBackground(later, method);
     return result;
   }
 

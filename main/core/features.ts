@@ -13,7 +13,11 @@ import { callsHandlers, callsJobs } from './calls';
 import { recordsHandlers, recordsClockJob } from './records';
 import { backupHandlers, dailyBackupJob } from './backup';
 import { directoryHandlers } from './directory';
-import { visitorsHandlers, visitorsJobs } from './visitors';
+import { visitorsHandlers, visitorsJobsWith } from './visitors';
+import { expectedHandlers, expectedRetention } from './expected';
+import { parcelsHandlers, parcelsHandoverSection, parcelsDiary, uncollectedJob, parcelsRetention } from './parcels';
+import { notifyHandlers, notifyJobs, notifyRetention } from './notify';
+import { photosHandlers, photosRetention } from './photos';
 import { callbacksHandlers, callbackDueJob } from './callbacks';
 import { noticesHandlers } from './notices';
 import type { DiaryContribution, HandoverSectionProvider } from './handover/sections';
@@ -45,6 +49,7 @@ export const handoverSections: HandoverSectionProvider[] = [
   visitorsHandoverSection,
   callbacksHandoverSection,
   keysHandoverSection,
+  parcelsHandoverSection,
   incidentsHandoverSection,
   recordsHandoverSection,
   noticesHandoverSection,
@@ -52,7 +57,7 @@ export const handoverSections: HandoverSectionProvider[] = [
 ];
 
 /** What each feature contributes to a shift's work diary (S-2). A new one is one file and one line here. */
-export const diaryContributions: DiaryContribution[] = [visitorsDiary, callsDiary, callbacksDiary, keysDiary, incidentsDiary, recordsDiary];
+export const diaryContributions: DiaryContribution[] = [visitorsDiary, parcelsDiary, callsDiary, callbacksDiary, keysDiary, incidentsDiary, recordsDiary];
 
 export const handlers: AllHandlers = {
   auth: authHandlers,
@@ -74,6 +79,14 @@ export const handlers: AllHandlers = {
   keys: keysHandlers,
   handover: handoverHandlers(handoverSections, diaryContributions),
   hardware: hardwareHandlers,
+  expected: expectedHandlers,
+  parcels: parcelsHandlers,
+  notify: notifyHandlers,
+  photos: photosHandlers,
 };
 
-export const jobs: Job[] = [...callsJobs, recordsClockJob, dailyBackupJob, ...visitorsJobs, callbackDueJob];
+export const jobs: Job[] = [...callsJobs, recordsClockJob, dailyBackupJob, ...visitorsJobsWith([expectedRetention, parcelsRetention, photosRetention, notifyRetention]),
+  callbackDueJob,
+  uncollectedJob,
+  ...notifyJobs,
+];

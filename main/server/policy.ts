@@ -46,7 +46,9 @@ export function securityHeaders(api: boolean): Record<string, string> {
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    // The camera for this origin only: the desk's visitor photo (V-11) asks for it after the visitor's consent; no
+    // frame or other origin may, and nothing else (microphone, location …) is ever allowed.
+    'permissions-policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
     ...(api ? { 'cache-control': 'no-store' } : {}),
   };
 }

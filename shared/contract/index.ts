@@ -20,6 +20,10 @@ import { incidents } from './incidents';
 import { keys } from './keys';
 import { handover } from './handover';
 import { hardware, CardForDesk, HARDWARE_DESK } from './hardware';
+import { expected } from './expected';
+import { parcels, PARCEL_STATUSES } from './parcels';
+import { notify, NOTIFICATION_STATUSES, NOTIFY_SUBJECTS } from './notify';
+import { photos } from './photos';
 
 export const contract = {
   auth,
@@ -41,6 +45,10 @@ export const contract = {
   keys,
   handover,
   hardware,
+  expected,
+  parcels,
+  notify,
+  photos,
 };
 
 export type Contract = typeof contract;
@@ -168,6 +176,21 @@ export const events = {
     summary: 'The serial (virtual COM) scanner read a code: the lobby treats it like a keyboard-wedge scan.',
     payload: z.object({ code: z.string() }),
     audience: HARDWARE_DESK,
+  }),
+  'expected.changed': event({
+    summary: 'An expected visitor was added, cancelled, re-issued or arrived (today’s list refreshes).',
+    payload: z.object({ expectedId: z.string() }),
+    audience: VISITOR_DESK,
+  }),
+  'parcels.changed': event({
+    summary: 'A parcel was logged, collected or flagged uncollected (the held list refreshes).',
+    payload: z.object({ parcelId: z.string(), status: z.enum(PARCEL_STATUSES), uncollected: z.boolean() }),
+    audience: VISITOR_DESK,
+  }),
+  'notify.changed': event({
+    summary: 'A host notification was queued, sent, failed or retried (its state on the visit or parcel refreshes).',
+    payload: z.object({ notificationId: z.string(), subjectKind: z.enum(NOTIFY_SUBJECTS), subjectId: z.string(), status: z.enum(NOTIFICATION_STATUSES) }),
+    audience: VISITOR_DESK,
   }),
 } satisfies Record<string, EventSpec>;
 

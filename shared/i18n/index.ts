@@ -12,6 +12,10 @@ import { incidentsEn, incidentsZhCN } from './incidents';
 import { keysEn, keysZhCN } from './keys';
 import { handoverEn, handoverZhCN } from './handover';
 import { hardwareCoreEn, hardwareCoreZhCN } from './hardware';
+import { expectedCoreEn, expectedCoreZhCN } from './expected';
+import { parcelsCoreEn, parcelsCoreZhCN } from './parcels';
+import { notifyCoreEn, notifyCoreZhCN } from './notify';
+import { photosCoreEn, photosCoreZhCN } from './photos';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,6 +36,10 @@ export const sharedMessages = {
     keys: keysZhCN,
     handover: handoverZhCN,
     hardware: hardwareCoreZhCN,
+    expected: expectedCoreZhCN,
+    parcels: parcelsCoreZhCN,
+    notify: notifyCoreZhCN,
+    photos: photosCoreZhCN,
   },
   en: {
     errors: errorsEn,
@@ -47,6 +55,10 @@ export const sharedMessages = {
     keys: keysEn,
     handover: handoverEn,
     hardware: hardwareCoreEn,
+    expected: expectedCoreEn,
+    parcels: parcelsCoreEn,
+    notify: notifyCoreEn,
+    photos: photosCoreEn,
   },
 } as const;
 

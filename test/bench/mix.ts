@@ -176,6 +176,12 @@ export const mix: MixEntry[] = [
   { screens: 'staff', name: 'desk registration', flow: deskRegisters, weight: 2, roles: ['receptionist'] },
   { screens: 'staff', name: 'sign-out', flow: visitorLeaves, weight: 2, roles: ['receptionist', 'security'] },
   { screens: 'staff', method: 'visitors.history', weight: 0.3, roles: ['receptionist', 'supervisor'] },
+  // Parcels and food deliveries held at the desk, expected visitors arriving (V-8, V-9).
+  { screens: 'staff', method: 'parcels.log', weight: 0.8, roles: ['receptionist'] },
+  { screens: 'staff', method: 'parcels.collect', weight: 0.6, roles: ['receptionist', 'security'] },
+  { screens: 'staff', method: 'parcels.held', weight: 1, roles: ['receptionist', 'security'] },
+  { screens: 'staff', method: 'expected.today', weight: 1, roles: ['receptionist'] },
+  { screens: 'staff', method: 'expected.arriveByCode', weight: 0.3, roles: ['receptionist'] },
   // The phone desk.
   { screens: 'staff', name: 'phone call', flow: phoneCall, weight: 1.5, roles: ['receptionist'] },
   { screens: 'staff', method: 'calls.figures', weight: 0.3, roles: ['supervisor'] },

@@ -33,6 +33,13 @@ const NOT_KEPT: Record<string, { why: string; when?: (input: Record<string, unkn
   'visitors.signOutByPass pass': { why: 'a pass number to look up (full-width digits read as digits), not stored' },
   'hardware.updateSettings sip.password': { why: 'sealed with the installation key; only "password set" ever comes back' },
   'records.create relayedBy': { why: 'kept only for an item relayed by another post', when: (input) => input.channel !== 'relayed' },
+  'expected.kioskArrive code': { why: 'an invitation code to check (full-width characters read as ASCII), not stored' },
+  'expected.arriveByCode code': { why: 'an invitation code to check (full-width characters read as ASCII), not stored' },
+  'expected.importCsv fileName': { why: 'the file is read into expected visitors; its name is not stored' },
+  'notify.updateSettings sms.token': { why: 'a secret: sealed before it is stored and shown back only as “set”' },
+  'notify.updateSettings smtp.password': { why: 'a secret: sealed before it is stored and shown back only as “set”' },
+  'notify.addRecipient target': { why: 'a webhook URL carries its key: sealed before it is stored, shown back only as a hint' },
+  'notify.addRecipient secret': { why: 'a signing secret: sealed before it is stored, shown back only as “set”' },
 };
 
 function keptAsGiven(method: string, field: Field, input: unknown): boolean {

@@ -48,6 +48,14 @@ describe('kiosk privacy', () => {
     expect(desked.status).toBe(200);
     expect((await http.call('callbacks.create', { ...CALLER, tenantId: dir.huaxin.id, message: '请王经理回电 13800138000' }, { token: lee.token })).status).toBe(200);
 
+    // An invitation for this visitor (V-8): the screen may learn the masked name and the tenant's public name only.
+    const invited = await http.call<{ code: string }>(
+      'expected.create',
+      { ...OWN, tenantId: dir.huaxin.id, hostName: '王经理', purpose: '商务拜访', date: '2026-11-27', startTime: '08:00', endTime: '18:00', notes: '王经理 13800138000' },
+      { token: lee.token },
+    );
+    expect(invited.status).toBe(200);
+
     const kioskBytes: string[] = [];
     const registration = { ...OWN, tenantId: dir.huaxin.id, purpose: '商务拜访', lang: 'zh-CN', consent: true };
     let registrationId = '';
@@ -59,6 +67,10 @@ describe('kiosk privacy', () => {
       'visitors.kioskWelcome': () => [{}],
       'visitors.selfRegister': () => [registration, { ...registration, mobile: OTHER_VISITOR.mobile }, { ...registration, consent: false }],
       'visitors.kioskStatus': () => [{ registrationId }, { registrationId: desked.body.id }],
+      'expected.kioskArrive': () => [
+        { code: invited.body.code, lang: 'zh-CN', consent: true },
+        { code: invited.body.code.slice(0, -1) + (invited.body.code.endsWith('A') ? 'B' : 'A'), lang: 'zh-CN', consent: true },
+      ],
     };
     const kioskMethods = listMethods().filter(([, spec]) => spec.allow.includes('kiosk'));
     for (const [name] of kioskMethods) expect(samples, `add a sample input for the kiosk method ${name}`).toHaveProperty([name]);
@@ -77,7 +89,7 @@ describe('kiosk privacy', () => {
 
     // Staff work that pushes every kind of event while the visitor screens listen.
     const pending = (await http.call<{ pending: Array<{ id: string }> }>('visitors.lobby', {}, { token: lee.token })).body.pending;
-    expect(pending).toHaveLength(2);
+    expect(pending).toHaveLength(3);
     expect((await http.call('visitors.confirm', { id: registrationId, hostContacted: true }, { token: lee.token })).status).toBe(200);
     expect((await http.call('visitors.decline', { id: pending[1]!.id, reason: '冒用他人手机号 13812345678' }, { token: lee.token })).status).toBe(200);
     expect((await http.call('visitors.signOut', { id: desked.body.id }, { token: lee.token })).status).toBe(200);

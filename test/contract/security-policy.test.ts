@@ -77,7 +77,8 @@ describe('HTTP security policy', () => {
     ];
     for (const [what, response, api] of responses) {
       expect(headersOf(response), what).toEqual(SECURITY_HEADERS);
-      expect(response.headers.get('permissions-policy'), what).toContain('camera=()');
+      expect(response.headers.get('permissions-policy'), what).toContain('camera=(self)');
+      expect(response.headers.get('permissions-policy'), what).toContain('microphone=()');
       if (api) expect(response.headers.get('cache-control'), what).toBe('no-store');
     }
     expect(responses.map(([what, r]) => `${what} ${r.status}`)).toEqual([

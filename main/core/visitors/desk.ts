@@ -12,6 +12,7 @@ import { formatPassNumber, parsePassInput, passQrText } from '../../../shared/ru
 import type { Visit, VisitorSettings } from '../../../shared/contract/visitors';
 import { visitorSettings, VISITORS_SECTION } from './settings';
 import { matchesJson, matchWatchList } from './watch-list';
+import { notifyVisitorArrived } from '../notify';
 import { toVisit, visitRow, VISIT_SELECT, type VisitJoinRow, type VisitRow } from './rows';
 
 export function visitOut(ctx: CallContext, id: string): Visit {
@@ -41,16 +42,16 @@ export function idNumberColumns(settings: VisitorSettings, idNumber: string | nu
 }
 
 /** The day's next pass number in the building's time zone: 1127-001, 1127-002 … */
-function nextPassNumber(ctx: CallContext): string {
+export function nextPassNumber(ctx: CallContext): string {
   const day = dayKey(ctx.now, requireBuildingProfile(ctx.db).timeZone);
   return formatPassNumber(day, ctx.tx.nextNumber(`visit-pass:${day}`));
 }
 
-function staffId(ctx: CallContext): string | null {
+export function staffId(ctx: CallContext): string | null {
   return ctx.caller.kind === 'staff' ? ctx.caller.user.id : null;
 }
 
-function announce(ctx: CallContext, row: Pick<VisitRow, 'id' | 'status' | 'source' | 'watch_matches'>): void {
+export function announce(ctx: CallContext, row: Pick<VisitRow, 'id' | 'status' | 'source' | 'watch_matches'>): void {
   ctx.emit('visitors.changed', { visitId: row.id, status: row.status, source: row.source, watchListMatch: row.watch_matches !== '[]' });
 }
 
@@ -162,6 +163,7 @@ export const deskHandlers: DeskHandlers = {
     };
     ctx.tx.insert('visits', row);
     announce(ctx, row);
+    notifyVisitorArrived(ctx, row);
     return visitOut(ctx, row.id);
   },
 
@@ -180,6 +182,8 @@ export const deskHandlers: DeskHandlers = {
       badge_number: input.badgeNumber,
     });
     announce(ctx, after);
+    // The host is told through the tenant's channels; the desk's call (hostContacted) stays the fallback.
+    notifyVisitorArrived(ctx, after);
     if (row.device_id) {
       // Addressed to the visitor screen it came from: no other screen learns this visitor's pass.
       ctx.emit(

@@ -3,7 +3,7 @@ import type { FeatureHandlers } from '../context';
 import { deskHandlers } from './desk';
 import { kioskHandlers } from './kiosk';
 import { watchListHandlers } from './watch-list';
-import { overstayJob, retentionJob } from './jobs';
+import { overstayJob, retentionJobWith, type RetentionPart } from './jobs';
 
 export const visitorsHandlers: FeatureHandlers<'visitors'> = {
   ...deskHandlers,
@@ -11,4 +11,9 @@ export const visitorsHandlers: FeatureHandlers<'visitors'> = {
   ...kioskHandlers,
 };
 
-export const visitorsJobs = [overstayJob, retentionJob];
+export type { RetentionPart } from './jobs';
+
+/** The overstay alert and the retention run, with the other features' personal data redacted in the same run. */
+export function visitorsJobsWith(retentionParts: readonly RetentionPart[]) {
+  return [overstayJob, retentionJobWith(retentionParts)];
+}

@@ -64,25 +64,53 @@ export function redactVisit(ctx: CallContext, id: string): void {
   ctx.tx.redactRow('visits', id, { ...VISIT_REDACTION, redacted_at: ctx.now });
 }
 
-export const retentionJob: Job = {
-  name: 'visitors.retention',
-  nextDueAt(services) {
-    const visit = services.db.prepare('SELECT MIN(registered_at) AS at FROM visits WHERE redacted_at IS NULL').get() as { at: number | null };
-    const callback = oldestRedactableCallback(services.db);
-    const oldest = [visit.at, callback].filter((v): v is number => v !== null);
-    if (oldest.length === 0) return null;
-    const tz = timeZoneOf(services.db);
-    return dailyRunAtOrAfter(addDays(Math.min(...oldest), visitorSettings(services.db).retentionDays, tz), tz);
-  },
-  run(ctx) {
-    const cutoff = retentionCutoff(ctx.db, ctx.now);
-    const visits = (
-      ctx.db.prepare('SELECT id FROM visits WHERE redacted_at IS NULL AND registered_at <= ? ORDER BY registered_at').all(cutoff) as Array<{ id: string }>
-    ).map((r) => r.id);
-    for (const id of visits) redactVisit(ctx, id);
-    const callbacks = expiredCallbackIds(ctx.db, cutoff);
-    for (const id of callbacks) redactCallback(ctx, id);
-    // The run itself is on the audit trail: when, up to which time, how many (never whose).
-    ctx.tx.note('visits', null, { retentionRun: true, cutoff, retentionDays: visitorSettings(ctx.db).retentionDays, visits: visits.length, callbacks: callbacks.length });
-  },
-};
+/**
+ * Personal data other features keep under the visitors' retention (V-7): invitations, parcels, visit photos, the
+ * text of host notifications. Each says how old its oldest redactable record is and redacts what the cutoff passed;
+ * they run after the visits, in the order listed (a photo or notification follows its visit).
+ */
+export interface RetentionPart {
+  key: string;
+  /** Epoch ms from which the oldest redactable record counts its retention days, or null. */
+  oldest(db: Database.Database): number | null;
+  /** Redacts what is at or before the cutoff (and what follows redacted visits); returns how many. */
+  redact(ctx: CallContext, cutoff: number): number;
+}
+
+export function retentionJobWith(parts: readonly RetentionPart[]): Job {
+  return {
+    name: 'visitors.retention',
+    nextDueAt(services) {
+      return retentionDueAt(services.db, parts.map((p) => p.oldest(services.db)));
+    },
+    run(ctx) {
+      const counts = runRetention(ctx);
+      const partCounts: Record<string, number> = {};
+      for (const part of parts) partCounts[part.key] = part.redact(ctx, counts.cutoff);
+      ctx.tx.note('visits', null, { retentionRun: true, ...counts, retentionDays: visitorSettings(ctx.db).retentionDays, ...partCounts });
+    },
+  };
+}
+
+function retentionDueAt(db: Database.Database, others: Array<number | null>): number | null {
+  const visit = db.prepare('SELECT MIN(registered_at) AS at FROM visits WHERE redacted_at IS NULL').get() as { at: number | null };
+  const callback = oldestRedactableCallback(db);
+  const oldest = [visit.at, callback, ...others].filter((v): v is number => v !== null);
+  if (oldest.length === 0) return null;
+  const tz = timeZoneOf(db);
+  return dailyRunAtOrAfter(addDays(Math.min(...oldest), visitorSettings(db).retentionDays, tz), tz);
+}
+
+function runRetention(ctx: CallContext): { cutoff: number; visits: number; callbacks: number } {
+  const cutoff = retentionCutoff(ctx.db, ctx.now);
+  const visits = (
+    ctx.db.prepare('SELECT id FROM visits WHERE redacted_at IS NULL AND registered_at <= ? ORDER BY registered_at').all(cutoff) as Array<{ id: string }>
+  ).map((r) => r.id);
+  for (const id of visits) redactVisit(ctx, id);
+  const callbacks = expiredCallbackIds(ctx.db, cutoff);
+  for (const id of callbacks) redactCallback(ctx, id);
+  return { cutoff, visits: visits.length, callbacks: callbacks.length };
+}
+
+/** The retention run of the visitors feature alone; production adds the other features' parts (`features.ts`). */
+export const retentionJob: Job = retentionJobWith([]);

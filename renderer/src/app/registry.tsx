@@ -47,6 +47,8 @@ import { KeysPage } from '../features/keys/KeysPage';
 import { KeysPanel } from '../features/keys/KeysPanel';
 import { HandoverPage } from '../features/handover/HandoverPage';
 import { PendingPanel } from '../features/handover/PendingPanel';
+import { ExpectedPanel } from '../features/expected';
+import { ParcelsPanel } from '../features/parcels';
 
 export interface StaffPage {
   /** Hash route, e.g. 'records' → #/records; also the `common:nav.<key>` label. */
@@ -92,6 +94,8 @@ export const lobbyPanels: LobbyPanel[] = [
   { key: 'handover-pending', element: <PendingPanel />, roles: ['security', 'supervisor', 'manager'], span: 24 },
   { key: 'visitor-desk', element: <DeskRegistration />, roles: VISITOR_DESK, span: 9 },
   { key: 'visitors', element: <VisitorsBoard />, roles: VISITOR_DESK, span: 15 },
+  { key: 'expected', element: <ExpectedPanel />, roles: VISITOR_DESK, span: 9 },
+  { key: 'parcels', element: <ParcelsPanel />, roles: VISITOR_DESK, span: 15 },
   { key: 'calls', element: <PhonePanel />, roles: PHONE_DESK, span: 12 },
   { key: 'records', element: <LobbyRecordsPanel />, roles: RECORD_DESK, span: 12 },
   { key: 'callbacks', element: <CallbacksPanel />, roles: DESK, span: 15 },

@@ -17,6 +17,10 @@ import { incidentsMessages } from '../features/incidents/i18n';
 import { keysMessages } from '../features/keys/i18n';
 import { handoverMessages } from '../features/handover/i18n';
 import { hardwareMessages } from '../features/hardware/i18n';
+import { expectedMessages } from '../features/expected/i18n';
+import { parcelsMessages } from '../features/parcels/i18n';
+import { notifyMessages } from '../features/notify/i18n';
+import { photosMessages } from '../features/photos/i18n';
 
 const features = {
   auth: authMessages,
@@ -37,6 +41,10 @@ const features = {
   keys: keysMessages,
   handover: handoverMessages,
   hardware: hardwareMessages,
+  expected: expectedMessages,
+  parcels: parcelsMessages,
+  notify: notifyMessages,
+  photos: photosMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };

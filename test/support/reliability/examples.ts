@@ -8,6 +8,7 @@ import { visitorReadExamples, visitorWriteExamples } from './examples-visitors';
 import { deskReadExamples, deskWriteExamples } from './examples-desk';
 import { shiftReadExamples, shiftWriteExamples } from './examples-shift';
 import { hardwareReadExamples, hardwareWriteExamples } from './examples-hardware';
+import { journeyNotForWriteHarness, journeyReadExamples, journeyWriteExamples } from './examples-journeys';
 
 export type { EarlierCall, Example, ExampleEnv } from './example-env';
 
@@ -58,6 +59,7 @@ export const writeExamples: Record<string, Example> = {
   ...deskWriteExamples,
   ...shiftWriteExamples,
   ...hardwareWriteExamples,
+  ...journeyWriteExamples,
 };
 
 /**
@@ -65,6 +67,7 @@ export const writeExamples: Record<string, Example> = {
  * the valid base its payloads vary, so that a query's own checks are reached, not only its "not found".
  */
 export const readExamples: Record<string, Example> = { ...visitorReadExamples, ...deskReadExamples, ...shiftReadExamples, ...hardwareReadExamples };
+export const readExamples: Record<string, Example> = { ...visitorReadExamples, ...deskReadExamples, ...shiftReadExamples, ...journeyReadExamples };
 
 /** Mutations the write harnesses never call, and why. */
 export const notForWriteHarness: Record<string, string> = {
@@ -72,4 +75,5 @@ export const notForWriteHarness: Record<string, string> = {
   'auth.changePin': 'needs the caller’s current PIN; wrong ones count towards the lockout',
   'setup.initialize': 'runs once; the harness has set the building up already',
   'hardware.printSlip': 'writes only when a slip printer printed, and the harness has none',
+  ...journeyNotForWriteHarness,
 };

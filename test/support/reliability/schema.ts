@@ -63,6 +63,7 @@ export const STRING_CANDIDATES: string[] = [
   'A1-1203',
   '京A12345',
   'ABCD2345',
+  '{"to":"{{phone}}","text":"{{text}}"}', // an SMS gateway's request template
   'x',
 ];
 

@@ -100,6 +100,17 @@ describe('Electron security rules', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
   });
 
+  it('V-11 X-5 the camera (video only) is allowed for the lobby window alone: never the visitor window, a microphone or another window', () => {
+    expect(isPermissionAllowed('media', { window: 'lobby', mediaTypes: ['video'] })).toBe(true);
+    expect(isPermissionAllowed('media', { window: 'lobby', mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(isPermissionAllowed('media', { window: 'lobby', mediaTypes: ['audio'] })).toBe(false);
+    expect(isPermissionAllowed('media', { window: 'lobby', mediaTypes: [] })).toBe(false);
+    expect(isPermissionAllowed('media', { window: 'lobby' })).toBe(false);
+    expect(isPermissionAllowed('media', { window: 'visitor', mediaTypes: ['video'] })).toBe(false);
+    expect(isPermissionAllowed('media', { window: 'other', mediaTypes: ['video'] })).toBe(false);
+    for (const permission of ['geolocation', 'notifications', 'display-capture', 'hid']) expect(isPermissionAllowed(permission, { window: 'lobby', mediaTypes: ['video'] }), permission).toBe(false);
+  });
+
   const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
 
   it('X-5 shortcuts that would leave the kiosk are caught: reload, close, dev tools, zoom, full screen, new windows, history, the window menu', () => {

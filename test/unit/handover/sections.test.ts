@@ -8,20 +8,20 @@ import { findShift } from '../../../main/core/shifts/rows';
 import { assembleDiary } from '../../../main/core/shifts/diary';
 import type { DiaryContribution, HandoverSectionProvider } from '../../../main/core/handover/sections';
 
-/** A feature the registry does not have (parcels held at the desk for tenants), plugged in the documented way. */
+/** A feature the registry does not have (lost property handed in at the desk), plugged in the documented way. */
 const waiting = new Map<string, { tenant: string; courier: string; receivedAt: number }>();
 const parcelsSection: HandoverSectionProvider = {
-  key: 'parcels',
-  title: 'parcels:handover.section',
+  key: 'lostFound',
+  title: 'lostFound:handover.section',
   order: 25,
   lines: () =>
-    [...waiting].map(([id, p]) => ({ key: `parcel:${id}`, kind: 'parcels:handover.waiting', params: { tenant: p.tenant, courier: p.courier, receivedAt: p.receivedAt } })),
+    [...waiting].map(([id, p]) => ({ key: `found:${id}`, kind: 'lostFound:handover.waiting', params: { tenant: p.tenant, courier: p.courier, receivedAt: p.receivedAt } })),
 };
 const parcelsDiary: DiaryContribution = {
-  key: 'parcels',
-  title: 'parcels:diary.section',
+  key: 'lostFound',
+  title: 'lostFound:diary.section',
   order: 25,
-  collect: (_ctx, window) => ({ figures: [{ kind: 'parcels:diary.count', params: { count: waiting.size, from: window.from } }], entries: [] }),
+  collect: (_ctx, window) => ({ figures: [{ kind: 'lostFound:diary.count', params: { count: waiting.size, from: window.from } }], entries: [] }),
 };
 
 describe('handover sections from other features', () => {
@@ -36,10 +36,10 @@ describe('handover sections from other features', () => {
     desk.core.runAsSystem('handover.prepare', (ctx) => refreshLines(ctx, findHandover(ctx.db, draft.id)!, findShift(ctx.db, shift.id)!, providers));
 
     const prepared = await desk.core.invoke(as(lee.token), 'handover.get', { id: draft.id });
-    expect([...new Set(prepared.lines.map((l) => l.section))]).toEqual(['checklist', 'parcels']);
-    const parcel = prepared.lines.find((l) => l.key === 'parcel:P1')!;
-    expect(parcel).toMatchObject({ kind: 'parcels:handover.waiting', sectionTitle: 'parcels:handover.section', params: { courier: '顺丰' } });
-    await tickAll(desk, lee.token, draft.id, (kind) => kind === 'parcels:handover.waiting');
+    expect([...new Set(prepared.lines.map((l) => l.section))]).toEqual(['checklist', 'lostFound']);
+    const parcel = prepared.lines.find((l) => l.key === 'found:P1')!;
+    expect(parcel).toMatchObject({ kind: 'lostFound:handover.waiting', sectionTitle: 'lostFound:handover.section', params: { courier: '顺丰' } });
+    await tickAll(desk, lee.token, draft.id, (kind) => kind === 'lostFound:handover.waiting');
     await desk.core.invoke(as(lee.token), 'handover.mark', { id: draft.id, lineId: parcel.id, ticked: false, comment: '租户晚上来取' });
     // Signing refreshes with the registry's sections only (this test's provider is not in it): the commented
     // line is kept because someone touched it.
@@ -48,11 +48,11 @@ describe('handover sections from other features', () => {
     const next = await startShift(desk, zhou.token);
     const second = await desk.core.invoke(as(zhou.token), 'handover.prepare', {});
     desk.core.runAsSystem('handover.prepare', (ctx) => refreshLines(ctx, findHandover(ctx.db, second.id)!, findShift(ctx.db, next.id)!, providers));
-    const carried = (await desk.core.invoke(as(zhou.token), 'handover.get', { id: second.id })).lines.find((l) => l.key === 'parcel:P1');
-    expect(carried).toMatchObject({ carried: true, carriedFromNumber: draft.number, carriedComment: '租户晚上来取', current: true, section: 'parcels' });
+    const carried = (await desk.core.invoke(as(zhou.token), 'handover.get', { id: second.id })).lines.find((l) => l.key === 'found:P1');
+    expect(carried).toMatchObject({ carried: true, carriedFromNumber: draft.number, carriedComment: '租户晚上来取', current: true, section: 'lostFound' });
 
     const sections = assembleDiary(desk.core.db, desk.clock.now(), findShift(desk.core.db, next.id)!, [...diaryContributions, parcelsDiary]);
-    expect(sections.map((s) => s.key)).toEqual(['visitors', 'calls', 'callbacks', 'parcels', 'keys', 'incidents', 'records']);
+    expect(sections.map((s) => s.key)).toEqual(['visitors', 'parcels', 'calls', 'callbacks', 'lostFound', 'keys', 'incidents', 'records']);
     desk.close();
   });
 });

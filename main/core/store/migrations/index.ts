@@ -9,7 +9,11 @@ import { migration0006 } from './0006-call-tenant';
 import { migration0007 } from './0007-callback-kind';
 import { migration0008 } from './0008-pin-guards';
 import { migration0009 } from './0009-watch-list-keyed';
-import { migration0011 } from './0011-hardware';
+import { migration0010 } from './0010-expected';
+import { migration0011 } from './0011-notify';
+import { migration0012 } from './0012-parcels';
+import { migration0013 } from './0013-visit-photos';
+import { migration0014 } from './0014-hardware';
 
 export const migrations: readonly Migration[] = [
   migration0001,
@@ -21,7 +25,11 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
   migration0011,
+  migration0012,
+  migration0013,
+  migration0014,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -8,6 +8,7 @@ import { DevicesAdmin } from '../devices/DevicesAdmin';
 import { AuditAdmin } from '../audit/AuditAdmin';
 import { BackupAdmin } from '../backup/BackupAdmin';
 import { HardwareAdmin } from '../hardware/HardwareAdmin';
+import { NotifyAdmin } from '../notify';
 
 export function AdminPage() {
   const { t } = useTranslation('settings');
@@ -26,6 +27,7 @@ export function AdminPage() {
           { key: 'security', label: t('admin.security'), children: <SecuritySettings /> },
           { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
           { key: 'backup', label: t('admin.backup'), children: <BackupAdmin /> },
+          { key: 'notify', label: t('notify:admin.title'), children: <NotifyAdmin /> },
         ]}
       />
     </div>

@@ -10,13 +10,14 @@ import { PairDevice } from '../devices/PairDevice';
 import type { KioskWelcome } from '../../../../shared/contract/visitors';
 import { Welcome } from './kiosk/Welcome';
 import { VisitFlow } from './kiosk/VisitFlow';
+import { InvitationFlow } from '../expected';
 
 type State = { kind: 'loading' } | { kind: 'unpaired' } | { kind: 'ready'; welcome: KioskWelcome };
 
 export function VisitorScreen() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   /** Each visitor's registration gets a fresh key: a new visitor starts from nothing. */
-  const [visit, setVisit] = useState<number | null>(null);
+  const [visit, setVisit] = useState<{ key: number; kind: 'register' | 'invitation' } | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -63,6 +64,11 @@ export function VisitorScreen() {
 
   if (state.kind === 'loading') return <Spin fullscreen />;
   if (state.kind === 'unpaired') return <PairDevice client={kioskClient} onPaired={() => void load()} />;
-  if (visit === null) return <Welcome welcome={state.welcome} onStart={() => setVisit(Date.now())} />;
-  return <VisitFlow key={visit} welcome={state.welcome} onDone={backToWelcome} />;
+  if (visit === null) {
+    return (
+      <Welcome welcome={state.welcome} onStart={() => setVisit({ key: Date.now(), kind: 'register' })} onInvitation={() => setVisit({ key: Date.now(), kind: 'invitation' })} />
+    );
+  }
+  if (visit.kind === 'invitation') return <InvitationFlow key={visit.key} welcome={state.welcome} onDone={backToWelcome} />;
+  return <VisitFlow key={visit.key} welcome={state.welcome} onDone={backToWelcome} />;
 }

@@ -3,11 +3,11 @@
 // alert, and the printable roll-call list.
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Badge, Button, Card, Empty, Flex, Input, Space, Table, Tag, Typography, type InputRef } from 'antd';
-import { LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { CameraOutlined, LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, staffClient } from '../../api/client';
-import { WedgeBurst } from './wedge';
 import { useBuilding } from '../../app/use-building';
+import { useWedgeScan } from '../../app/wedge';
 import { looksLikeScannedPass } from '../../../../shared/rules/visitor-pass';
 import type { Visit } from '../../../../shared/contract/visitors';
 import { peopleCount, useVisitors } from './store';
@@ -17,44 +17,8 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { usePassPrinter } from './DeskRegistration';
 import { usePrintView } from './print/print-view';
 import { RollCall } from './print/RollCall';
-
-function isEditable(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
-
-/**
- * A keyboard-wedge scanner types the pass QR (LDV-1127-003) and Enter within a few milliseconds. Outside any input
- * field, and in the sign-out box, such a burst signs the visitor out; typing by hand (slower) is ignored. The burst
- * is read from the physical keys (wedge.ts), so a Chinese input method that turns the letters into characters
- * cannot spoil it. A scanner in serial mode arrives as `hardware.scanned` from main and is handled the same way.
- */
-function useWedgeScanner(onScan: (text: string) => void): void {
-  const handler = useRef(onScan);
-  handler.current = onScan;
-  useEffect(() => {
-    const burst = new WedgeBurst();
-    const onKey = (e: KeyboardEvent) => {
-      const inScanTarget = e.target instanceof HTMLElement && e.target.closest('[data-scan-target]') !== null;
-      if (isEditable(e.target) && !inScanTarget) return;
-      const text = burst.feed(e, e.timeStamp);
-      if (text !== null && looksLikeScannedPass(text)) {
-        // The box's own Enter must not also submit what the input method made of the scan.
-        e.preventDefault();
-        e.stopPropagation();
-        handler.current(text.toUpperCase());
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    const offSerial = staffClient.on('hardware.scanned', ({ code }) => {
-      if (looksLikeScannedPass(code)) handler.current(code.toUpperCase());
-    });
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      offSerial();
-    };
-  }, []);
-}
+import { PhotoDialog } from '../photos';
+import { NotificationTags } from '../notify';
 
 export function VisitorsBoard() {
   const { t, i18n } = useTranslation('visitors');
@@ -64,6 +28,7 @@ export function VisitorsBoard() {
   useNow(); // re-renders the durations; each render reads the clock afresh
   const now = Date.now();
   const [confirming, setConfirming] = useState<Visit | null>(null);
+  const [photographing, setPhotographing] = useState<Visit | null>(null);
   const [pass, setPass] = useState('');
   const [passError, setPassError] = useState<string | null>(null);
   const passRef = useRef<InputRef>(null);
@@ -98,8 +63,10 @@ export function VisitorsBoard() {
       setPassError(e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : String(e));
     }
   };
-  useWedgeScanner((text) => {
-    // What the input method left in the box is replaced by what was scanned.
+  // A scanned pass (LDV-…) signs out; a scanned invitation (LDI-…) is the expected-visitors panel's.
+  useWedgeScan(looksLikeScannedPass, (scanned) => {
+    const text = scanned.toUpperCase();
+    // What an input method left in the sign-out box is replaced by what was scanned.
     setPass(text);
     void signOutByPass(text);
   });
@@ -225,7 +192,15 @@ export function VisitorsBoard() {
               ),
             },
             { title: t('field.tenant'), render: (_: unknown, v) => visitingText(v) },
-            { title: t('field.hostName'), dataIndex: 'hostName' },
+            {
+              title: t('field.hostName'),
+              render: (_: unknown, v) => (
+                <>
+                  {v.hostName}
+                  <NotificationTags subjectKind="visit" subjectId={v.id} />
+                </>
+              ),
+            },
             { title: t('inBuilding.since'), width: 64, render: (_: unknown, v) => timeText(v.checkedInAt, building.timeZone) },
             {
               title: t('inBuilding.duration'),
@@ -239,12 +214,13 @@ export function VisitorsBoard() {
             },
             {
               title: '',
-              width: 150,
+              width: 190,
               render: (_: unknown, v) => (
                 <Flex gap={4}>
                   <Button size="small" icon={<PrinterOutlined />} onClick={() => void printPass(v)}>
                     {t('inBuilding.print')}
                   </Button>
+                  <Button size="small" icon={<CameraOutlined />} onClick={() => setPhotographing(v)} data-testid={`photo-${v.visitorName}`} />
                   <Button size="small" autoInsertSpace={false} onClick={() => void signOut(v)} data-testid={`sign-out-${v.visitorName}`}>
                     {t('inBuilding.signOut')}
                   </Button>
@@ -255,6 +231,7 @@ export function VisitorsBoard() {
         />
       </Card>
       {confirming && <ConfirmDialog visit={confirming} onClose={() => setConfirming(null)} />}
+      {photographing && <PhotoDialog visit={photographing} retentionDays={settings?.retentionDays ?? 180} onClose={() => setPhotographing(null)} />}
     </Flex>
   );
 }

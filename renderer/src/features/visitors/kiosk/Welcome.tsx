@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../../../app/LanguageSwitch';
 import type { KioskWelcome } from '../../../../../shared/contract/visitors';
 import { bigButton, KIOSK_BLUE } from './styles';
 
-export function Welcome({ welcome, onStart }: { welcome: KioskWelcome; onStart(): void }) {
+export function Welcome({ welcome, onStart, onInvitation }: { welcome: KioskWelcome; onStart(): void; onInvitation?(): void }) {
   const { t, i18n } = useTranslation('visitors');
   const en = i18n.language === 'en';
   const building = en && welcome.building.nameEn ? welcome.building.nameEn : welcome.building.name;
@@ -22,6 +22,11 @@ export function Welcome({ welcome, onStart }: { welcome: KioskWelcome; onStart()
       <Button size="large" style={bigButton} autoInsertSpace={false} onClick={onStart} data-testid="visitor-start">
         {t('welcome.start')}
       </Button>
+      {onInvitation && (
+        <Button size="large" ghost style={{ ...bigButton, color: '#fff', borderColor: '#fff' }} autoInsertSpace={false} onClick={onInvitation} data-testid="visitor-invitation">
+          {t('expected:kiosk.entry')}
+        </Button>
+      )}
       {welcome.notices.length > 0 && (
         <div style={{ width: '100%', maxWidth: 880, marginTop: 24 }} data-testid="visitor-notices">
           <div style={{ fontSize: 22, marginBottom: 8, opacity: 0.9 }}>

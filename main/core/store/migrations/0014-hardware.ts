@@ -1,10 +1,10 @@
 // The desk's hardware (P-6): which telephone system reported a ring and under what id (so its "answered" and
 // "hung up" find the same line), and the desk phones paired to call the action-URL endpoint.
-// Numbered 0011 for the release that carries it; `version` is its place in this branch's list (kept contiguous).
+// `version` is its place in the list (kept contiguous).
 import { noDelete, type Migration } from './types';
 
-export const migration0011: Migration = {
-  version: 10,
+export const migration0014: Migration = {
+  version: 14,
   name: 'hardware',
   up(db) {
     db.exec(`

@@ -1,5 +1,5 @@
-// Keyboard-wedge scanners type a code and Enter within a few milliseconds per key. With a Chinese input method
-// active, the keys' `key` is "Process" (or the IME turns letters into candidates), so a scan is read from the
+// The keys of a keyboard-wedge scan (for the one wedge hook, wedge.ts). Scanners type a code and Enter within a
+// few milliseconds per key. With a Chinese input method active, the keys' `key` is "Process" (or the IME turns letters into candidates), so a scan is read from the
 // physical keys instead: `KeyboardEvent.code` (KeyL, Digit1, Minus) and Shift, which no input method changes.
 
 const SHIFTED_DIGITS = ')!@#$%^&*(';
