@@ -66,8 +66,13 @@ export const writeExamples: Record<string, Example> = {
  * Queries whose valid input names an earlier record (`visitors.get { id }`): the hostile-input test uses these as
  * the valid base its payloads vary, so that a query's own checks are reached, not only its "not found".
  */
-export const readExamples: Record<string, Example> = { ...visitorReadExamples, ...deskReadExamples, ...shiftReadExamples, ...hardwareReadExamples };
-export const readExamples: Record<string, Example> = { ...visitorReadExamples, ...deskReadExamples, ...shiftReadExamples, ...journeyReadExamples };
+export const readExamples: Record<string, Example> = {
+  ...visitorReadExamples,
+  ...deskReadExamples,
+  ...shiftReadExamples,
+  ...journeyReadExamples,
+  ...hardwareReadExamples,
+};
 
 /** Mutations the write harnesses never call, and why. */
 export const notForWriteHarness: Record<string, string> = {
