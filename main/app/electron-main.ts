@@ -33,6 +33,7 @@ import { applyAutoStart, autoStartContext, autoStartPlan } from './autostart';
 import { electronInstaller } from './updater';
 import { desktopShellSide, LanServer } from './desktop-shell';
 import { showStartupFailure } from './startup-failure-window';
+import { startHardware, type HardwareHub } from '../core/hardware';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../renderer');
@@ -64,6 +65,7 @@ let ringHotkey: RingHotkey | null = null;
 let lock: DataDirLock | null = null;
 let updates: UpdateChecker | null = null;
 let data: DataDirChoice | null = null;
+let hardware: HardwareHub | null = null;
 const server = new LanServer({ core: () => core, rendererDir: RENDERER_DIR, preferences, logger });
 const windows = new WindowManager({
   mode,
@@ -93,7 +95,9 @@ function closeDesk(): Promise<void> {
   ipc = null;
   core = null;
   lock = null;
-  return server.close();
+  const devices = hardware?.stop();
+  hardware = null;
+  return Promise.all([server.close(), devices]).then(() => undefined);
 }
 
 function openDesk(): void {
@@ -128,6 +132,8 @@ function openDesk(): void {
   });
   core = Core.open({ dataDir, version: APP_VERSION, logger, host: { ...electronHostServices(), installation } });
   core.start();
+  // Telephony, card reader, serial scanner (P-6, H-1): optional devices configured at Admin → Devices.
+  void startHardware(core).then((hub) => (hardware = hub));
   const opened = core;
   const localKiosk = () => {
     const device = ensureLocalKiosk(opened, preferences.get().localKioskDeviceId, LOCAL_KIOSK_NAME);

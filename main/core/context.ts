@@ -31,6 +31,8 @@ export interface EventTarget {
   deviceId?: string;
   userId?: string;
   roles?: readonly Role[];
+  /** Only screens of this PC (the desktop windows and loopback browsers), never a LAN terminal: what its card reader read. */
+  localOnly?: boolean;
 }
 
 export interface OutgoingEvent {
@@ -57,6 +59,8 @@ export interface HostServices {
   notify?(title: string, body: string): void;
   /** This installation's preferences, folders, restart and updates (both shells; absent in tests of the core). */
   installation?: InstallationHost;
+  /** Prints an HTML document (a visitor slip) silently on `printer` (null: the default), `widthMm` wide. */
+  printHtml?(html: string, options: { printer: string | null; widthMm: number }): Promise<boolean>;
 }
 
 export interface CoreServices {

@@ -265,6 +265,7 @@ export class Core implements BackgroundHost {
     }
     if (target.userId !== undefined && (caller.kind !== 'staff' || caller.user.id !== target.userId)) return false;
     if (target.roles !== undefined && (caller.kind !== 'staff' || !target.roles.includes(caller.user.role))) return false;
+    if (target.localOnly && (caller.kind !== 'staff' || caller.device !== null)) return false;
     return true;
   }
 

@@ -39,6 +39,7 @@ import { recordsHandoverSection } from './records/handover-section';
 import { recordsDiary } from './records/diary';
 import { noticesHandoverSection } from './notices/handover-section';
 import { callsDiary } from './calls/diary';
+import { hardwareHandlers } from './hardware';
 
 /**
  * The sections of the end-of-shift handover (S-1), one per feature, each in its own feature's folder. A new
@@ -79,6 +80,7 @@ export const handlers: AllHandlers = {
   keys: keysHandlers,
   handover: handoverHandlers(handoverSections, diaryContributions),
   installation: installationHandlers,
+  hardware: hardwareHandlers,
   expected: expectedHandlers,
   parcels: parcelsHandlers,
   notify: notifyHandlers,

@@ -15,6 +15,7 @@ import { HostAllowList } from './host-names';
 import { DEFAULT_CLIENT_LIMITS, SourceCounter, capConnections, nodeServerOptions, requestSource, type ClientLimits } from './limits';
 import { encodeEvent, parseClientMessage, REFUSED_CLOSE_CODE } from '../../shared/contract/wire';
 import { findMethod, listMethods } from '../../shared/contract';
+import { registerPhoneEventRoute } from './phone-events-route';
 
 export interface ServerOptions {
   core: Core;
@@ -207,6 +208,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     socket.on('close', unsubscribe);
     socket.on('error', unsubscribe);
   });
+
+  await registerPhoneEventRoute(app, core);
 
   app.all('/api/*', async (request, reply) => sendError(core, reply, new AppError('not_found'), languageOf(request)));
 

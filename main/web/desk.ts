@@ -20,6 +20,7 @@ import { createInstallationHost } from '../host/installation-host';
 import { offsetClock, systemClock } from '../core/clock';
 import type { DevicePreferences } from '../../shared/contract/installation';
 import { openBrowser } from './open-browser';
+import { startHardware, type HardwareHub } from '../core/hardware';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const RENDERER_DIR = path.resolve(here, '../renderer');
@@ -48,6 +49,7 @@ export class WebDesk {
   private server: RunningServer | null = null;
   private lock: DataDirLock | null = null;
   private updates: UpdateChecker | null = null;
+  private hardware: HardwareHub | null = null;
   private readonly pending = new Set<string>();
   private lastPort: number | null = null;
   private restarting = false;
@@ -111,6 +113,8 @@ export class WebDesk {
       const clock = ahead ? offsetClock(systemClock, ahead * 86_400_000) : systemClock;
       this.core = Core.open({ dataDir: this.data.dir, version: APP_VERSION, logger: this.log.logger, host: { installation }, clock });
       this.core.start();
+      // Telephony, card reader, serial scanner (P-6, H-1): optional devices configured at Admin → Devices.
+      this.hardware = await startHardware(this.core);
       const prefs = this.preferences.get();
       const host = this.options.host ?? (prefs.lanEnabled ? prefs.lanHost : '127.0.0.1');
       // `--port 0` asks for any free port; after an in-process restart the same one again, so open screens reconnect.
@@ -155,6 +159,8 @@ export class WebDesk {
   private async closeAll(): Promise<void> {
     this.updates?.stop();
     this.updates = null;
+    await this.hardware?.stop();
+    this.hardware = null;
     await this.server?.close();
     this.server = null;
     if (this.core && !this.core.isClosed) this.core.close();

@@ -13,6 +13,7 @@ import { keysEn, keysZhCN } from './keys';
 import { handoverEn, handoverZhCN } from './handover';
 import { installationCoreEn, installationCoreZhCN } from './installation';
 import { importEn, importZhCN } from './import';
+import { hardwareCoreEn, hardwareCoreZhCN } from './hardware';
 import { expectedCoreEn, expectedCoreZhCN } from './expected';
 import { parcelsCoreEn, parcelsCoreZhCN } from './parcels';
 import { notifyCoreEn, notifyCoreZhCN } from './notify';
@@ -38,6 +39,7 @@ export const sharedMessages = {
     handover: handoverZhCN,
     installation: installationCoreZhCN,
     import: importZhCN,
+    hardware: hardwareCoreZhCN,
     expected: expectedCoreZhCN,
     parcels: parcelsCoreZhCN,
     notify: notifyCoreZhCN,
@@ -58,6 +60,7 @@ export const sharedMessages = {
     handover: handoverEn,
     installation: installationCoreEn,
     import: importEn,
+    hardware: hardwareCoreEn,
     expected: expectedCoreEn,
     parcels: parcelsCoreEn,
     notify: notifyCoreEn,

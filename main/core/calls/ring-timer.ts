@@ -11,6 +11,7 @@ import { callSettings, cadenceOf } from './settings';
 import { ringElapsedMs, ringMemory } from './ring-memory';
 import { requireCall, requireCallRow, queryCalls, type CallRow } from './rows';
 import { openMissedCallCallback } from './links';
+import { withCaller } from './caller-file';
 
 export const MAX_LINES = 9;
 
@@ -40,11 +41,13 @@ function ringingRow(ctx: CallContext, id: string | undefined): CallRow {
   return row;
 }
 
-export function withElapsed(ctx: Pick<CallContext, 'db' | 'clock' | 'now'>, call: Call): RingingCall {
-  return { ...call, elapsedMs: ringElapsedMs(ctx.db, ctx.clock, ctx.now, { id: call.id, ring_started_at: call.ringStartedAt }) };
+type RingContext = Pick<CallContext, 'db' | 'clock' | 'now'> & { caller?: CallContext['caller'] };
+
+export function withElapsed(ctx: RingContext, call: Call): RingingCall {
+  return withCaller(ctx, { ...call, elapsedMs: ringElapsedMs(ctx.db, ctx.clock, ctx.now, { id: call.id, ring_started_at: call.ringStartedAt }) });
 }
 
-export function ringingCalls(ctx: Pick<CallContext, 'db' | 'clock' | 'now'>): RingingCall[] {
+export function ringingCalls(ctx: RingContext): RingingCall[] {
   const { bootId } = ringMemory(ctx.db);
   return queryCalls(ctx.db, "c.status = 'ringing' AND c.boot_id = ?", [bootId], 'ORDER BY c.ring_started_at, c.seq').map((c) => withElapsed(ctx, c));
 }
@@ -53,7 +56,13 @@ export function callsInProgress(db: Database.Database): Call[] {
   return queryCalls(db, "c.status = 'answered'", [], 'ORDER BY c.answered_at, c.seq');
 }
 
-export function startRing(ctx: CallContext, input: { source: Call['source']; callerNumber: string | null }): RingingCall {
+/** Which telephone system reported a ring, and its own id of the call (P-6). */
+export interface PhoneRef {
+  source: 'actionUrl' | 'sip' | 'callerIdBox';
+  ref: string;
+}
+
+export function startRing(ctx: CallContext, input: { source: Call['source']; callerNumber: string | null; phone?: PhoneRef }): RingingCall {
   const settings = callSettings(ctx.db);
   const memory = ringMemory(ctx.db);
   const line = lowestFreeLine(ctx.db, memory.bootId);
@@ -69,6 +78,7 @@ export function startRing(ctx: CallContext, input: { source: Call['source']; cal
     target_rings: settings.targetRings,
     started_by: staffId(ctx),
     caller_number: input.callerNumber ?? '',
+    ...(input.phone ? { phone_source: input.phone.source, phone_ref: input.phone.ref } : {}),
     created_at: ctx.now,
     updated_at: ctx.now,
   });
@@ -77,14 +87,15 @@ export function startRing(ctx: CallContext, input: { source: Call['source']; cal
   return withElapsed(ctx, requireCall(ctx.db, id));
 }
 
-export function answerRing(ctx: CallContext, id: string | undefined): Call {
+/** `answeredBy`: who answered when the phone itself said so (the person on duty); else the caller of the method. */
+export function answerRing(ctx: CallContext, id: string | undefined, answeredBy?: string | null): Call {
   const row = ringingRow(ctx, id);
   const latency = ringElapsedMs(ctx.db, ctx.clock, ctx.now, row);
   const cadence = cadenceOf(row);
   ctx.tx.update('calls', row.id, {
     status: 'answered',
     answered_at: ctx.now,
-    answered_by: staffId(ctx),
+    answered_by: answeredBy === undefined ? staffId(ctx) : answeredBy,
     answer_latency_ms: latency,
     rings_at_answer: ringNumber(latency, cadence),
     within_target: isWithinTarget(latency, cadence) ? 1 : 0,

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** What a derived key is for. A key is never used for two purposes. */
-export const KEY_PURPOSES = ['audit-trail', 'watch-list', 'invitations', 'anchors', 'notify-secrets', 'parcel-codes'] as const;
+export const KEY_PURPOSES = ['audit-trail', 'watch-list', 'invitations', 'anchors', 'notify-secrets', 'parcel-codes', 'device-secrets'] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 const SECRET_BYTES = 32;

@@ -17,6 +17,7 @@ import { incidentsMessages } from '../features/incidents/i18n';
 import { keysMessages } from '../features/keys/i18n';
 import { handoverMessages } from '../features/handover/i18n';
 import { installationMessages } from '../features/installation/i18n';
+import { hardwareMessages } from '../features/hardware/i18n';
 import { expectedMessages } from '../features/expected/i18n';
 import { parcelsMessages } from '../features/parcels/i18n';
 import { notifyMessages } from '../features/notify/i18n';
@@ -41,6 +42,7 @@ const features = {
   keys: keysMessages,
   handover: handoverMessages,
   installation: installationMessages,
+  hardware: hardwareMessages,
   expected: expectedMessages,
   parcels: parcelsMessages,
   notify: notifyMessages,

@@ -1,4 +1,4 @@
-// The admin page: building, people, devices, security, audit — each from its own feature.
+// The admin page: building, people, paired devices, the desk's hardware, security, audit — each from its own feature.
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BuildingSettings } from './BuildingSettings';
@@ -8,6 +8,7 @@ import { DevicesAdmin } from '../devices/DevicesAdmin';
 import { AuditAdmin } from '../audit/AuditAdmin';
 import { BackupAdmin } from '../backup/BackupAdmin';
 import { InstallationAdmin } from '../installation/InstallationAdmin';
+import { HardwareAdmin } from '../hardware/HardwareAdmin';
 import { NotifyAdmin } from '../notify';
 import { PhotosAdmin } from '../photos';
 
@@ -24,6 +25,7 @@ export function AdminPage() {
           { key: 'staff', label: t('admin.staff'), children: <StaffAdmin /> },
           { key: 'building', label: t('admin.building'), children: <BuildingSettings /> },
           { key: 'devices', label: t('admin.devices'), children: <DevicesAdmin /> },
+          { key: 'hardware', label: t('hardware:tab'), children: <HardwareAdmin /> },
           { key: 'security', label: t('admin.security'), children: <SecuritySettings /> },
           { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
           { key: 'backup', label: t('admin.backup'), children: <BackupAdmin /> },

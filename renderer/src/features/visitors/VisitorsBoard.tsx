@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Badge, Button, Card, Empty, Flex, Input, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { CameraOutlined, LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, staffClient } from '../../api/client';
 import { useBuilding } from '../../app/use-building';
 import { useWedgeScan } from '../../app/wedge';
 import { looksLikeScannedPass } from '../../../../shared/rules/visitor-pass';
@@ -71,7 +71,12 @@ export function VisitorsBoard() {
     }
   };
   // A scanned pass (LDV-…) signs out; a scanned invitation (LDI-…) is the expected-visitors panel's.
-  useWedgeScan(looksLikeScannedPass, (text) => void signOutByPass(text));
+  useWedgeScan(looksLikeScannedPass, (scanned) => {
+    const text = scanned.toUpperCase();
+    // What an input method left in the sign-out box is replaced by what was scanned.
+    setPass(text);
+    void signOutByPass(text);
+  });
 
   const signOut = async (visit: Visit) => {
     try {
@@ -159,6 +164,7 @@ export function VisitorsBoard() {
             placeholder={t('inBuilding.signOutBox')}
             status={passError ? 'error' : undefined}
             autoComplete="off"
+            data-scan-target
             data-testid="signout-pass"
           />
           <Button type="primary" icon={<LogoutOutlined />} autoInsertSpace={false} onClick={() => void signOutByPass(pass)}>
