@@ -1,12 +1,8 @@
 // The plain-Node entry point: `web` serves the core over HTTP; `audit:verify`, `backup`, `restore` look after the store.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Core } from './core/core';
-import { offsetClock, systemClock } from './core/clock';
-import { startServer } from './server/http-server';
-import { resolveDataDir } from './data-dir';
+import { resolveDataDir, userDir } from './data-dir';
 import { APP_VERSION } from './version';
 import { readDataDirKeys, verifyStoreFile } from './core/audit/verify-file';
 import Database from 'better-sqlite3';
@@ -18,15 +14,25 @@ import { databaseInUse, restoreBackup, RestoreError } from './core/backup/restor
 import { describeReport } from './core/audit/status';
 import { trailKeys } from './core/audit/keys';
 import { defaultKeyFile, fileSecretStore, fingerprintOf, formatKeyFile, parseKeyFile } from './core/keyring';
+import { fingerprintIn } from './core/keyring/binding';
 import { pickLanguage } from '../shared/i18n';
 import type { TrailReport } from '../shared/contract/audit';
+import { WebDesk } from './web/desk';
+import { installProcessGuards } from './host/process-guards';
+import { describeStartupFailure } from './host/startup-failure';
+import { lockHolder } from './host/data-lock';
+import { openPreferences } from './host/preferences';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const RENDERER_DIR = path.resolve(here, '../renderer');
+/** The data folder as the desk would choose it: --data-dir, LOBBY_DESK_DATA_DIR, or the preferred location's default. */
+function dataDirOf(explicit: string | undefined): string {
+  if (explicit || process.env.LOBBY_DESK_DATA_DIR) return resolveDataDir(explicit);
+  return resolveDataDir(undefined, process.env, process.platform, openPreferences(userDir()).get().dataLocation);
+}
 
 const USAGE = `Usage:
-  lobby-desk web [--port N] [--host H] [--allow-host NAME]… [--data-dir DIR]
+  lobby-desk web [--port N] [--host H] [--allow-host NAME]… [--data-dir DIR] [--open]
                                                            serve the lobby, visitor and handover screens
+                                                           (--open: open the lobby in the system's browser)
       [--clock-ahead-days N]                               rehearsal only: run the desk's clock N days ahead
   lobby-desk audit:verify [--data-dir DIR] [--anchor SEQ:HEX]… [--lang en|zh-CN]
                                                            check the audit trail against its key, every anchor
@@ -46,6 +52,7 @@ async function web(args: string[]): Promise<void> {
       host: { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
       'data-dir': { type: 'string' },
+      open: { type: 'boolean' },
       'clock-ahead-days': { type: 'string' },
     },
     strict: true,
@@ -53,36 +60,31 @@ async function web(args: string[]): Promise<void> {
   const allowedHosts = (values['allow-host'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   const aheadDays = values['clock-ahead-days'] === undefined ? 0 : Number(values['clock-ahead-days']);
   if (!Number.isInteger(aheadDays) || aheadDays < 0 || aheadDays > 3650) throw new UsageError(`--clock-ahead-days must be 0–3650, not ${values['clock-ahead-days']}`);
-  const port = values.port === undefined ? 5199 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not ${values.port}`);
-  const dataDir = resolveDataDir(values['data-dir']);
-  const core = Core.open({ dataDir, version: APP_VERSION, clock: aheadDays ? offsetClock(systemClock, aheadDays * 86_400_000) : systemClock });
-  core.start();
-  if (aheadDays) console.log(`  REHEARSAL: the desk's clock runs ${aheadDays} days ahead. Never use this data for real work.`);
-  const server = await startServer({ core, host: values.host ?? '127.0.0.1', port, rendererDir: RENDERER_DIR, allowedHosts });
-  console.log(`Lobby Desk ${APP_VERSION} — data: ${dataDir}`);
-  console.log(`  Lobby screen:    ${server.url}/#/lobby`);
-  console.log(`  Visitor screen:  ${server.url}/#/visitor`);
-  console.log(`  Handover:        ${server.url}/#/handover`);
-  console.log(`  Health:          ${server.url}/api/health`);
-  if (values.host && values.host !== '127.0.0.1' && values.host !== 'localhost') {
-    console.log(`  Serving the LAN on ${values.host}: other devices must be paired (Admin → Devices).`);
-    console.log(`  Answers to: ${server.hostNames.join(', ')} (more with --allow-host or Admin → Security).`);
-  }
-  const setupCode = core.setupCodeForConsole();
-  if (setupCode) {
-    console.log(`  First-run setup: open the lobby screen on this PC, or on another device enter the setup code ${setupCode}`);
-  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0–65535, not ${values.port}`);
+  const desk = WebDesk.prepare({ dataDir: values['data-dir'], host: values.host, port, open: values.open, allowedHosts, clockAheadDays: aheadDays });
   let stopping = false;
-  const stop = async () => {
+  const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await server.close();
-    core.close();
-    process.exit(0);
+    await desk.stop();
+    process.exit(code);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  installProcessGuards({ logger: desk.log.logger, fatal: () => void stop(1) });
+  try {
+    await desk.start();
+  } catch (error) {
+    // Localized, with what to do; logged; the lock is already released, so the next start tries again.
+    const failure = describeStartupFailure(error, desk.preferences.get().language, { logs: desk.log.dir });
+    desk.log.logger.error('desk did not start', { kind: failure.kind, error: failure.detail });
+    console.error(`${failure.title}: ${failure.message}\n${failure.advice}\n(${failure.detail})`);
+    if (failure.offerRestore) console.error(`  npm run restore -- --data-dir "${desk.data.dir}" --from <backup file>   (backups: ${path.join(desk.data.dir, 'backups')})`);
+    await desk.log.close();
+    process.exit(1);
+  }
+  if (values.open) await desk.openLobby();
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
 }
 
 const ANCHOR_ARG = /^(\d+):([0-9a-f ]{8,})$/i;
@@ -115,7 +117,7 @@ function auditVerify(args: string[]): void {
     options: { 'data-dir': { type: 'string' }, anchor: { type: 'string', multiple: true }, lang: { type: 'string' } },
     strict: true,
   });
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = dataDirOf(values['data-dir']);
   const paper = (values.anchor ?? []).map((text) => {
     const match = ANCHOR_ARG.exec(text.trim());
     if (!match) throw new UsageError(`--anchor takes SEQ:HEX as printed on paper (e.g. 1234:3f9a c21b 77e0 d4a8), not ${text}`);
@@ -131,7 +133,7 @@ function auditVerify(args: string[]): void {
 function keyExport(args: string[]): void {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, to: { type: 'string' } }, strict: true });
   if (!values.to) throw new UsageError('key:export needs --to FILE (somewhere safe: whoever has it and the database can forge the trail)');
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = dataDirOf(values['data-dir']);
   const secret = fileSecretStore(defaultKeyFile(dataDir)).load();
   if (!secret) throw new UsageError(`No installation key at ${defaultKeyFile(dataDir)} (the desktop app keeps its key protected by the OS: export it from Admin → Audit trail)`);
   fs.writeFileSync(values.to, formatKeyFile(secret), { mode: 0o600, flag: 'wx' });
@@ -141,26 +143,31 @@ function keyExport(args: string[]): void {
 function keyImport(args: string[]): void {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, from: { type: 'string' } }, strict: true });
   if (!values.from) throw new UsageError('key:import needs --from FILE (a file written by key:export)');
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = dataDirOf(values['data-dir']);
   const secret = parseKeyFile(fs.readFileSync(values.from, 'utf8'));
   const fingerprint = fingerprintOf(secret);
   const live = path.join(dataDir, DATABASE_FILE);
   if (databaseInUse(live)) throw new UsageError('Lobby Desk is running on this data dir: close the desk app (and `npm run web`) first.');
   let epochs: ReturnType<typeof trailKeys> = [];
+  // The key the database is bound to (the desk refuses to start without it) and the keys its trail was written with.
+  let recorded: string | null = null;
   if (fs.existsSync(live)) {
     const db = new Database(live, { readonly: true, fileMustExist: true });
     try {
-      epochs = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() ? trailKeys(db) : [];
+      const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
+      epochs = hasMeta ? trailKeys(db) : [];
+      recorded = hasMeta ? fingerprintIn(db) : null;
     } finally {
       db.close();
     }
-    if (epochs.length > 0 && !epochs.some((e) => e.fingerprint === fingerprint)) {
-      throw new UsageError(`Key ${fingerprint} is not one this database's trail was written with (${epochs.map((e) => e.fingerprint).join(', ')}); nothing was changed.`);
+    const known = [...new Set([...epochs.map((e) => e.fingerprint), ...(recorded ? [recorded] : [])])];
+    if (known.length > 0 && !known.includes(fingerprint)) {
+      throw new UsageError(`Key ${fingerprint} is not one this database's trail was written with (${known.join(', ')}); nothing was changed.`);
     }
   }
   const store = fileSecretStore(defaultKeyFile(dataDir));
   const current = store.load();
-  const latest = epochs[epochs.length - 1]?.fingerprint;
+  const latest = recorded ?? epochs[epochs.length - 1]?.fingerprint;
   if (current && fingerprintOf(current) === fingerprint) {
     console.log(`Key ${fingerprint} is already this data dir's installation key.`);
   } else if (!current || latest === fingerprint) {
@@ -179,14 +186,14 @@ function describeSize(bytes: number): string {
 
 async function backupCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = dataDirOf(values['data-dir']);
   const file = path.join(dataDir, DATABASE_FILE);
   if (!fs.existsSync(file)) throw new UsageError(`No Lobby Desk database in ${dataDir}`);
   // Online backup: works while the desk app is running; nothing in the live database changes.
   const db = new Database(file, { fileMustExist: true, timeout: 5000 });
   try {
     const { keys } = readDataDirKeys(dataDir);
-    const written = await writeBackup(db, dataDir, 'manual', Date.now(), keys);
+    const written = await writeBackup(db, dataDir, 'manual', Date.now(), { keys });
     const check = checkDatabaseFile(written, keys);
     console.log(`Backup written: ${written} (${describeSize(fs.statSync(written).size)})`);
     console.log(`  integrity ok, ${check.audit.authenticated} audit entries verified${check.audit.state === 'unverified' ? ` (${firstProblem(check.audit)})` : ''}, head #${check.audit.head?.seq ?? 0}`);
@@ -198,12 +205,24 @@ async function backupCommand(args: string[]): Promise<void> {
 async function restoreCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, from: { type: 'string' } }, strict: true });
   if (!values.from) throw new UsageError('restore needs --from FILE (a path, or a file name in the data dir’s backups folder)');
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = dataDirOf(values['data-dir']);
+  const holder = lockHolder(dataDir);
+  if (holder) {
+    console.error(`Lobby Desk is running on this data dir (${holder.mode === 'web' ? 'lobby-desk web' : 'the desktop app'}, process ${holder.pid}): close it first, or restore from its admin screen (Admin → This PC).`);
+    process.exitCode = 1;
+    return;
+  }
   try {
-    const result = await restoreBackup({ dataDir, from: values.from, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION, keys: readDataDirKeys(dataDir).keys });
+    const result = await restoreBackup({ dataDir, from: values.from, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION });
     console.log(`Restored ${result.restored} into ${dataDir}`);
+    if (result.keyPlaced) console.log(`  The installation key exported beside it was put in ${path.join(dataDir, 'keys')}.`);
     console.log(`  integrity ok, ${result.check.audit.authenticated} audit entries verified, head #${result.check.audit.head?.seq ?? 0} (recorded in the anchors file)`);
-    if (result.previous) console.log(`  the database it replaced is kept as ${result.previous}`);
+    if (result.previous && result.previousState === 'notDatabase') {
+      console.log(`  the file it replaced was not a database; it is kept as it was in ${result.previous}`);
+    } else if (result.previous) {
+      console.log(`  the database it replaced is kept as it was (unchecked, even if damaged) in ${result.previous}`);
+    }
+    if (result.previous) console.log('  Start the desk and check the restored records; once they are right, that kept copy may be deleted.');
   } catch (error) {
     if (error instanceof RestoreError) {
       console.error(error.message);

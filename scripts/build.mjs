@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
+import { buildWorkers } from './workers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -26,6 +27,7 @@ async function buildMain() {
     define,
     logLevel: 'warning',
   });
+  await buildWorkers();
   await esbuild({
     absWorkingDir: root,
     entryPoints: ['main/preload.ts'],

@@ -35,11 +35,21 @@ if (target === 'node') {
   fs.writeFileSync(stampFile, wanted);
 } else {
   const { findElectronRuntime } = await import('./electron-runtime.mjs');
+  const { checkNativeAbi, electronBuildEnv } = await import('./native-abi.mjs');
   const runtime = findElectronRuntime();
   const wanted = `electron-${runtime.version}`;
-  if (readStamp() === wanted) process.exit(0);
-  console.log(`better-sqlite3: building for Electron ${runtime.version} …`);
-  const result = run('npx', ['electron-builder', 'install-app-deps']);
+  const binary = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  const fits = () => fs.existsSync(binary) && checkNativeAbi(binary, 'electron', runtime.version).ok;
+  if (readStamp() === wanted && fits()) process.exit(0);
+  console.log(`better-sqlite3: building for Electron ${runtime.version} (Electron's headers) …`);
+  // install-app-deps runs @electron/rebuild: node-gyp with --runtime=electron --target=<version> and Electron's
+  // header URL. Without npm's nodedir in the environment, so the machine's Node headers are never used.
+  const result = spawnSync('npx', ['electron-builder', 'install-app-deps'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', env: electronBuildEnv() });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  if (!fits()) {
+    const check = checkNativeAbi(binary, 'electron', runtime.version);
+    console.error(`better-sqlite3 was built for ABI ${check.abi}, but ${check.runtime} needs ${check.expected} (Node's headers were used?).`);
+    process.exit(1);
+  }
   fs.writeFileSync(stampFile, wanted);
 }

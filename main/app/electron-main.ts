@@ -1,173 +1,193 @@
-// The desktop shell: windows, kiosk, displays, power, crash recovery. Thin on purpose — the rules it applies
-// live in pure modules beside it (security, displays, window-options, crash-recovery, renderer-files).
-import fs from 'node:fs/promises';
+// The desktop shell, composed of small single-purpose modules: single instance, kiosk, hardening, the renderer
+// protocol, the window manager (with crash recovery), the ring hotkey, printing, auto-start and updates. Their
+// rules are pure and unit-tested beside them; this file only puts them together and owns the order of start-up.
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, screen, session, type WebContents } from 'electron';
+import { app, crashReporter, dialog, globalShortcut, ipcMain, safeStorage, session } from 'electron';
 import { Core } from '../core/core';
 import { ensureLocalKiosk } from '../core/devices';
-import { startServer, type RunningServer } from '../server/http-server';
+import { restoreBackup } from '../core/backup/restore';
+import { LATEST_SCHEMA_VERSION } from '../core/store/migrations';
+import { systemClock } from '../core/clock';
 import { bindIpc, type IpcBinding } from '../ipc/bind-ipc';
 import { APP_VERSION } from '../version';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedVisitorRoute, isEscapeShortcut, isPermissionAllowed } from './security';
-import { chooseDisplays } from './displays';
-import { windowOptions } from './window-options';
-import { ReloadLimiter } from './crash-recovery';
-import { contentTypeFor, rendererFileFor } from './renderer-files';
-import { openPreferences } from './preferences';
+import { chooseDataDir, logDir, userDir, type DataDirChoice } from '../data-dir';
+import { acquireDataDirLock, type DataDirLock } from '../host/data-lock';
+import { migrateEarlierData } from '../host/data-migration';
+import { openPreferences } from '../host/preferences';
+import { openAppLog } from '../host/logging';
+import { installProcessGuards } from '../host/process-guards';
+import { UpdateChecker } from '../host/updates';
+import { createInstallationHost } from '../host/installation-host';
+import { APP_ORIGIN } from './security';
+import { shellMode } from './dev-overrides';
+import { claimSingleInstance } from './single-instance';
+import { applyKiosk } from './kiosk';
+import { hardenSession } from './hardening';
+import { registerRendererScheme, serveRenderer } from './renderer-protocol';
+import { WindowManager, type Route } from './window-manager';
 import { electronHostServices } from './printing';
 import { bindRingHotkey, type RingHotkey } from './ring-hotkey';
-import { keyExportService, openSafeStorageSecretStore } from './secret-store';
+import { keyExportService, openSafeStorageSecretStore, type DesktopSecretStore } from './secret-store';
+import { applyAutoStart, autoStartContext, autoStartPlan } from './autostart';
+import { electronInstaller } from './updater';
+import { desktopShellSide, LanServer } from './desktop-shell';
+import { showStartupFailure } from './startup-failure-window';
+import { startHardware, type HardwareHub } from '../core/hardware';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../renderer');
 const PRELOAD = path.resolve(here, '../preload/preload.cjs');
-const DEV_RENDERER_URL = process.env.LOBBY_DESK_RENDERER_URL ?? null;
-const production = app.isPackaged && process.env.LOBBY_DESK_DEVTOOLS !== '1';
-const allowedOrigins = [APP_ORIGIN, ...(DEV_RENDERER_URL ? [new URL(DEV_RENDERER_URL).origin] : [])];
+const LOCAL_KIOSK_NAME = '本机访客屏 · This PC’s visitor screen';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// Before ready: the scheme, the per-user folder (the same one web mode uses), local crash dumps, the log.
+registerRendererScheme();
+const mode = shellMode(process.env, app.isPackaged);
+app.setPath('userData', userDir());
+app.setPath('crashDumps', path.join(userDir(), 'crash-dumps'));
+crashReporter.start({ uploadToServer: false });
+const preferences = openPreferences(userDir());
+const log = openAppLog({ dir: logDir(), console: !app.isPackaged, base: { mode: 'desktop', version: APP_VERSION } });
+const logger = log.logger;
+installProcessGuards({ logger, fatal: () => undefined }); // logged; the shell keeps the screens up
+for (const problem of preferences.problems) logger.warn('device preferences recovered', { problem });
+if (mode.ignored.length > 0) logger.warn('development overrides ignored', { ignored: mode.ignored });
+
+const allowedOrigins = [APP_ORIGIN, ...(mode.rendererUrl ? [new URL(mode.rendererUrl).origin] : [])];
+const screenUrl = (route: Route): string => {
+  const lang = preferences.get().language === 'en' ? '?lang=en' : '';
+  return `${mode.rendererUrl ?? `${APP_ORIGIN}/index.html`}${lang}#/${route}`;
+};
 
 let core: Core | null = null;
-let server: RunningServer | null = null;
 let ipc: IpcBinding | null = null;
 let ringHotkey: RingHotkey | null = null;
-const windows: { lobby: BrowserWindow | null; visitor: BrowserWindow | null } = { lobby: null, visitor: null };
+let lock: DataDirLock | null = null;
+let updates: UpdateChecker | null = null;
+let data: DataDirChoice | null = null;
+let hardware: HardwareHub | null = null;
+let secrets: DesktopSecretStore | null = null;
+const server = new LanServer({ core: () => core, rendererDir: RENDERER_DIR, preferences, logger });
+const windows = new WindowManager({
+  mode,
+  preload: PRELOAD,
+  allowedOrigins,
+  screenUrl,
+  language: () => preferences.get().language,
+  preferences: () => preferences.get(),
+  ipc: () => ipc,
+  logger,
+});
 
-function screenUrl(route: 'lobby' | 'visitor'): string {
-  return `${DEV_RENDERER_URL ?? `${APP_ORIGIN}/index.html`}#/${route}`;
+function dataDirFlag(): string | undefined {
+  const { values } = parseArgs({ args: process.argv.slice(1), options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true });
+  return typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
 }
 
-function harden(contents: WebContents, route: 'lobby' | 'visitor'): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, allowedOrigins) || (route === 'visitor' && !isAllowedVisitorRoute(url))) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url, allowedOrigins)) event.preventDefault();
-  });
-  if (route === 'visitor') {
-    // Hash changes do not pass through will-navigate: put the visitor window back on its own route.
-    contents.on('did-navigate-in-page', (_event, url) => {
-      if (!isAllowedVisitorRoute(url)) void contents.loadURL(screenUrl('visitor'));
-    });
-  }
-  contents.on('before-input-event', (event, input) => {
-    if (production && isEscapeShortcut(input)) event.preventDefault();
-  });
-  const limiter = new ReloadLimiter();
-  contents.on('render-process-gone', (_event, details) => {
-    console.error(`renderer of the ${route} screen is gone: ${details.reason}`);
-    const retry = () => {
-      if (contents.isDestroyed()) return;
-      if (limiter.allow(Date.now())) contents.reload();
-      else setTimeout(retry, 60_000);
-    };
-    retry();
-  });
+/** Closes the desk: what must happen before the process ends is synchronous (the core, the lock). */
+function closeDesk(): Promise<void> {
+  updates?.stop();
+  ringHotkey?.dispose();
+  ipc?.dispose();
+  if (core && !core.isClosed) core.close();
+  lock?.release();
+  updates = null;
+  ringHotkey = null;
+  ipc = null;
+  core = null;
+  lock = null;
+  const devices = hardware?.stop();
+  hardware = null;
+  return Promise.all([server.close(), devices]).then(() => undefined);
 }
 
-function openWindow(route: 'lobby' | 'visitor', display: Electron.Display): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(route, display, { production, preload: PRELOAD }));
-  harden(window.webContents, route);
-  ipc?.register({ webContents: window.webContents, screen: route });
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(screenUrl(route));
-  return window;
-}
-
-function arrangeWindows(preferredVisitorDisplay: number | null): void {
-  const choice = chooseDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id, preferredVisitorDisplay);
-  const displays = new Map(screen.getAllDisplays().map((d) => [d.id, d]));
-  if (!windows.lobby || windows.lobby.isDestroyed()) windows.lobby = openWindow('lobby', displays.get(choice.lobby.id)!);
-  if (choice.visitor && (!windows.visitor || windows.visitor.isDestroyed())) {
-    windows.visitor = openWindow('visitor', displays.get(choice.visitor.id)!);
-  } else if (!choice.visitor && windows.visitor && !windows.visitor.isDestroyed()) {
-    windows.visitor.close();
-    windows.visitor = null;
-  }
-}
-
-async function start(): Promise<void> {
-  const prefs = openPreferences();
-  Menu.setApplicationMenu(null);
-  powerSaveBlocker.start('prevent-display-sleep');
-  if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: prefs.get('autoStart') });
-
-  const windowOf = (contents: Electron.WebContents | null) =>
-    contents && windows.lobby && !windows.lobby.isDestroyed() && contents === windows.lobby.webContents
-      ? ('lobby' as const)
-      : contents && windows.visitor && !windows.visitor.isDestroyed() && contents === windows.visitor.webContents
-        ? ('visitor' as const)
-        : ('other' as const);
-  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) =>
-    callback(isPermissionAllowed(permission, { window: windowOf(contents), mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined })),
-  );
-  session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
-    isPermissionAllowed(permission, { window: windowOf(contents), mediaTypes: details.mediaType ? [details.mediaType] : undefined }),
-  );
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = rendererFileFor(RENDERER_DIR, request.url);
-    if (!file) return new Response('not found', { status: 404 });
-    try {
-      const body = await fs.readFile(file);
-      return new Response(body, { headers: { 'content-type': contentTypeFor(file), 'content-security-policy': CONTENT_SECURITY_POLICY } });
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
+async function openDesk(): Promise<void> {
+  data = chooseDataDir(dataDirFlag(), preferences.get().dataLocation);
+  migrateEarlierData(data, logger, Date.now());
+  lock = acquireDataDirLock(data.dir, { mode: 'desktop', version: APP_VERSION, startedAt: Date.now() });
+  if (lock.tookOver) logger.warn('took over the lock of a desk that did not stop cleanly', { pid: lock.tookOver.pid, mode: lock.tookOver.mode });
+  const dataDir = data.dir;
+  updates = new UpdateChecker({
+    current: APP_VERSION,
+    db: () => core!.db,
+    clock: systemClock,
+    logger,
+    ...(app.isPackaged ? { installer: electronInstaller({ logger, beforeInstall: () => windows.releaseForQuit() }) } : {}),
   });
-
-  const dataDir = process.env.LOBBY_DESK_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
-  const secrets = await openSafeStorageSecretStore(dataDir, safeStorage); // the installation key, OS-protected (X-6)
-  core = Core.open({ dataDir, version: APP_VERSION, host: { ...electronHostServices(), ...keyExportService(secrets, dialog) }, secrets });
+  // The installation key, OS-protected (X-6): opened before the core (safeStorage is asynchronous); the same store
+  // is the one a restore checks the backup's recorded key against and the one the core refuses a database without.
+  const keyStore = await openSafeStorageSecretStore(dataDir, safeStorage);
+  secrets = keyStore;
+  const installation = createInstallationHost({
+    shell: desktopShellSide({
+      windows,
+      server,
+      crashDumps: app.getPath('crashDumps'),
+      logger,
+      shutdown: () => closeDesk().then(() => log.flush()),
+      restore: async (file) => {
+        const result = await restoreBackup({ dataDir, from: file, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION, secrets: keyStore });
+        logger.info('backup restored', { from: path.basename(result.restored), previous: result.previous ? path.basename(result.previous) : null });
+      },
+    }),
+    preferences,
+    data,
+    log,
+    updates,
+  });
+  core = Core.open({ dataDir, version: APP_VERSION, logger, host: { ...electronHostServices(), ...keyExportService(keyStore, dialog), installation }, secrets: keyStore });
   core.start();
-  const localKiosk = ensureLocalKiosk(core, prefs.get('localKioskDeviceId'), '本机访客屏 · This PC’s visitor screen');
-  if (localKiosk) prefs.set('localKioskDeviceId', localKiosk.id);
-  const openedCore = core;
-  ipc = bindIpc({
-    core,
-    ipcMain,
-    allowedOrigins,
-    localKioskDevice: () => ensureLocalKiosk(openedCore, prefs.get('localKioskDeviceId'), '本机访客屏 · This PC’s visitor screen'),
-  });
+  // Telephony, card reader, serial scanner (P-6, H-1): optional devices configured at Admin → Devices.
+  void startHardware(core).then((hub) => (hardware = hub));
+  const opened = core;
+  const localKiosk = () => {
+    const device = ensureLocalKiosk(opened, preferences.get().localKioskDeviceId, LOCAL_KIOSK_NAME);
+    if (device && device.id !== preferences.get().localKioskDeviceId) preferences.set({ localKioskDeviceId: device.id });
+    return device;
+  };
+  localKiosk();
+  ipc = bindIpc({ core, ipcMain, allowedOrigins, localKioskDevice: localKiosk });
   const openedIpc = ipc;
   // The phone rings while the lobby may not have focus: a global hotkey reaches it anyway (P-1).
   ringHotkey = bindRingHotkey({ core, shortcuts: globalShortcut, forward: (accelerator) => openedIpc.emit('calls.hotkeyPressed', { accelerator }) });
-
-  try {
-    server = await startServer({ core, host: prefs.get('lanEnabled') ? prefs.get('lanHost') : '127.0.0.1', port: prefs.get('port'), rendererDir: RENDERER_DIR });
-    console.log(`Lobby Desk ${APP_VERSION}: tablets and the guard's PC use ${server.url}`);
-  } catch (error) {
-    // The desk itself works over IPC; only LAN screens need the server.
-    console.error(`HTTP server not started: ${error instanceof Error ? error.message : String(error)}`);
-  }
-
-  arrangeWindows(prefs.get('visitorDisplayId'));
-  screen.on('display-added', () => arrangeWindows(prefs.get('visitorDisplayId')));
-  screen.on('display-removed', () => arrangeWindows(prefs.get('visitorDisplayId')));
+  updates.start();
+  logger.info('desk started', { mode: 'desktop', dataDir, packaged: app.isPackaged, kiosk: mode.kiosk });
 }
 
-if (!app.requestSingleInstanceLock()) {
+async function start(): Promise<void> {
+  applyKiosk(app);
+  hardenSession(session.defaultSession, allowedOrigins, logger, (contents) => windows.routeOf(contents));
+  serveRenderer(RENDERER_DIR);
+  applyAutoStart(autoStartPlan(preferences.get().autoStart, autoStartContext(app.isPackaged)), (settings) => app.setLoginItemSettings(settings));
+  try {
+    await openDesk();
+  } catch (error) {
+    await closeDesk();
+    const outcome = await showStartupFailure({ error, lang: preferences.get().language, dataDir: data?.dir ?? null, logDir: log.dir, logger, secrets: secrets ?? undefined });
+    await log.flush();
+    if (outcome === 'relaunch') app.relaunch();
+    app.exit(outcome === 'relaunch' ? 0 : 1);
+    return;
+  }
+  await server.restart();
+  windows.arrange();
+  windows.watchDisplays();
+}
+
+if (!claimSingleInstance(app, () => windows.focusLobby())) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (windows.lobby && !windows.lobby.isDestroyed()) {
-      if (windows.lobby.isMinimized()) windows.lobby.restore();
-      windows.lobby.focus();
-    }
+  app.on('window-all-closed', () => {
+    // In kiosk mode the window manager brings screens back; in development closing them ends the app.
+    if (!mode.kiosk) app.quit();
   });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
-  app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
-    ringHotkey?.dispose();
-    ipc?.dispose();
-    void server?.close();
-    core?.close();
+    windows.releaseForQuit();
+    void closeDesk().then(() => log.close());
   });
   app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
+    logger.error('the shell did not get ready', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     app.exit(1);
   });
 }

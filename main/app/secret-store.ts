@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultKeyFile, fileSecretStore, fingerprintOf, formatKeyFile, type SecretStore } from '../core/keyring';
 import type { HostServices } from '../core/context';
+import { recordedKeyFingerprint } from '../core/keyring/binding';
+import { DATABASE_FILE } from '../core/store/open';
 
 /** The part of Electron's safeStorage used here (its asynchronous API; the synchronous one goes in Electron 46). */
 export interface SafeStorageLike {
@@ -94,11 +96,13 @@ export async function openSafeStorageSecretStore(dataDir: string, safe: SafeStor
     const opened = await decrypt(safe, safeFile);
     secret = opened.secret;
     if (opened.reEncrypt) await protect(secret, safeFile);
-  } else {
+  } else if (recordedKeyFingerprint(path.join(dataDir, DATABASE_FILE)) === null) {
     secret = random(32);
     await protect(secret, safeFile);
   }
-  earlier = earlier.filter((e, i) => !e.equals(secret!) && earlier.findIndex((x) => x.equals(e)) === i);
+  // else: the database here was written with a key this PC does not hold. None is made: the core refuses the
+  // database (InstallationKeyMissingError) until the key is brought (key:import, or a restore with its .key).
+  earlier = earlier.filter((e, i) => (!secret || !e.equals(secret)) && earlier.findIndex((x) => x.equals(e)) === i);
   const held = secret;
   return {
     where: `${safeFile} (protected by the OS for this user: ${backend ?? process.platform})`,
@@ -108,6 +112,7 @@ export async function openSafeStorageSecretStore(dataDir: string, safe: SafeStor
     },
     loadEarlier: () => earlier,
     exportTo(file) {
+      if (!held) throw new Error('no installation key yet');
       fs.writeFileSync(file, formatKeyFile(held), { mode: 0o600, flag: 'wx' });
       return fingerprintOf(held);
     },

@@ -76,6 +76,27 @@ export function isAllowedVisitorRoute(target: string): boolean {
   return decoded === '/visitor' || decoded.startsWith('/visitor/');
 }
 
+/**
+ * Requests the renderer may make (the session's webRequest filter): our own scheme, inline data and blobs, dev
+ * tools, and in development the dev server. Every other http(s)/ws(s) request is cancelled — the desk talks to
+ * main over IPC and needs no network, so a page that tried to reach out (a link, an injected image) gets nothing.
+ */
+export function isAllowedRequest(target: string, allowedOrigins: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return false;
+  }
+  if (['data:', 'blob:', 'devtools:', 'chrome-extension:'].includes(url.protocol)) return true;
+  if (url.protocol === `${APP_SCHEME}:`) return url.host === APP_HOST;
+  if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
+    const origin = `${url.protocol === 'ws:' ? 'http:' : url.protocol === 'wss:' ? 'https:' : url.protocol}//${url.host}`;
+    return allowedOrigins.includes(origin);
+  }
+  return false;
+}
+
 /** What the shell knows about a permission request: which window asked, and for media, which kinds. */
 export interface PermissionRequest {
   /** The lobby window (the desk), the visitor window, or anything else (a print window, an unknown frame). */
@@ -95,6 +116,11 @@ export function isPermissionAllowed(permission: string, request: PermissionReque
     const kinds = request.mediaTypes ?? [];
     return request.window === 'lobby' && kinds.length > 0 && kinds.every((k) => k === 'video');
   }
+  return false;
+}
+
+/** Devices (HID, serial, USB, Bluetooth) the page may be granted: none. Card readers and printers are main's. */
+export function isDeviceAllowed(_deviceType: string): boolean {
   return false;
 }
 

@@ -6,6 +6,8 @@ import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
 import type { KeyRing } from './keyring';
 import type { TrailMonitor } from './audit/status';
+import type { InstallationHost } from './installation/host';
+import type { WallClockJump } from './clock-jump';
 import type { SetupCode } from './setup/setup-code';
 import type { Contract, EventName, EventPayload } from '../../shared/contract';
 import type { ParsedInputOf, HandlerResultOf, Role } from '../../shared/contract/define';
@@ -30,6 +32,8 @@ export interface EventTarget {
   deviceId?: string;
   userId?: string;
   roles?: readonly Role[];
+  /** Only screens of this PC (the desktop windows and loopback browsers), never a LAN terminal: what its card reader read. */
+  localOnly?: boolean;
 }
 
 export interface OutgoingEvent {
@@ -45,9 +49,9 @@ export interface Logger {
 }
 
 /**
- * What the shell around the core can do that plain Node cannot: print a window silently, make a PDF of it,
- * show an OS notification. Electron provides these; in web mode they are absent and the renderer falls back
- * to the browser's own print.
+ * What the shell around the core can do: print a window silently, make a PDF of it, show an OS notification
+ * (Electron only; in web mode they are absent and the renderer falls back to the browser's own print), and this
+ * installation's preferences, folders, restart and updates (both shells).
  */
 export interface HostServices {
   printWindow?(windowId: number, options: { printer: string | null }): Promise<boolean>;
@@ -56,6 +60,10 @@ export interface HostServices {
   notify?(title: string, body: string): void;
   /** Writes the installation key to a file the admin chooses (desktop: the key is OS-protected, no CLI can read it). */
   exportInstallationKey?(): Promise<{ file: string; fingerprint: string } | null>;
+  /** This installation's preferences, folders, restart and updates (both shells; absent in tests of the core). */
+  installation?: InstallationHost;
+  /** Prints an HTML document (a visitor slip) silently on `printer` (null: the default), `widthMm` wide. */
+  printHtml?(html: string, options: { printer: string | null; widthMm: number }): Promise<boolean>;
 }
 
 export interface CoreServices {
@@ -68,8 +76,15 @@ export interface CoreServices {
   host: HostServices;
   /** Keys derived from the installation's secret, which is kept outside the database. */
   keys: KeyRing;
+  /**
+   * Writes the installation key (in the form `key:import` and a restore read) to a new file, owner-only; returns
+   * its fingerprint. Wherever the shell keeps the key (a file, or the OS's protected storage on the desktop).
+   */
+  exportKeyTo(file: string): string;
   /** The trail's state (checked at start), its anchors and alerts. */
   trail: TrailMonitor;
+  /** The latest backward jump of the wall clock the desk noticed (waits that began before it are bounded by it). */
+  readonly clockJump: WallClockJump | null;
   /** The one-time code that lets another device run first-run setup (printed in the server's console). */
   setupCode: SetupCode;
 }
@@ -140,7 +155,20 @@ export interface PreparedHandler<S, P> {
   run(ctx: CallContext, input: ParsedInputOf<S>, prepared: P): HandlerResultOf<S>;
 }
 
-export type AnyHandler<S> = Handler<S> | PreparedHandler<S, any>;
+/**
+ * A mutation too large for one pause of the desk (an import of thousands of rows): `prepare` as above, then its
+ * batches applied each in a transaction of its own, the desk answering between them, and `finish` in a last one
+ * (the summary note, the answer). It must be idempotent — applied again after an interruption (a power cut
+ * between batches), it adds nothing twice — because what a committed batch wrote stays.
+ */
+export interface BatchedHandler<S, P, B> {
+  prepare(ctx: Omit<CallContext, 'tx' | 'emit'>, input: ParsedInputOf<S>): Promise<P>;
+  batches(prepared: P): readonly B[];
+  runBatch(ctx: CallContext, batch: B, prepared: P): void;
+  finish(ctx: CallContext, input: ParsedInputOf<S>, prepared: P): HandlerResultOf<S>;
+}
+
+export type AnyHandler<S> = Handler<S> | PreparedHandler<S, any> | BatchedHandler<S, any, any>;
 
 /** Every method of a feature must have a handler: the compiler checks completeness against the contract. */
 export type FeatureHandlers<F extends keyof Methods> = { [M in keyof Methods[F]]: AnyHandler<Methods[F][M]> };

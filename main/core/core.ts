@@ -1,13 +1,15 @@
 // The core: opens the store, dispatches every contract method (authorise → validate → one transaction →
 // shape the output), delivers events after commit and runs main's timers. No Electron here.
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock';
-import { openStore } from './store/open';
+import { DATABASE_FILE, openStore } from './store/open';
+import { checkKeyForDatabase, recordKeyFingerprint } from './keyring/binding';
 import { defaultKeyFile, fileSecretStore, openKeyRing, type KeyRing, type SecretStore } from './keyring';
 import { Tx } from './store/tx';
 import { TrailMonitor } from './audit/status';
-import { migration0014 as keyedTrail } from './store/migrations/0014-keyed-trail';
+import { migration0016 as keyedTrail } from './store/migrations/0016-keyed-trail';
 import {
   actorOf,
   type AnyHandler,
@@ -21,6 +23,7 @@ import {
   type Logger,
   type OutgoingEvent,
   type PreparedHandler,
+  type BatchedHandler,
 } from './context';
 import { resolveCaller, type Credentials } from './auth/callers';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldIssue } from './errors';
@@ -54,6 +57,18 @@ export type EventListener = (event: OutgoingEvent) => void;
 const UNPAIRED_LAN_METHODS = new Set<string>(['devices.pair', 'devices.whoami', 'setup.status', 'setup.initialize']);
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
+
+/** The timers' events of the first minutes after start are held for screens that connect after they went out… */
+const HOLD_MS = 2 * 60_000;
+/** …and handed to those that connect within this time of the start, once per person's session or device. */
+const REPLAY_MS = 10 * 60_000;
+const MAX_HELD = 500;
+
+interface HeldEvent {
+  event: OutgoingEvent;
+  /** Sessions and devices it was handed to. */
+  handedTo: Set<string>;
+}
 
 export const consoleLogger: Logger = {
   info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
@@ -95,11 +110,15 @@ export class Core implements BackgroundHost {
   readonly host: HostServices;
   readonly keys: KeyRing;
   readonly trail: TrailMonitor;
+  private readonly secrets: SecretStore;
   readonly setupCode = new SetupCode();
   private readonly listeners = new Set<EventListener>();
   private readonly scheduler: Scheduler;
   private readonly background = new Set<Promise<void>>();
   private closed = false;
+  /** Monotonic time of start(), while timer events are held for late screens. */
+  private startedAt: number | null = null;
+  private held: HeldEvent[] = [];
 
   private constructor(options: CoreOptions) {
     this.clock = options.clock ?? systemClock;
@@ -107,12 +126,17 @@ export class Core implements BackgroundHost {
     this.version = options.version;
     this.dataDir = options.dataDir;
     this.host = options.host ?? {};
-    const { ring, created } = openKeyRing(options.secrets ?? fileSecretStore(defaultKeyFile(options.dataDir)));
+    const secrets = options.secrets ?? fileSecretStore(defaultKeyFile(options.dataDir));
+    this.secrets = secrets;
+    // A database written with a key that is missing or different is refused, never given a new key.
+    checkKeyForDatabase(path.join(options.dataDir, DATABASE_FILE), secrets);
+    const { ring, created } = openKeyRing(secrets);
     this.keys = ring;
     if (created) this.logger.info('installation key created', { where: ring.where, fingerprint: ring.fingerprint });
     const store = openStore({ dataDir: options.dataDir, clock: this.clock, keys: ring });
     this.db = store.db;
     this.file = store.file;
+    recordKeyFingerprint(this.db, ring);
     this.installationId = store.installationId;
     if (store.preMigrationBackup) this.logger.info('backed up before migrating', { file: store.preMigrationBackup });
     // The trail is checked before anything is served: from the last anchor, so start-up does not grow with the file.
@@ -135,7 +159,35 @@ export class Core implements BackgroundHost {
 
   /** Starts main's timers: they catch up on what fell due while the app was off, then sleep until the next deadline. */
   start(): void {
+    this.startedAt = this.clock.monotonic();
     this.scheduler.start();
+  }
+
+  /**
+   * What the timers sent in the first minutes after start — the catch-up of escalations, overdue callbacks and
+   * overstays, sent before the server listened or a window was open — for a screen that has just connected and
+   * may receive it. Each event once per session or device, within ten minutes of the start.
+   */
+  replayTo(credentials: Credentials): OutgoingEvent[] {
+    if (this.startedAt === null || this.clock.monotonic() - this.startedAt > REPLAY_MS) {
+      this.held = [];
+      return [];
+    }
+    let caller: Caller;
+    try {
+      caller = this.resolve(credentials);
+    } catch {
+      return [];
+    }
+    const identity = caller.kind === 'staff' ? `session:${caller.sessionId}` : caller.kind === 'kiosk' ? `device:${caller.device.id}` : null;
+    if (identity === null) return [];
+    const out: OutgoingEvent[] = [];
+    for (const held of this.held) {
+      if (held.handedTo.has(identity) || !this.mayReceive(caller, held.event)) continue;
+      held.handedTo.add(identity);
+      out.push(held.event);
+    }
+    return out;
   }
 
   /** Runs every job that is due now (tests move the fake clock, then call this). */
@@ -184,6 +236,16 @@ export class Core implements BackgroundHost {
     return this.closed;
   }
 
+  /** The installation key written out for a move (beside an exported backup): see CoreServices.exportKeyTo. */
+  exportKeyTo(file: string): string {
+    if (!this.secrets.exportTo) throw new Error(`the installation key at ${this.secrets.where} cannot be exported from here`);
+    return this.secrets.exportTo(file);
+  }
+
+  get clockJump() {
+    return this.scheduler.clockJump;
+  }
+
   /**
    * The setup code to print in the console while the building is not set up yet (null once it is): setup from
    * another device needs it, setup at this PC does not.
@@ -226,6 +288,7 @@ export class Core implements BackgroundHost {
     }
     if (target.userId !== undefined && (caller.kind !== 'staff' || caller.user.id !== target.userId)) return false;
     if (target.roles !== undefined && (caller.kind !== 'staff' || !target.roles.includes(caller.user.role))) return false;
+    if (target.localOnly && (caller.kind !== 'staff' || caller.device !== null)) return false;
     return true;
   }
 
@@ -264,7 +327,7 @@ export class Core implements BackgroundHost {
       .transaction(() => work(this.context({ kind: 'system' }, 'system', method, now, DEFAULT_LANGUAGE, outbox, [], true, null, later)))
       .immediate();
     this.trail.afterCommit();
-    this.deliver(outbox);
+    this.deliver(outbox, true);
     this.startBackground(later, method);
     return result;
   }
@@ -292,7 +355,9 @@ export class Core implements BackgroundHost {
       logger: this.logger,
       host: this.host,
       keys: this.keys,
+      exportKeyTo: (file: string) => this.exportKeyTo(file),
       trail: this.trail,
+      clockJump: this.clockJump,
       setupCode: this.setupCode,
       windowId,
       caller,
@@ -329,6 +394,7 @@ export class Core implements BackgroundHost {
     windowId: number | null,
   ): Promise<unknown> {
     const handler = this.handlerFor(method);
+    if (typeof handler !== 'function' && 'runBatch' in handler) return this.executeBatched(spec, method, caller, origin, input, now, lang, windowId, handler);
     const outbox: OutgoingEvent[] = [];
     const failureWrites: Array<(tx: Tx) => void> = [];
     const later: Array<(host: BackgroundHost) => void | Promise<void>> = [];
@@ -369,6 +435,35 @@ export class Core implements BackgroundHost {
     return result;
   }
 
+  /** A batched mutation: each batch its own transaction (events delivered after each), the event loop free between. */
+  private async executeBatched(
+    spec: MethodSpec,
+    method: string,
+    caller: Caller,
+    origin: CallOrigin,
+    input: unknown,
+    now: number,
+    lang: Language,
+    windowId: number | null,
+    handler: BatchedHandler<unknown, unknown, unknown>,
+  ): Promise<unknown> {
+    if (spec.kind !== 'mutation') throw new Error(`${method} is batched and must be a mutation`);
+    const prepared = await handler.prepare(this.context(caller, origin, method, now, lang, [], [], false, windowId), input as never);
+    for (const batch of handler.batches(prepared)) {
+      if (this.closed) throw new Error(`${method} was interrupted: the app is closing`);
+      const outbox: OutgoingEvent[] = [];
+      this.db.transaction(() => handler.runBatch(this.context(caller, origin, method, now, lang, outbox, [], true, windowId), batch, prepared)).immediate();
+      this.deliver(outbox);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const outbox: OutgoingEvent[] = [];
+    const result = this.db
+      .transaction(() => spec.output.parse(handler.finish(this.context(caller, origin, method, now, lang, outbox, [], true, windowId), input as never, prepared)))
+      .immediate();
+    this.deliver(outbox);
+    return result;
+  }
+
   private handlerFor(method: string): AnyHandler<unknown> {
     const [feature, name] = method.split('.') as [string, string];
     const featureHandlers = (handlers as unknown as Record<string, Record<string, AnyHandler<unknown>>>)[feature];
@@ -377,9 +472,11 @@ export class Core implements BackgroundHost {
     return handler;
   }
 
-  private deliver(outbox: OutgoingEvent[]): void {
+  private deliver(outbox: OutgoingEvent[], fromTimers = false): void {
+    const holding = fromTimers && this.startedAt !== null && this.clock.monotonic() - this.startedAt <= HOLD_MS;
     for (const event of outbox) {
       const shaped: OutgoingEvent = { ...event, payload: events[event.name].payload.parse(event.payload) };
+      if (holding && this.held.length < MAX_HELD) this.held.push({ event: shaped, handedTo: new Set() });
       for (const listener of this.listeners) {
         try {
           listener(shaped);
@@ -409,9 +506,20 @@ export class Core implements BackgroundHost {
       if (error.retryAfterSeconds !== undefined) body.error.retryAfterSeconds = error.retryAfterSeconds;
       return { status: ERROR_STATUS[error.code], body };
     }
+    if (diskFull(error)) {
+      // The transaction was rolled back: nothing of the call was saved, and the desk can say so (X-2).
+      this.logger.error('disk full', { error: error instanceof Error ? error.message : String(error) });
+      return { status: ERROR_STATUS.disk_full, body: { error: { code: 'disk_full', message: translate(lang, 'errors:code.disk_full') } } };
+    }
     this.logger.error('internal error', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return { status: 500, body: { error: { code: 'internal', message: translate(lang, 'errors:code.internal') } } };
   }
+}
+
+/** SQLite's SQLITE_FULL (the disk, or the database's page limit) or the system's ENOSPC, however it surfaced. */
+function diskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }
 
 export { contract };

@@ -25,6 +25,7 @@ import { shiftsHandlers } from './shifts';
 import { incidentsHandlers } from './incidents';
 import { keysHandlers } from './keys';
 import { handoverHandlers } from './handover';
+import { installationHandlers } from './installation';
 import { checklistSection, previousNotesSection } from './handover/builtin-sections';
 import { incidentsHandoverSection } from './incidents/handover-section';
 import { incidentsDiary } from './incidents/diary';
@@ -38,6 +39,7 @@ import { recordsHandoverSection } from './records/handover-section';
 import { recordsDiary } from './records/diary';
 import { noticesHandoverSection } from './notices/handover-section';
 import { callsDiary } from './calls/diary';
+import { hardwareHandlers } from './hardware';
 
 /**
  * The sections of the end-of-shift handover (S-1), one per feature, each in its own feature's folder. A new
@@ -77,6 +79,8 @@ export const handlers: AllHandlers = {
   incidents: incidentsHandlers,
   keys: keysHandlers,
   handover: handoverHandlers(handoverSections, diaryContributions),
+  installation: installationHandlers,
+  hardware: hardwareHandlers,
   expected: expectedHandlers,
   parcels: parcelsHandlers,
   notify: notifyHandlers,

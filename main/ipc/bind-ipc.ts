@@ -56,7 +56,14 @@ export function bindIpc(options: {
       return { ok: false, status, body };
     }
     const credentials = credentialsFor(window, meta);
-    if (window.screen === 'lobby') lastCredentials.set(event.sender.id, credentials);
+    if (window.screen === 'lobby') {
+      const before = lastCredentials.get(event.sender.id);
+      lastCredentials.set(event.sender.id, credentials);
+      // A session new to this window gets what the timers sent at start, before it could listen.
+      if (before?.sessionToken !== credentials.sessionToken) {
+        for (const held of core.replayTo(credentials)) window.webContents.send(IPC_EVENT, held.name, held.payload);
+      }
+    }
     try {
       return { ok: true, result: await core.call(credentials, method, input, lang) };
     } catch (error) {

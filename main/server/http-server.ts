@@ -15,6 +15,7 @@ import { HostAllowList } from './host-names';
 import { DEFAULT_CLIENT_LIMITS, SourceCounter, capConnections, nodeServerOptions, requestSource, type ClientLimits } from './limits';
 import { encodeEvent, parseClientMessage, REFUSED_CLOSE_CODE } from '../../shared/contract/wire';
 import { findMethod, listMethods } from '../../shared/contract';
+import { registerPhoneEventRoute } from './phone-events-route';
 
 export interface ServerOptions {
   core: Core;
@@ -52,6 +53,11 @@ export function bodyLimitOf(method: string, defaultLimit: number): number {
 
 /** Screens reachable by a path of their own, served as the renderer's hash routes. */
 const SCREEN_PATHS = ['lobby', 'visitor', 'handover', 'admin', 'records', 'incidents', 'keys', 'diary', 'reports', 'archive', 'setup'];
+
+/** A 413 that says the limit (in MB, as people read sizes). */
+function tooLarge(limitBytes: number): AppError {
+  return new AppError('payload_too_large', 'errors:request.tooLarge', { mb: Math.round((limitBytes / 1024 / 1024) * 10) / 10 });
+}
 
 function credentialsOf(request: FastifyRequest): Credentials {
   const auth = request.headers.authorization;
@@ -102,7 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     const method = (request.params as { method?: string } | undefined)?.method ?? '';
-    if (bytes.length > bodyLimitOf(method, defaultLimit)) return done(new AppError('payload_too_large'), undefined);
+    if (bytes.length > bodyLimitOf(method, defaultLimit)) return done(tooLarge(bodyLimitOf(method, defaultLimit)), undefined);
     let text: string;
     try {
       text = strictUtf8.decode(bytes);
@@ -139,7 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const declared = Number(request.headers['content-length'] ?? 0);
     const method = (request.params as { method?: string } | undefined)?.method;
     if (method !== undefined && declared > bodyLimitOf(method, defaultLimit)) {
-      return sendError(core, reply, new AppError('payload_too_large'), languageOf(request));
+      return sendError(core, reply, tooLarge(bodyLimitOf(method, defaultLimit)), languageOf(request));
     }
     return undefined;
   });
@@ -147,11 +153,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const lang = languageOf(request);
     if (error instanceof AppError) return sendError(core, reply, error, lang);
-    if (error.statusCode === 413) return sendError(core, reply, new AppError('payload_too_large'), lang);
+    if (error.statusCode === 413) return sendError(core, reply, tooLarge(largestLimit), lang);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(core, reply, new AppError('bad_request'), lang);
     }
     return sendError(core, reply, error, lang);
+  });
+
+  // One log line per call: the method (only a method of the contract — never the URL, which may carry anything),
+  // the status and the time taken. Bodies, headers and tokens are never logged.
+  app.addHook('onResponse', async (request, reply) => {
+    const method = (request.params as { method?: string } | undefined)?.method;
+    if (request.method !== 'POST' || !request.url.startsWith('/api/')) return;
+    core.logger.info('api', {
+      method: method && findMethod(method) ? method : '(unknown)',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+      lan: !isLoopbackAddress(request.socket.remoteAddress),
+    });
   });
 
   app.get('/api/health', async () => ({ ok: true, version: core.version }));
@@ -182,11 +201,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const message = parseClientMessage(String(data));
       if (message?.type === 'hello') {
         credentials = { ...base, sessionToken: message.sessionToken ?? null, deviceToken: message.deviceToken ?? null };
+        // What the timers sent at start, before this screen could listen.
+        for (const event of core.replayTo(credentials)) socket.send(encodeEvent(event.name, event.payload));
       }
     });
     socket.on('close', unsubscribe);
     socket.on('error', unsubscribe);
   });
+
+  await registerPhoneEventRoute(app, core);
 
   app.all('/api/*', async (request, reply) => sendError(core, reply, new AppError('not_found'), languageOf(request)));
 

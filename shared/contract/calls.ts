@@ -112,9 +112,23 @@ export const Call = z.object({
 });
 export type Call = z.infer<typeof Call>;
 
+/** Who is calling, from the directory, before anyone answers (P-6): the tenant, the contact, where they are. */
+export const CallerMatch = z.object({
+  tenantId: z.string(),
+  tenantName: z.string(),
+  contactName: z.string(),
+  floor: z.string(),
+  room: z.string(),
+});
+export type CallerMatch = z.infer<typeof CallerMatch>;
+
 export const RingingCall = Call.extend({
   /** Milliseconds the phone has been ringing, on main's monotonic clock, at the time of the answer. */
   elapsedMs: z.number(),
+  /** The directory's match for the caller's number; null when unknown or no number came with the ring. */
+  caller: CallerMatch.nullable(),
+  /** The telephone system that reported the ring (null: marked at the desk). */
+  phoneSource: z.enum(['actionUrl', 'sip', 'callerIdBox']).nullable(),
 });
 export type RingingCall = z.infer<typeof RingingCall>;
 
@@ -167,6 +181,27 @@ export const CallCallbackDraft = CallbackDraft.omit({ source: true, visitId: tru
   kind: z.enum(CALLBACK_KINDS).optional(),
 });
 export type CallCallbackDraft = z.input<typeof CallCallbackDraft>;
+
+/** What the desk sees of a caller when the call is opened: their last calls and what is still open for them. */
+export const CallerFile = z.object({
+  caller: CallerMatch.nullable(),
+  calls: z.array(
+    z.object({
+      id: z.string(),
+      ringStartedAt: z.number(),
+      status: z.enum(CALL_STATUSES),
+      topic: z.string(),
+      outcome: z.enum(CALL_OUTCOMES).nullable(),
+      answeredBy: z.string().nullable(),
+    }),
+  ),
+  /** Open reception-record items of the caller's tenant or number; empty for roles that do not work the record. */
+  openItems: z.array(z.object({ id: z.string(), number: z.string(), type: z.string(), matter: z.string(), status: z.string(), receivedAt: z.number() })),
+  openCallbacks: z.array(z.object({ id: z.string(), kind: z.enum(CALLBACK_KINDS), message: z.string(), dueAt: z.number() })),
+  /** Whether this role may see reception-record items at all (the guard does not). */
+  itemsVisible: z.boolean(),
+});
+export type CallerFile = z.infer<typeof CallerFile>;
 
 export const calls = {
   ring: mutation({
@@ -225,6 +260,12 @@ export const calls = {
     summary: 'What the lobby shows: lines ringing now (with elapsed time) and answered calls not yet saved.',
     input: empty(),
     output: z.object({ ringing: z.array(RingingCall), inProgress: z.array(Call), settings: CallSettings }),
+    allow: PHONE_DESK,
+  }),
+  callerFile: query({
+    summary: 'The caller of a call: the directory match, their last calls, open record items and callbacks (P-6).',
+    input: z.strictObject({ id: id() }),
+    output: CallerFile,
     allow: PHONE_DESK,
   }),
   get: query({

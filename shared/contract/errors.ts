@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   misdirected: 421, // the Host names a server other than this one (X-7: DNS rebinding)
   rate_limited: 429, // too many wrong PINs: locked out for a while
   internal: 500,
+  disk_full: 507, // the disk (or the database's size limit) is full: nothing was saved
   busy: 503, // this client already holds as many connections or event channels as it may
 } as const;
 

@@ -19,6 +19,8 @@ import { shifts } from './shifts';
 import { incidents } from './incidents';
 import { keys } from './keys';
 import { handover } from './handover';
+import { installation } from './installation';
+import { hardware, CardForDesk, HARDWARE_DESK } from './hardware';
 import { expected } from './expected';
 import { parcels, PARCEL_STATUSES } from './parcels';
 import { notify, NOTIFICATION_STATUSES, NOTIFY_SUBJECTS } from './notify';
@@ -43,6 +45,8 @@ export const contract = {
   incidents,
   keys,
   handover,
+  installation,
+  hardware,
   expected,
   parcels,
   notify,
@@ -159,6 +163,21 @@ export const events = {
     summary: 'A handover was prepared, signed (the guard’s screen shows it waiting) or acknowledged.',
     payload: z.object({ handoverId: z.string(), state: z.enum(['draft', 'signed', 'acknowledged']) }),
     audience: ['receptionist', 'supervisor', 'manager', 'security', 'admin'],
+  }),
+  'hardware.settingsChanged': event({
+    summary: 'The hardware settings changed (the adapters restart; Admin → Devices refreshes).',
+    payload: z.object({ at: z.number() }),
+    audience: ['admin'],
+  }),
+  'hardware.cardRead': event({
+    summary: 'A 身份证 was read on this PC’s reader: fills the registration form (only this PC’s own screens receive it).',
+    payload: CardForDesk,
+    audience: HARDWARE_DESK,
+  }),
+  'hardware.scanned': event({
+    summary: 'The serial (virtual COM) scanner read a code: the lobby treats it like a keyboard-wedge scan.',
+    payload: z.object({ code: z.string() }),
+    audience: HARDWARE_DESK,
   }),
   'expected.changed': event({
     summary: 'An expected visitor was added, cancelled, re-issued or arrived (today’s list refreshes).',

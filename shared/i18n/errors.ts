@@ -13,6 +13,7 @@ export const errorsZhCN = {
     payload_too_large: '提交的内容过大。',
     rate_limited: '尝试次数过多，请稍后再试。',
     internal: '系统出错，已记录。请重试或联系管理员。',
+    disk_full: '电脑磁盘已满，刚才的内容没有保存。请联系管理员清理磁盘空间后重试。',
     misdirected: '本服务器不使用这个地址。请用前台电脑上显示的地址打开。',
     busy: '此设备打开的连接过多，请关闭多余的窗口后再试。',
   },
@@ -57,6 +58,7 @@ export const errorsZhCN = {
   },
   request: {
     notUtf8: '提交的内容不是有效的 UTF-8 文本，无法读取。',
+    tooLarge: '提交的内容过大：最多 {{mb}} MB。',
   },
   setup: {
     already: '系统已完成初始设置。',
@@ -89,6 +91,7 @@ export const errorsEn: ErrorMessages = {
     payload_too_large: 'What was sent is too large.',
     rate_limited: 'Too many attempts; please try again later.',
     internal: 'Something went wrong and was logged. Please retry or call the administrator.',
+    disk_full: 'The PC’s disk is full, so this was not saved. Ask the administrator to free disk space, then try again.',
     misdirected: 'This server does not answer to that address. Open it by the address shown on the desk PC.',
     busy: 'This device has too many connections open. Close the extra windows and try again.',
   },
@@ -133,6 +136,7 @@ export const errorsEn: ErrorMessages = {
   },
   request: {
     notUtf8: 'What was sent is not valid UTF-8 text and cannot be read.',
+    tooLarge: 'What was sent is too large: {{mb}} MB at most.',
   },
   setup: {
     already: 'Setup has already been completed.',

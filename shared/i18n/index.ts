@@ -12,6 +12,9 @@ import { incidentsEn, incidentsZhCN } from './incidents';
 import { keysEn, keysZhCN } from './keys';
 import { handoverEn, handoverZhCN } from './handover';
 import { auditCoreEn, auditCoreZhCN } from './audit';
+import { installationCoreEn, installationCoreZhCN } from './installation';
+import { importEn, importZhCN } from './import';
+import { hardwareCoreEn, hardwareCoreZhCN } from './hardware';
 import { expectedCoreEn, expectedCoreZhCN } from './expected';
 import { parcelsCoreEn, parcelsCoreZhCN } from './parcels';
 import { notifyCoreEn, notifyCoreZhCN } from './notify';
@@ -36,6 +39,9 @@ export const sharedMessages = {
     keys: keysZhCN,
     handover: handoverZhCN,
     audit: auditCoreZhCN,
+    installation: installationCoreZhCN,
+    import: importZhCN,
+    hardware: hardwareCoreZhCN,
     expected: expectedCoreZhCN,
     parcels: parcelsCoreZhCN,
     notify: notifyCoreZhCN,
@@ -55,6 +61,9 @@ export const sharedMessages = {
     keys: keysEn,
     handover: handoverEn,
     audit: auditCoreEn,
+    installation: installationCoreEn,
+    import: importEn,
+    hardware: hardwareCoreEn,
     expected: expectedCoreEn,
     parcels: parcelsCoreEn,
     notify: notifyCoreEn,

@@ -26,3 +26,10 @@ export function privateExcerpt(text: string, max = 40): string {
   const chars = [...line];
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : line;
 }
+
+/** `13800138000` → `138****8000`, `021-6234 5678` → `021****5678`: the first 3 and last 4 digits of a number. */
+export function maskPhoneNumber(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 8) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}

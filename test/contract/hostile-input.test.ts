@@ -32,6 +32,7 @@ const NOT_KEPT: Record<string, { why: string; when?: (input: Record<string, unkn
   'directory.importApply contentBase64': { why: 'the file is read into tenants and contacts, not stored' },
   'incidents.addAttachment note': { why: 'kept only as the amendment of a file added to a signed incident; the screen sends none for a draft' },
   'visitors.signOutByPass pass': { why: 'a pass number to look up (full-width digits read as digits), not stored' },
+  'hardware.updateSettings sip.password': { why: 'sealed with the installation key; only "password set" ever comes back' },
   'records.create relayedBy': { why: 'kept only for an item relayed by another post', when: (input) => input.channel !== 'relayed' },
   'expected.kioskArrive code': { why: 'an invitation code to check (full-width characters read as ASCII), not stored' },
   'expected.arriveByCode code': { why: 'an invitation code to check (full-width characters read as ASCII), not stored' },

@@ -68,11 +68,21 @@ describe('HTTP binding of the contract', () => {
     expect((en.body as { error: { message: string } }).error.message).toBe('Please sign in first.');
   });
 
-  it('X-3 a body over the limit is refused with 413 and nothing written', async () => {
+  it('X-3 a body over the limit is refused with 413 stating the limit, in the caller’s language, and nothing written', async () => {
     await open();
-    const big = await http.call('staff.create', { name: 'x'.repeat(2 * 1024 * 1024), role: 'receptionist', pin: '1234' }, { token: desk.admin.token });
+    const staff = () => (desk.core.db.prepare('SELECT COUNT(*) AS n FROM staff').get() as { n: number }).n;
+    const before = staff();
+    const input = { name: 'x'.repeat(2 * 1024 * 1024), role: 'receptionist', pin: '1234' };
+    const big = await http.call('staff.create', input, { token: desk.admin.token, lang: 'zh-CN' });
     expect(big.status).toBe(413);
-    expect((big.body as { error: { code: string } }).error.code).toBe('payload_too_large');
+    expect(big.body).toMatchObject({ error: { code: 'payload_too_large', message: '提交的内容过大：最多 1 MB。' } });
+    const en = await http.call('staff.create', input, { token: desk.admin.token, lang: 'en' });
+    expect(en.body).toMatchObject({ error: { message: 'What was sent is too large: 1 MB at most.' } });
+    // A method with a larger limit of its own says that one.
+    const upload = await http.call('incidents.addAttachment', { x: 'y'.repeat(6 * 1024 * 1024) }, { token: desk.admin.token, lang: 'en' });
+    expect(upload.status).toBe(413);
+    expect(upload.body).toMatchObject({ error: { message: expect.stringMatching(/too large: \d+(\.\d)? MB at most/) } });
+    expect(staff()).toBe(before);
   });
 
   it('X-3 a request from another site’s page (foreign Origin) is refused', async () => {

@@ -36,7 +36,7 @@ test.describe('desktop app', () => {
       executablePath: runtime.path!,
       args: [root],
       cwd: root,
-      env: { ...process.env, LOBBY_DESK_DATA_DIR: dataDir },
+      env: { ...process.env, LOBBY_DESK_DATA_DIR: dataDir, LOBBY_DESK_USER_DIR: `${dataDir}-user` },
     });
   });
 
@@ -86,5 +86,61 @@ test.describe('desktop app', () => {
     await page.getByTestId('pin-input').fill('2468');
     await page.getByTestId('pin-input').press('Enter');
     await expect(page.getByTestId('current-user')).toContainText('王管理');
+  });
+});
+
+test.describe('desktop app: keeping the screens up', () => {
+  test.skip(!runtime.path, `Electron runtime not available on this machine: ${runtime.reason}`);
+  test.describe.configure({ mode: 'serial' });
+
+  let newerDataDir: string;
+
+  test.beforeAll(() => {
+    // A database "from a newer version", written under Node before the module is rebuilt for Electron.
+    newerDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lobby-desk-electron-newer-'));
+    spawnSync(process.execPath, [path.join(root, 'scripts/native.mjs'), 'node'], { cwd: root, stdio: 'inherit' });
+    const made = spawnSync(process.execPath, ['-e', `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.pragma('user_version = 9999'); db.close();`, path.join(newerDataDir, 'lobby-desk.sqlite')], { cwd: root });
+    expect(made.status).toBe(0);
+    const built = spawnSync(process.execPath, [path.join(root, 'scripts/native.mjs'), 'electron'], { cwd: root, stdio: 'inherit' });
+    expect(built.status).toBe(0);
+  });
+
+  test.afterAll(() => {
+    spawnSync(process.execPath, [path.join(root, 'scripts/native.mjs'), 'node'], { cwd: root, stdio: 'inherit' });
+  });
+
+  test('X-5 a crashed lobby renderer is reloaded by itself', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lobby-desk-electron-'));
+    const app = await electron.launch({ executablePath: runtime.path!, args: [root], cwd: root, env: { ...process.env, LOBBY_DESK_DATA_DIR: dataDir, LOBBY_DESK_USER_DIR: `${dataDir}-user` } });
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('setup-screen')).toBeVisible();
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer());
+      await expect(async () => {
+        const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getURL());
+        expect(url).toMatch(/^lobby-desk:\/\/app\/index\.html#\/(lobby|setup)/);
+        expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.isCrashed())).toBe(false);
+      }).toPass({ timeout: 20_000 });
+      const log = fs.readFileSync(path.join(`${dataDir}-user`, 'logs', 'lobby-desk.log'), 'utf8');
+      expect(log).toContain('a screen’s renderer is gone');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('X-5 a database from a newer version opens no lobby: the failure is logged, the data folder’s lock released', async () => {
+    const dataDir = newerDataDir;
+    const app = await electron.launch({ executablePath: runtime.path!, args: [root], cwd: root, env: { ...process.env, LOBBY_DESK_DATA_DIR: dataDir, LOBBY_DESK_USER_DIR: `${dataDir}-user` } });
+    try {
+      await expect(async () => {
+        const log = fs.readFileSync(path.join(`${dataDir}-user`, 'logs', 'lobby-desk.log'), 'utf8');
+        expect(log).toContain('desk did not start');
+        expect(log).toContain('tooNew');
+      }).toPass({ timeout: 20_000 });
+      expect(app.windows()).toHaveLength(0); // the message box is native, no lobby window opened
+      expect(fs.existsSync(path.join(dataDir, 'lobby-desk.lock'))).toBe(false);
+    } finally {
+      await app.close();
+    }
   });
 });

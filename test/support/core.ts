@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Core } from '../../main/core/core';
-import { FakeClock } from '../../main/core/clock';
+import { FakeClock, systemClock, type Clock } from '../../main/core/clock';
 import type { Credentials } from '../../main/core/auth/callers';
 import type { Logger } from '../../main/core/context';
 import type { Role } from '../../shared/contract/define';
@@ -31,15 +31,26 @@ export interface TestDesk {
   close(): void;
 }
 
-export function openCore(dataDir: string, clock: FakeClock): Core {
+export function openCore(dataDir: string, clock: Clock): Core {
   return Core.open({ dataDir, clock, version: '0.0.0-test', logger: quietLogger });
 }
 
 /** A set-up building with a signed-in administrator. */
 export async function createDesk(options: { clock?: FakeClock; dataDir?: string } = {}): Promise<TestDesk> {
   const clock = options.clock ?? new FakeClock();
-  const dataDir = options.dataDir ?? tempDir();
-  const core = openCore(dataDir, clock);
+  return setUpDesk(openCore(options.dataDir ?? tempDir(), clock), clock);
+}
+
+/**
+ * The same on the system clock, for tests against real devices or processes that keep real time (a SIP exchange):
+ * `clock` is then the system clock and must not be advanced.
+ */
+export async function createRealTimeDesk(options: { dataDir?: string } = {}): Promise<Omit<TestDesk, 'clock'> & { clock: Clock }> {
+  return setUpDesk(openCore(options.dataDir ?? tempDir(), systemClock), systemClock);
+}
+
+async function setUpDesk<C extends Clock>(core: Core, clock: C): Promise<Omit<TestDesk, 'clock'> & { clock: C }> {
+  const dataDir = core.dataDir;
   const adminPin = '246810';
   const { adminId } = await core.invoke(LOCAL, 'setup.initialize', {
     building: { name: '华信大厦', nameEn: 'Huaxin Tower', postName: '华信大厦前台', postNameEn: 'Huaxin Tower front desk', timeZone: 'Asia/Shanghai' },
@@ -47,7 +58,7 @@ export async function createDesk(options: { clock?: FakeClock; dataDir?: string 
   });
   const session = await core.invoke(LOCAL, 'auth.signIn', { userId: adminId, pin: adminPin });
   let counter = 0;
-  const desk: TestDesk = {
+  const desk = {
     core,
     clock,
     dataDir,
@@ -62,7 +73,7 @@ export async function createDesk(options: { clock?: FakeClock; dataDir?: string 
     close() {
       if (!core.isClosed) core.close();
     },
-  };
+  } satisfies Omit<TestDesk, 'clock'> & { clock: C };
   return desk;
 }
 

@@ -16,6 +16,8 @@ export const CLI = path.join(projectRoot(), 'dist/main/cli.js');
 export interface WebServer {
   url: string;
   dataDir: string;
+  /** Its per-user folder: device-preferences.json and logs/. */
+  userDir: string;
   process: ChildProcess;
   output(): string;
   /** Stops it the hard way (a power cut, as far as the process can tell). */
@@ -23,10 +25,15 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
+/** The per-user folder (preferences, logs) of a test server: beside its data dir, never the real user's. */
+export function userDirFor(dataDir: string): string {
+  return `${dataDir}-user`;
+}
+
 export async function startWebServer(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<WebServer> {
   const child = spawn(process.execPath, [CLI, 'web', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, LOBBY_DESK_USER_DIR: userDirFor(dataDir), LOBBY_DESK_OPEN_BROWSER: '0', ...env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -53,6 +60,7 @@ export async function startWebServer(dataDir: string, extraArgs: string[] = [], 
   return {
     url,
     dataDir,
+    userDir: env.LOBBY_DESK_USER_DIR ?? userDirFor(dataDir),
     process: child,
     output: () => output,
     async kill(signal = 'SIGKILL') {

@@ -94,6 +94,7 @@ export function diffImages(before: Row, after: Row): Record<string, [unknown, un
 const DICTIONARY_V1 = Buffer.from(
   [
     // less frequent first: zlib reaches the end of the dictionary most cheaply
+    'desk_phones address phone_source phone_ref actionUrl sip callerIdBox',
     'watch_list name_key reason record_weekly_reviews week_key week_start week_end summary_json',
     'key_loans item item_code borrower borrower_unit lent_at lent_by_id lent_by_name expected_back_at returned_at returned_to_id returned_to_name return_note',
     'incident_reviews by_role incident_attachments amendment_id mime size sha256 added_at added_by_id added_by_name withdrawn_at bytes',

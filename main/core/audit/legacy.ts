@@ -1,6 +1,6 @@
 // The trail's first form (schema 1–13): a plain SHA-256 chain with whole before/after rows in `audit_payload`.
-// Kept to read and check it (migration 0014 converts it, and pre-migration backups are still in it), and to write
-// it for the migrations before 0014 that audit (0009 redacts in the form the trail still has when it runs).
+// Kept to read and check it (migration 0016 converts it, and pre-migration backups are still in it), and to write
+// it for the migrations before 0016 that audit (0009 redacts in the form the trail still has when it runs).
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Actor } from './chain';
@@ -97,7 +97,7 @@ export function verifyLegacyTrail(db: Database.Database): LegacyVerification {
   return { ok: true, checked, head, firstBroken: null };
 }
 
-// ---- the first form's write path (for migrations that run before 0014) --------------------------------------
+// ---- the first form's write path (for migrations that run before 0016) --------------------------------------
 
 export interface LegacyEntry {
   at: number;

@@ -5,8 +5,13 @@ import type Database from 'better-sqlite3';
 import { decodePayload, rowImage, sameValue, type Op, type Row } from './form';
 import { entityTermId } from './redact';
 
-/** Tables the write path does not audit: the store's own bookkeeping and the trail itself. */
-export const NOT_AUDITED: ReadonlySet<string> = new Set(['meta', 'counters', 'audit_log', 'audit_terms', 'audit_payload']);
+/**
+ * Tables the write path does not audit: the store's own bookkeeping, the trail itself, and derived data rebuilt
+ * from audited rows at any time (not evidence of anything: changing it changes no record). `record_clock_basis`
+ * is the settings the records timer's stored due times were computed with (migration 0014, beside the id-less
+ * `record_clock_due`): another basis only makes the timer recompute them from the items, which are audited.
+ */
+export const NOT_AUDITED: ReadonlySet<string> = new Set(['meta', 'counters', 'audit_log', 'audit_terms', 'audit_payload', 'record_clock_basis']);
 
 /** Every table whose rows the trail must describe: ordinary tables with an `id`, except the list above. */
 export function auditedTables(db: Database.Database): string[] {

@@ -46,7 +46,7 @@ export interface TrailMonitorOptions {
   installationId: string;
   now: () => number;
   logger: Logger;
-  /** This open converted the trail to its keyed form (migration 0014): there are no anchors yet, rightly. */
+  /** This open converted the trail to its keyed form (migration 0016): there are no anchors yet, rightly. */
   keyedNow?: boolean;
 }
 

@@ -2,6 +2,7 @@
 // listed on the lobby by due time, followed up by their owner, closed with an outcome of their kind. A job alerts the desk when one falls due.
 import type { FeatureHandlers } from '../context';
 import type { Job } from '../jobs';
+import { waitStartParams, waitStartSql } from '../clock-jump';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Row, Tx } from '../store/tx';
 import { writeSection } from '../settings/sections';
@@ -61,17 +62,25 @@ export const callbacksHandlers: FeatureHandlers<'callbacks'> = {
   },
 };
 
+/**
+ * A callback's due time as the timer counts it: as set, or — taken before the wall clock went back — as long after
+ * the jump was noticed as it was after being taken (clock-jump.ts).
+ */
+const CALLBACK_DUE = `(due_at - created_at + ${waitStartSql('created_at')})`;
+
 /** Alerts the desk once when an open callback reaches its due time. */
 export const callbackDueJob: Job = {
   name: 'callbacks.due',
-  nextDueAt(services) {
-    const row = services.db.prepare("SELECT MIN(due_at) AS at FROM callbacks WHERE status = 'open' AND due_alerted_at IS NULL").get() as { at: number | null };
+  nextDueAt(services, now) {
+    const row = services.db
+      .prepare(`SELECT MIN(${CALLBACK_DUE}) AS at FROM callbacks WHERE status = 'open' AND due_alerted_at IS NULL`)
+      .get(waitStartParams(now, services.clockJump)) as { at: number | null };
     return row.at;
   },
   run(ctx) {
     const due = ctx.db
-      .prepare("SELECT id FROM callbacks WHERE status = 'open' AND due_alerted_at IS NULL AND due_at <= ? ORDER BY due_at")
-      .all(ctx.now) as Array<{ id: string }>;
+      .prepare(`SELECT id FROM callbacks WHERE status = 'open' AND due_alerted_at IS NULL AND ${CALLBACK_DUE} <= @now ORDER BY due_at`)
+      .all(waitStartParams(ctx.now, ctx.clockJump)) as Array<{ id: string }>;
     for (const { id } of due) {
       ctx.tx.update('callbacks', id, { due_alerted_at: ctx.now });
       ctx.emit('callbacks.due', { callbackId: id });

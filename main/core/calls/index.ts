@@ -11,6 +11,7 @@ import { listCalls } from './call-log';
 import { dayFigures, receptionistDayFigures, todayKey } from './figures';
 import { requireCall } from './rows';
 import { callToCallback, callToRecord } from './links';
+import { callerFile } from './caller-file';
 
 export { callById } from './rows';
 export { linkCallToCallback, linkCallToRecord } from './links';
@@ -26,6 +27,7 @@ export const callsHandlers: FeatureHandlers<'calls'> = {
   toRecord: (ctx, input) => callToRecord(ctx, input),
   toCallback: (ctx, input) => callToCallback(ctx, input),
   active: (ctx) => ({ ringing: ringingCalls(ctx), inProgress: callsInProgress(ctx.db), settings: callSettings(ctx.db) }),
+  callerFile: (ctx, input) => callerFile(ctx, input.id),
   get: (ctx, input) => requireCall(ctx.db, input.id),
   list: (ctx, input) => listCalls(ctx.db, input, requireBuildingProfile(ctx.db).timeZone),
   figures: (ctx, input) => {

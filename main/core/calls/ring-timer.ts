@@ -11,6 +11,7 @@ import { callSettings, cadenceOf } from './settings';
 import { ringElapsedMs, ringMemory } from './ring-memory';
 import { requireCall, requireCallRow, queryCalls, type CallRow } from './rows';
 import { openMissedCallCallback } from './links';
+import { withCaller } from './caller-file';
 
 export const MAX_LINES = 9;
 
@@ -40,11 +41,13 @@ function ringingRow(ctx: CallContext, id: string | undefined): CallRow {
   return row;
 }
 
-export function withElapsed(ctx: Pick<CallContext, 'db' | 'clock' | 'now'>, call: Call): RingingCall {
-  return { ...call, elapsedMs: ringElapsedMs(ctx.db, ctx.clock, ctx.now, { id: call.id, ring_started_at: call.ringStartedAt }) };
+type RingContext = Pick<CallContext, 'db' | 'clock' | 'now'> & { caller?: CallContext['caller'] };
+
+export function withElapsed(ctx: RingContext, call: Call): RingingCall {
+  return withCaller(ctx, { ...call, elapsedMs: ringElapsedMs(ctx.db, ctx.clock, ctx.now, { id: call.id, ring_started_at: call.ringStartedAt }) });
 }
 
-export function ringingCalls(ctx: Pick<CallContext, 'db' | 'clock' | 'now'>): RingingCall[] {
+export function ringingCalls(ctx: RingContext): RingingCall[] {
   const { bootId } = ringMemory(ctx.db);
   return queryCalls(ctx.db, "c.status = 'ringing' AND c.boot_id = ?", [bootId], 'ORDER BY c.ring_started_at, c.seq').map((c) => withElapsed(ctx, c));
 }
@@ -53,7 +56,13 @@ export function callsInProgress(db: Database.Database): Call[] {
   return queryCalls(db, "c.status = 'answered'", [], 'ORDER BY c.answered_at, c.seq');
 }
 
-export function startRing(ctx: CallContext, input: { source: Call['source']; callerNumber: string | null }): RingingCall {
+/** Which telephone system reported a ring, and its own id of the call (P-6). */
+export interface PhoneRef {
+  source: 'actionUrl' | 'sip' | 'callerIdBox';
+  ref: string;
+}
+
+export function startRing(ctx: CallContext, input: { source: Call['source']; callerNumber: string | null; phone?: PhoneRef }): RingingCall {
   const settings = callSettings(ctx.db);
   const memory = ringMemory(ctx.db);
   const line = lowestFreeLine(ctx.db, memory.bootId);
@@ -69,6 +78,7 @@ export function startRing(ctx: CallContext, input: { source: Call['source']; cal
     target_rings: settings.targetRings,
     started_by: staffId(ctx),
     caller_number: input.callerNumber ?? '',
+    ...(input.phone ? { phone_source: input.phone.source, phone_ref: input.phone.ref } : {}),
     created_at: ctx.now,
     updated_at: ctx.now,
   });
@@ -77,14 +87,15 @@ export function startRing(ctx: CallContext, input: { source: Call['source']; cal
   return withElapsed(ctx, requireCall(ctx.db, id));
 }
 
-export function answerRing(ctx: CallContext, id: string | undefined): Call {
+/** `answeredBy`: who answered when the phone itself said so (the person on duty); else the caller of the method. */
+export function answerRing(ctx: CallContext, id: string | undefined, answeredBy?: string | null): Call {
   const row = ringingRow(ctx, id);
   const latency = ringElapsedMs(ctx.db, ctx.clock, ctx.now, row);
   const cadence = cadenceOf(row);
   ctx.tx.update('calls', row.id, {
     status: 'answered',
     answered_at: ctx.now,
-    answered_by: staffId(ctx),
+    answered_by: answeredBy === undefined ? staffId(ctx) : answeredBy,
     answer_latency_ms: latency,
     rings_at_answer: ringNumber(latency, cadence),
     within_target: isWithinTarget(latency, cadence) ? 1 : 0,
@@ -136,20 +147,28 @@ export const closeInterruptedRings: Job = {
   },
 };
 
+/**
+ * When a ring of this process gives up: `giveUpAfterSeconds` after it started on the monotonic clock (a wall
+ * clock set back or forward changes nothing), expressed as a wall-clock time for the scheduler.
+ */
+function giveUpAt(services: Pick<CoreServices, 'db' | 'clock'>, now: number, row: Pick<CallRow, 'id' | 'ring_started_at'>, limitMs: number): number {
+  return now + limitMs - ringElapsedMs(services.db, services.clock, now, row);
+}
+
+function thisProcessRings(db: Database.Database): CallRow[] {
+  return db.prepare("SELECT * FROM calls WHERE status = 'ringing' AND boot_id = ? ORDER BY ring_started_at").all(ringMemory(db).bootId) as CallRow[];
+}
+
 /** A ring nobody answered or marked for `giveUpAfterSeconds` is closed as missed (the caller's phone gave up). */
 export const closeUnansweredRings: Job = {
   name: 'calls.closeUnanswered',
-  nextDueAt(services: CoreServices) {
-    const oldest = services.db
-      .prepare("SELECT MIN(ring_started_at) AS at FROM calls WHERE status = 'ringing' AND boot_id = ?")
-      .get(ringMemory(services.db).bootId) as { at: number | null };
-    return oldest.at === null ? null : oldest.at + callSettings(services.db).giveUpAfterSeconds * 1000;
+  nextDueAt(services: CoreServices, now: number) {
+    const limit = callSettings(services.db).giveUpAfterSeconds * 1000;
+    const times = thisProcessRings(services.db).map((row) => giveUpAt(services, now, row, limit));
+    return times.length === 0 ? null : Math.min(...times);
   },
   run(ctx) {
     const limit = callSettings(ctx.db).giveUpAfterSeconds * 1000;
-    const due = ctx.db
-      .prepare("SELECT * FROM calls WHERE status = 'ringing' AND boot_id = ? AND ring_started_at + ? <= ? ORDER BY ring_started_at")
-      .all(ringMemory(ctx.db).bootId, limit, ctx.now) as CallRow[];
-    for (const row of due) closeAsMissed(ctx, row, 'timeout', null);
+    for (const row of thisProcessRings(ctx.db)) if (giveUpAt(ctx, ctx.now, row, limit) <= ctx.now) closeAsMissed(ctx, row, 'timeout', null);
   },
 };

@@ -1,10 +1,10 @@
-// Importing the tenant directory from a spreadsheet (CSV or XLSX, read with exceljs). The first row names the
-// columns (Chinese or English headers); each later row is a tenant, optionally with one contact person. Rows of
-// the same tenant (same name, floor and room) add contacts to it. Bad rows are reported by line and reason.
-import { Readable } from 'node:stream';
+// Importing the tenant directory from a spreadsheet (CSV or XLSX, read by the shared reader in main/core/import).
+// A header row names the columns (Chinese or English headers); each later row is a tenant, optionally with one
+// contact person. Rows of the same tenant (same name, floor and room) add contacts to it. Bad rows are reported by
+// line and reason.
 import type Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { ValidationError } from '../errors';
+import { locateHeader, readSpreadsheet } from '../import';
 import { ContactInput, TenantInput, TENANT_KINDS, type TenantKind } from '../../../shared/contract/directory';
 import type { NewContact, NewTenant } from './tenants';
 
@@ -64,71 +64,19 @@ export interface RowIssue {
   params: Record<string, unknown>;
 }
 
-function headerKey(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[\s_\-*（）()]/g, '');
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value && typeof value.text === 'string') return value.text;
-  }
-  return '';
-}
-
-/** UTF-8 (with or without BOM), else GB18030 — what Excel on a Chinese Windows saves as "CSV". */
-function decodeCsv(buffer: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
-  } catch {
-    return new TextDecoder('gb18030').decode(buffer);
-  }
-}
-
-/** Reads the first sheet into rows of the known columns. Throws a ValidationError for a file it cannot use. */
+/**
+ * Reads the first sheet into rows of the known columns (off the desk's thread, within the reader's limits). The
+ * header is the first of the top rows that names 名称 and 楼层, so a title row above it is skipped. Throws a
+ * ValidationError for a file it cannot use.
+ */
 export async function readDirectorySheet(fileName: string, contentBase64: string): Promise<SheetRow[]> {
-  const buffer = Buffer.from(contentBase64, 'base64');
-  if (buffer.length === 0) throw ValidationError.field('contentBase64', 'directory:error.fileEmpty');
-  const workbook = new ExcelJS.Workbook();
-  let sheet: ExcelJS.Worksheet | undefined;
-  try {
-    if (/\.csv$/i.test(fileName)) {
-      sheet = await workbook.csv.read(Readable.from([decodeCsv(buffer)]), { map: (datum: unknown) => datum } as never);
-    } else {
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-      sheet = workbook.worksheets[0];
-    }
-  } catch {
-    throw ValidationError.field('contentBase64', 'directory:error.fileUnreadable');
-  }
-  if (!sheet) throw ValidationError.field('contentBase64', 'directory:error.fileEmpty');
-
-  const raw: Array<{ line: number; cells: string[] }> = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellText(row.getCell(c).value).trim());
-    if (cells.some((v) => v !== '')) raw.push({ line, cells });
-  });
-  const header = raw.shift();
-  if (!header) throw ValidationError.field('contentBase64', 'directory:error.fileEmpty');
-  const columnAt = new Map<number, ImportColumn>();
-  header.cells.forEach((cell, index) => {
-    const key = headerKey(cell);
-    const column = IMPORT_COLUMNS.find((c) => HEADERS[c].map(headerKey).includes(key));
-    if (column && ![...columnAt.values()].includes(column)) columnAt.set(index, column);
-  });
-  const found = [...columnAt.values()];
-  if (!found.includes('name') || !found.includes('floor')) throw ValidationError.field('contentBase64', 'directory:error.noHeader');
-  if (raw.length > MAX_IMPORT_ROWS) throw ValidationError.field('contentBase64', 'directory:error.tooManyRows', { max: MAX_IMPORT_ROWS });
-
-  return raw.map(({ line, cells }) => {
+  const rows = await readSpreadsheet({ fileName, contentBase64 }, { limits: { maxRows: MAX_IMPORT_ROWS } });
+  const located = locateHeader(rows, HEADERS, ['name', 'floor']);
+  if (!located) throw ValidationError.field('contentBase64', 'directory:error.noHeader');
+  if (located.dataRows.length > MAX_IMPORT_ROWS) throw ValidationError.field('contentBase64', 'directory:error.tooManyRows', { max: MAX_IMPORT_ROWS });
+  return located.dataRows.map(({ line, cells }) => {
     const values = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as Record<ImportColumn, string>;
-    columnAt.forEach((column, index) => {
+    located.columnAt.forEach((column, index) => {
       values[column] = cells[index] ?? '';
     });
     return { line, values };
@@ -160,8 +108,14 @@ const CONTACT_COLUMNS: Record<string, ImportColumn> = { name: 'contactName', tit
 /** Rows naming the same tenant: same name, floor and room. */
 export const tenantKey = (t: Pick<NewTenant, 'name' | 'floor' | 'room'>) => JSON.stringify([t.name, t.floor.toUpperCase(), t.room.toUpperCase()]);
 
-/** Validates every row against the contract's own schemas and against the directory as it is now. */
-export function planImport(db: Database.Database, rows: SheetRow[]): PlannedRow[] {
+/** Rows validated between two turns of the event loop (a few milliseconds of work). */
+const PLAN_CHUNK = 200;
+
+/**
+ * Validates every row against the contract's own schemas and against the directory as it is now, a chunk at a
+ * time with the desk answering in between (5 000 rows are a second's work on a busy PC).
+ */
+export async function planImport(db: Database.Database, rows: SheetRow[]): Promise<PlannedRow[]> {
   const existing = new Map<string, string>();
   for (const t of db.prepare('SELECT id, name, floor, room FROM tenants').all() as Array<{ id: string; name: string; floor: string; room: string }>) {
     existing.set(tenantKey(t), t.id);
@@ -174,7 +128,14 @@ export function planImport(db: Database.Database, rows: SheetRow[]): PlannedRow[
   const seen = new Map<string, number>();
   const tenantsInFile = new Set<string>();
 
-  return rows.map(({ line, values }) => {
+  const planned: PlannedRow[] = [];
+  for (let at = 0; at < rows.length; at += PLAN_CHUNK) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const row of rows.slice(at, at + PLAN_CHUNK)) planned.push(planRow(row));
+  }
+  return planned;
+
+  function planRow({ line, values }: SheetRow): PlannedRow {
     const issues: RowIssue[] = [];
     const kindWord = values.kind.normalize('NFKC').trim().toLowerCase();
     let kind: TenantKind = 'company';
@@ -227,5 +188,5 @@ export function planImport(db: Database.Database, rows: SheetRow[]): PlannedRow[
     }
     const action: PlannedRow['action'] = issues.length > 0 ? 'error' : existingTenantId || addsToEarlierRow ? 'existing' : 'new';
     return { line, values, action, tenant, contact, existingTenantId, issues };
-  });
+  }
 }

@@ -106,7 +106,8 @@ function searchColumns(t: Pick<TenantRow, 'name' | 'name_en' | 'display_name' | 
   return { search_text: staffSearchText(source), public_search_text: publicSearchText(source) };
 }
 
-export function insertTenant(tx: Tx, input: NewTenant): string {
+/** Inserts a tenant; `contactNames` of contacts about to be added, so its search text is computed once. */
+export function insertTenant(tx: Tx, input: NewTenant, contactNames: string[] = []): string {
   const id = newId(tx.at);
   const base = {
     name: input.name,
@@ -123,7 +124,7 @@ export function insertTenant(tx: Tx, input: NewTenant): string {
     listed: input.listed ? 1 : 0,
     active: 1,
     notes: input.notes,
-    ...searchColumns(base, []),
+    ...searchColumns(base, contactNames),
     created_at: tx.at,
     updated_at: tx.at,
   });
@@ -158,7 +159,8 @@ function demoteOtherPrimaries(tx: Tx, tenantId: string, keepId: string): void {
   for (const o of others) tx.update('tenant_contacts', o.id, { is_primary: 0, updated_at: tx.at });
 }
 
-export function insertContact(tx: Tx, tenantId: string, contact: NewContact): string {
+/** Adds a contact; `refreshTenant: false` when the caller brings the tenant's search text up to date itself. */
+export function insertContact(tx: Tx, tenantId: string, contact: NewContact, options: { refreshTenant?: boolean } = {}): string {
   const id = newId(tx.at);
   const hasPrimary = tx.db.prepare('SELECT 1 FROM tenant_contacts WHERE tenant_id = ? AND is_primary = 1 AND active = 1').get(tenantId);
   const primary = contact.primary || !hasPrimary;
@@ -174,7 +176,7 @@ export function insertContact(tx: Tx, tenantId: string, contact: NewContact): st
     updated_at: tx.at,
   });
   if (primary) demoteOtherPrimaries(tx, tenantId, id);
-  updateTenant(tx, tenantId, {});
+  if (options.refreshTenant !== false) updateTenant(tx, tenantId, {});
   return id;
 }
 

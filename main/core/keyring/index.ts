@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** What a derived key is for. A key is never used for two purposes. */
-export const KEY_PURPOSES = ['audit-trail', 'watch-list', 'invitations', 'anchors', 'notify-secrets', 'parcel-codes'] as const;
+export const KEY_PURPOSES = ['audit-trail', 'watch-list', 'invitations', 'anchors', 'notify-secrets', 'parcel-codes', 'device-secrets'] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 const SECRET_BYTES = 32;
@@ -22,6 +22,11 @@ export interface SecretStore {
   /** Secrets of earlier installations this data was written with, kept to check their part of the trail. */
   loadEarlier?(): Buffer[];
   saveEarlier?(secret: Buffer): void;
+  /**
+   * Writes the secret to a new file in the form `key:import` and a restore on a new PC read (owner-only, never
+   * over an existing file); returns its fingerprint. Throws when there is no secret yet.
+   */
+  exportTo?(file: string): string;
 }
 
 export interface KeyRing {
@@ -57,6 +62,40 @@ export function keyRingOf(secret: Buffer, where: string, earlier: readonly KeyRi
         cache.set(purpose, key);
       }
       return key;
+    },
+  };
+}
+
+/**
+ * The keys a worker thread needs to check a copy of the trail (the backup worker): derived keys only, never the
+ * secret they come from, for this installation and each earlier one. Structured-clone friendly.
+ */
+export interface DerivedKeys {
+  where: string;
+  fingerprint: string;
+  keys: Partial<Record<KeyPurpose, string>>;
+  earlier: DerivedKeys[];
+}
+
+export function derivedKeysOf(ring: KeyRing, purposes: readonly KeyPurpose[] = ['audit-trail', 'anchors']): DerivedKeys {
+  return {
+    where: ring.where,
+    fingerprint: ring.fingerprint,
+    keys: Object.fromEntries(purposes.map((p) => [p, ring.key(p).toString('hex')])),
+    earlier: ring.earlier.map((e) => derivedKeysOf(e, purposes)),
+  };
+}
+
+/** A key ring over derived keys (in a worker): a purpose that was not passed is refused. */
+export function keyRingOfDerived(d: DerivedKeys): KeyRing {
+  return {
+    where: d.where,
+    fingerprint: d.fingerprint,
+    earlier: d.earlier.map(keyRingOfDerived),
+    key(purpose) {
+      const hex = d.keys[purpose];
+      if (!hex) throw new Error(`the key for ${purpose} was not given to this thread`);
+      return Buffer.from(hex, 'hex');
     },
   };
 }
@@ -107,8 +146,10 @@ export function fileSecretStore(file: string): SecretStore {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw new SecretUnreadableError(file, (error as Error).message);
       }
-      if (!/^[0-9a-f]{64}$/.test(text)) throw new SecretUnreadableError(file, 'it is not 64 hexadecimal characters');
-      return Buffer.from(text, 'hex');
+      // The bare form the desk writes, or the marked one `key:export` writes (an exported key put in place as is).
+      const hex = text.startsWith(KEY_FILE_PREFIX) ? text.slice(KEY_FILE_PREFIX.length) : text;
+      if (!/^[0-9a-f]{64}$/.test(hex)) throw new SecretUnreadableError(file, 'it is not 64 hexadecimal characters');
+      return Buffer.from(hex, 'hex');
     },
     save(secret) {
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -121,6 +162,12 @@ export function fileSecretStore(file: string): SecretStore {
         fs.closeSync(fd);
       }
       fs.renameSync(tmp, file);
+    },
+    exportTo(target) {
+      const secret = this.load();
+      if (!secret) throw new Error(`no installation key at ${file}`);
+      fs.writeFileSync(target, formatKeyFile(secret), { mode: 0o600, flag: 'wx' });
+      return fingerprintOf(secret);
     },
     loadEarlier() {
       const dir = path.join(path.dirname(file), 'earlier');

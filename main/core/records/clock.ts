@@ -2,15 +2,20 @@
 // follow-up once, with when it was due and when it was detected, and tells the lobby, the new owner's screen and
 // the OS. State is derived from stored timestamps, so a restart catches up: an item left alone for a week goes
 // straight to the manager with both steps recorded and one notice each.
+//
+// Each item's next step is computed once per change of the item (a trigger marks its row in record_clock_due
+// stale) and once per change of the settings (another basis), stored and indexed: a wake reads the rows that are
+// due or stale, at most a batch of them, and never walks every open item's deadlines.
 import type Database from 'better-sqlite3';
-import type { CallContext } from '../context';
+import type { CallContext, CoreServices } from '../context';
 import type { Job } from '../jobs';
+import { boundedDue, waitStartParams, type WallClockJump } from '../clock-jump';
 import { translate } from '../i18n';
 import { DEFAULT_LANGUAGE } from '../../../shared/i18n';
 import type { ClockKind, Level } from '../../../shared/contract/records';
 import { ESCALATES_TO, SUPERSEDED_BY, ladderSteps, type ClockStep } from './escalation';
 import { complaintSteps, followUpSteps } from './complaints';
-import { ITEM_SELECT, LEVEL_RANK, OWNER_ROLE, type ListedRow } from './rows';
+import { findItem, ITEM_SELECT, LEVEL_RANK, OWNER_ROLE, type ItemRow, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
 import { newId } from './trail-notes';
 
@@ -32,37 +37,120 @@ function recordedSteps(db: Database.Database, itemId: string): Set<string> {
   return new Set(rows.map((r) => stepKey(r.kind, r.cycle)));
 }
 
-function allRecordedSteps(db: Database.Database): Map<string, Set<string>> {
-  const rows = db
-    .prepare(
-      `SELECT e.item_id, e.kind, e.cycle FROM record_clock_events e JOIN record_items i ON i.id = e.item_id
-       WHERE i.status IN ('open','forwarded') OR i.follow_up_due_at IS NOT NULL`,
-    )
-    .all() as Array<{ item_id: string; kind: ClockKind; cycle: number }>;
-  const byItem = new Map<string, Set<string>>();
-  for (const r of rows) {
-    let set = byItem.get(r.item_id);
-    if (!set) byItem.set(r.item_id, (set = new Set()));
-    set.add(stepKey(r.kind, r.cycle));
-  }
-  return byItem;
-}
-
 export function pendingSteps(item: ListedRow, env: RecordsEnv, recorded: ReadonlySet<string>): ClockStep[] {
   return clockSteps(item, env)
     .filter((s) => !recorded.has(stepKey(s.kind, s.cycle)))
     .sort((a, b) => a.dueAt - b.dueAt);
 }
 
-/** The earliest moment the clock has something to do, or null when nothing is pending. Reads only. */
-export function nextClockDue(db: Database.Database, env: RecordsEnv = recordsEnv(db)): number | null {
-  const recorded = allRecordedSteps(db);
+/** What a step counts from: the item's reception, or its resolution for the follow-up visit. */
+function stepStart(item: ItemRow, step: ClockStep): number {
+  return step.kind === 'follow_up_overdue' ? (item.resolved_at ?? item.received_at) : item.received_at;
+}
+
+/** A step's time as the clock judges it: bounded when the wall clock went back since the item's time was taken. */
+function effectiveDue(item: ItemRow, step: ClockStep, now: number, jump: WallClockJump | null): number {
+  return boundedDue(stepStart(item, step), step.dueAt, now, jump);
+}
+
+/** Rows the timer handles in one wake at most (≈ 30 ms of work); the rest are due again 250 ms later. */
+export const CLOCK_BATCH = 100;
+
+/** How many items the timer has read and computed (per database), for the tests and the bench. */
+export interface ClockWork {
+  itemsRead: number;
+}
+const work = new WeakMap<Database.Database, ClockWork>();
+export function clockWork(db: Database.Database): ClockWork {
+  let w = work.get(db);
+  if (!w) work.set(db, (w = { itemsRead: 0 }));
+  return w;
+}
+
+/** The settings the stored times depend on. */
+function basisOf(env: RecordsEnv): string {
+  const s = env.settings;
+  return JSON.stringify([s.supervisorAfterDays, s.managerAfterDays, s.warnBeforeHours, s.complaintAnswerHours, s.countMode, s.holidays, s.makeUpDays, env.timeZone]);
+}
+
+function storedBasis(db: Database.Database): string | null {
+  return (db.prepare('SELECT basis FROM record_clock_basis WHERE id = 1').get() as { basis: string } | undefined)?.basis ?? null;
+}
+
+/** The next step still pending for an item, and what it counts from (null: nothing pending). */
+function nextStep(db: Database.Database, item: ListedRow, env: RecordsEnv): { dueAt: number; startAt: number } | null {
+  const first = pendingSteps(item, env, recordedSteps(db, item.id))[0];
+  return first ? { dueAt: first.dueAt, startAt: stepStart(item, first) } : null;
+}
+
+/** Stores an item's next step (the timer's index of what is due). */
+function storeNextStep(db: Database.Database, item: ListedRow, env: RecordsEnv, pending?: ClockStep[]): void {
+  const first = (pending ?? pendingSteps(item, env, recordedSteps(db, item.id)))[0];
+  const next = first ? { dueAt: first.dueAt, startAt: stepStart(item, first) } : null;
+  db.prepare(
+    `INSERT INTO record_clock_due (item_id, due_at, start_at, stale) VALUES (@id, @due, @start, 0)
+     ON CONFLICT (item_id) DO UPDATE SET due_at = @due, start_at = @start, stale = 0`,
+  ).run({ id: item.id, due: next?.dueAt ?? null, start: next?.startAt ?? null });
+}
+
+function staleIds(db: Database.Database, limit: number): string[] {
+  return (db.prepare('SELECT item_id FROM record_clock_due WHERE stale = 1 LIMIT ?').all(limit) as Array<{ item_id: string }>).map((r) => r.item_id);
+}
+
+/**
+ * The earliest moment the clock has something to do, or null when nothing is pending. Reads only. With `now` (and
+ * a clock jump) it is bounded as the timer judges steps. Rows changed since the timer last ran are computed here;
+ * before the timer has stored anything under the current settings, every watched item is.
+ */
+export function nextClockDue(db: Database.Database, env: RecordsEnv = recordsEnv(db), at: { now?: number; jump?: WallClockJump | null } = {}): number | null {
+  const now = at.now;
+  const jump = at.jump ?? null;
+  const bound = (startAt: number, dueAt: number) => (now === undefined ? dueAt : boundedDue(startAt, dueAt, now, jump));
+  const counter = clockWork(db);
   let next: number | null = null;
-  for (const item of watchedItems(db)) {
-    const first = pendingSteps(item, env, recorded.get(item.id) ?? new Set())[0];
-    if (first && (next === null || first.dueAt < next)) next = first.dueAt;
+  const consider = (value: number | null) => {
+    if (value !== null && (next === null || value < next)) next = value;
+  };
+  const computed = (item: ListedRow | undefined) => {
+    counter.itemsRead += 1;
+    const step = item ? nextStep(db, item, env) : null;
+    if (step) consider(bound(step.startAt, step.dueAt));
+  };
+  if (storedBasis(db) !== basisOf(env)) {
+    for (const item of watchedItems(db)) computed(item);
+    return next;
+  }
+  for (const id of staleIds(db, Number.MAX_SAFE_INTEGER)) computed(findItem(db, id));
+  consider((db.prepare('SELECT MIN(due_at) AS at FROM record_clock_due WHERE due_at IS NOT NULL AND stale = 0').get() as { at: number | null }).at);
+  if (jump && now !== undefined) {
+    // Steps of items taken before the clock went back count from when the jump was noticed.
+    const bounded = db
+      .prepare('SELECT MIN(@floor + due_at - start_at) AS at FROM record_clock_due WHERE due_at IS NOT NULL AND stale = 0 AND start_at > @now')
+      .get(waitStartParams(now, jump)) as { at: number | null };
+    consider(bounded.at);
   }
   return next;
+}
+
+/** When the timer should wake: now when it has items to compute, else the next step's time. */
+function clockWakeAt(services: CoreServices, now: number): number | null {
+  const env = recordsEnv(services.db);
+  if (storedBasis(services.db) !== basisOf(env) || staleIds(services.db, 1).length > 0) return now;
+  return nextClockDue(services.db, env, { now, jump: services.clockJump });
+}
+
+/** Items whose next step is due at `now` (within a batch): by the index, and those bounded by a clock jump. */
+function dueIds(db: Database.Database, now: number, jump: WallClockJump | null, limit: number): string[] {
+  const ids = (db.prepare('SELECT item_id FROM record_clock_due WHERE due_at <= ? AND stale = 0 LIMIT ?').all(now, limit) as Array<{ item_id: string }>).map(
+    (r) => r.item_id,
+  );
+  if (jump && ids.length < limit) {
+    const bounded = db
+      .prepare('SELECT item_id FROM record_clock_due WHERE due_at IS NOT NULL AND stale = 0 AND start_at > @now AND @floor + due_at - start_at <= @now LIMIT @limit')
+      .all({ ...waitStartParams(now, jump), limit: limit - ids.length }) as Array<{ item_id: string }>;
+    ids.push(...bounded.map((r) => r.item_id));
+  }
+  return ids;
 }
 
 export interface ClockNotice {
@@ -89,8 +177,10 @@ const ASSIGNED_REASON: Record<ClockKind, 'escalated' | 'warning' | 'breach' | 'f
  * Records whatever of the item's clock is due at `ctx.now` and sends its notices. Idempotent: a step is recorded
  * once (unique per item, kind and cycle), and a warning whose deadline has passed as well is left out.
  */
-export function advanceItemClock(ctx: CallContext, item: ListedRow, env: RecordsEnv): ClockNotice[] {
-  const due = pendingSteps(item, env, recordedSteps(ctx.db, item.id)).filter((s) => s.dueAt <= ctx.now);
+export function advanceItemClock(ctx: CallContext, item: ListedRow, env: RecordsEnv, pending?: ClockStep[]): ClockNotice[] {
+  const due = (pending ?? pendingSteps(item, env, recordedSteps(ctx.db, item.id)))
+    .map((s) => ({ ...s, dueAt: effectiveDue(item, s, ctx.now, ctx.clockJump) }))
+    .filter((s) => s.dueAt <= ctx.now);
   if (due.length === 0) return [];
   const dueKinds = new Set(due.map((s) => s.kind));
   let level = item.level;
@@ -153,13 +243,39 @@ export function notifyHost(ctx: CallContext, notices: readonly ClockNotice[]): v
   }
 }
 
+/** One wake: a new basis makes every watched row stale; then stale rows and due rows, a batch of each. */
+function runClock(ctx: CallContext): void {
+  const env = recordsEnv(ctx.db);
+  const basis = basisOf(env);
+  if (storedBasis(ctx.db) !== basis) {
+    ctx.db
+      .prepare(
+        `UPDATE record_clock_due SET stale = 1 WHERE due_at IS NOT NULL OR item_id IN
+         (SELECT id FROM record_items WHERE status IN ('open','forwarded') OR follow_up_due_at IS NOT NULL)`,
+      )
+      .run();
+    ctx.db.prepare('INSERT INTO record_clock_basis (id, basis) VALUES (1, @basis) ON CONFLICT (id) DO UPDATE SET basis = @basis').run({ basis });
+  }
+  const counter = clockWork(ctx.db);
+  const notices: ClockNotice[] = [];
+  const handle = (id: string) => {
+    const found = findItem(ctx.db, id);
+    counter.itemsRead += 1;
+    if (!found) return;
+    // The steps are computed once; again only when some were recorded (the item changed).
+    const pending = pendingSteps(found, env, recordedSteps(ctx.db, id));
+    const advanced = advanceItemClock(ctx, found, env, pending);
+    notices.push(...advanced);
+    if (advanced.length === 0) storeNextStep(ctx.db, found, env, pending);
+    else storeNextStep(ctx.db, findItem(ctx.db, id) ?? found, env);
+  };
+  for (const id of staleIds(ctx.db, CLOCK_BATCH)) handle(id);
+  for (const id of dueIds(ctx.db, ctx.now, ctx.clockJump, CLOCK_BATCH)) handle(id);
+  notifyHost(ctx, notices);
+}
+
 export const recordsClockJob: Job = {
   name: CLOCK_JOB_NAME,
-  nextDueAt: (services) => nextClockDue(services.db),
-  run(ctx) {
-    const env = recordsEnv(ctx.db);
-    const notices: ClockNotice[] = [];
-    for (const item of watchedItems(ctx.db)) notices.push(...advanceItemClock(ctx, item, env));
-    notifyHost(ctx, notices);
-  },
+  nextDueAt: clockWakeAt,
+  run: runClock,
 };

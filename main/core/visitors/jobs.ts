@@ -7,26 +7,31 @@ import { buildingProfile } from '../settings';
 import { addDays, startOfDay, HOUR } from '../../../shared/rules/time';
 import { expiredCallbackIds, oldestRedactableCallback, redactCallback } from '../callbacks/core';
 import { visitorSettings } from './settings';
+import { truncateWal } from '../store/open';
+import { waitStartParams, waitStartSql } from '../clock-jump';
 
 /** Local time of day at which the retention run happens (quiet hours). */
 export const RETENTION_RUN_HOUR = 3;
 
+/** Check-in as the overstay counts it: bounded when the clock went back since (clock-jump.ts). */
+const CHECKED_IN = waitStartSql('checked_in_at');
+
 export const overstayJob: Job = {
   name: 'visitors.overstay',
-  nextDueAt(services) {
+  nextDueAt(services, now) {
     const minutes = visitorSettings(services.db).overstayMinutes;
     if (minutes <= 0) return null;
     const row = services.db
-      .prepare("SELECT MIN(checked_in_at) AS at FROM visits WHERE status = 'in' AND overstay_alerted_at IS NULL")
-      .get() as { at: number | null };
+      .prepare(`SELECT MIN(${CHECKED_IN}) AS at FROM visits WHERE status = 'in' AND overstay_alerted_at IS NULL`)
+      .get(waitStartParams(now, services.clockJump)) as { at: number | null };
     return row.at === null ? null : row.at + minutes * 60_000;
   },
   run(ctx) {
     const minutes = visitorSettings(ctx.db).overstayMinutes;
     if (minutes <= 0) return;
     const due = ctx.db
-      .prepare("SELECT id FROM visits WHERE status = 'in' AND overstay_alerted_at IS NULL AND checked_in_at <= ? ORDER BY checked_in_at")
-      .all(ctx.now - minutes * 60_000) as Array<{ id: string }>;
+      .prepare(`SELECT id FROM visits WHERE status = 'in' AND overstay_alerted_at IS NULL AND ${CHECKED_IN} <= @until ORDER BY checked_in_at`)
+      .all({ ...waitStartParams(ctx.now, ctx.clockJump), until: ctx.now - minutes * 60_000 }) as Array<{ id: string }>;
     if (due.length === 0) return;
     for (const { id } of due) ctx.tx.update('visits', id, { overstay_alerted_at: ctx.now });
     ctx.emit('visitors.overstay', { visitIds: due.map((d) => d.id) });
@@ -77,17 +82,32 @@ export interface RetentionPart {
   redact(ctx: CallContext, cutoff: number): number;
 }
 
+/** Databases whose WAL still holds pages from before a redaction (a reader kept the checkpoint from finishing). */
+const walToTruncate = new WeakSet<Database.Database>();
+const TRUNCATE_RETRY_MS = 60_000;
+
 export function retentionJobWith(parts: readonly RetentionPart[]): Job {
   return {
     name: 'visitors.retention',
-    nextDueAt(services) {
+    nextDueAt(services, now) {
+      if (walToTruncate.has(services.db)) return now + TRUNCATE_RETRY_MS;
       return retentionDueAt(services.db, parts.map((p) => p.oldest(services.db)));
     },
     run(ctx) {
       const counts = runRetention(ctx);
       const partCounts: Record<string, number> = {};
       for (const part of parts) partCounts[part.key] = part.redact(ctx, counts.cutoff);
+      // The run itself is on the audit trail: when, up to which time, how many (never whose).
       ctx.tx.note('visits', null, { retentionRun: true, ...counts, retentionDays: visitorSettings(ctx.db).retentionDays, ...partCounts });
+      const redacted = counts.visits + counts.callbacks + Object.values(partCounts).reduce((sum, n) => sum + n, 0);
+      if (redacted > 0) walToTruncate.add(ctx.db);
+    },
+    // The blanked values' old pages are zeroed in the file (secure_delete); the copies of them in the -wal go once
+    // it is checkpointed and truncated.
+    afterCommit(services) {
+      if (!walToTruncate.has(services.db)) return;
+      if (truncateWal(services.db)) walToTruncate.delete(services.db);
+      else services.logger.info('redacted pages still in the WAL; truncating it again shortly');
     },
   };
 }

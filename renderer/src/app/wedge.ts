@@ -1,6 +1,11 @@
-// A keyboard-wedge scanner types a code and Enter within a few milliseconds. Outside any input field such a burst is
-// handed to the screen that accepts it (pass numbers LDV-…, invitations LDI-…); typing by hand (slower) is ignored.
+// A keyboard-wedge scanner types a code and Enter within a few milliseconds. Outside any input field — and inside
+// a box marked `data-scan-target` (the sign-out box) — such a burst is handed to the screen that accepts it (pass
+// numbers LDV-…, invitations LDI-…); typing by hand (slower) is ignored. The burst is read from the physical keys
+// (wedge-keys.ts), so a Chinese input method that turns the letters into characters cannot spoil it. A scanner in
+// virtual-serial mode arrives as `hardware.scanned` from main and is handed over the same way.
 import { useEffect, useRef } from 'react';
+import { staffClient } from '../api/client';
+import { WedgeBurst } from './wedge-keys';
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -11,19 +16,25 @@ export function useWedgeScan(accepts: (text: string) => boolean, onScan: (text: 
   const handler = useRef({ accepts, onScan });
   handler.current = { accepts, onScan };
   useEffect(() => {
-    let buffer = '';
-    let last = 0;
+    const burst = new WedgeBurst();
     const onKey = (e: KeyboardEvent) => {
-      if (isEditable(e.target)) return;
-      const now = performance.now();
-      if (now - last > 100) buffer = '';
-      last = now;
-      if (e.key === 'Enter') {
-        if (handler.current.accepts(buffer)) handler.current.onScan(buffer);
-        buffer = '';
-      } else if (e.key.length === 1) buffer += e.key;
+      const inScanTarget = e.target instanceof HTMLElement && e.target.closest('[data-scan-target]') !== null;
+      if (isEditable(e.target) && !inScanTarget) return;
+      const text = burst.feed(e, e.timeStamp);
+      if (text !== null && handler.current.accepts(text)) {
+        // The box's own Enter must not also submit what an input method made of the scan.
+        e.preventDefault();
+        e.stopPropagation();
+        handler.current.onScan(text);
+      }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    const offSerial = staffClient.on('hardware.scanned', ({ code }) => {
+      if (handler.current.accepts(code)) handler.current.onScan(code);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      offSerial();
+    };
   }, []);
 }

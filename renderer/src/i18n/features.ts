@@ -16,6 +16,8 @@ import { shiftsMessages } from '../features/shifts/i18n';
 import { incidentsMessages } from '../features/incidents/i18n';
 import { keysMessages } from '../features/keys/i18n';
 import { handoverMessages } from '../features/handover/i18n';
+import { installationMessages } from '../features/installation/i18n';
+import { hardwareMessages } from '../features/hardware/i18n';
 import { expectedMessages } from '../features/expected/i18n';
 import { parcelsMessages } from '../features/parcels/i18n';
 import { notifyMessages } from '../features/notify/i18n';
@@ -39,6 +41,8 @@ const features = {
   incidents: incidentsMessages,
   keys: keysMessages,
   handover: handoverMessages,
+  installation: installationMessages,
+  hardware: hardwareMessages,
   expected: expectedMessages,
   parcels: parcelsMessages,
   notify: notifyMessages,

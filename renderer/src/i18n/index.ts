@@ -10,8 +10,10 @@ import { featureMessages } from './features';
 
 const LANGUAGE_KEY = 'lobbyDesk.language';
 
+/** The language someone chose on this screen; else the PC's (the shell opens the screens with `?lang=`); else Chinese. */
 export function storedLanguage(): Language {
-  return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  const chosen = localStorage.getItem(LANGUAGE_KEY) ?? new URLSearchParams(location.search).get('lang');
+  return chosen === 'en' ? 'en' : 'zh-CN';
 }
 
 type Namespaces = Record<string, Record<string, unknown>>;

@@ -7,6 +7,7 @@ import { idOf, type Example } from './example-env';
 import { visitorReadExamples, visitorWriteExamples } from './examples-visitors';
 import { deskReadExamples, deskWriteExamples } from './examples-desk';
 import { shiftReadExamples, shiftWriteExamples } from './examples-shift';
+import { hardwareReadExamples, hardwareWriteExamples } from './examples-hardware';
 import { journeyNotForWriteHarness, journeyReadExamples, journeyWriteExamples } from './examples-journeys';
 
 export type { EarlierCall, Example, ExampleEnv } from './example-env';
@@ -57,6 +58,7 @@ export const writeExamples: Record<string, Example> = {
   ...visitorWriteExamples,
   ...deskWriteExamples,
   ...shiftWriteExamples,
+  ...hardwareWriteExamples,
   ...journeyWriteExamples,
 };
 
@@ -64,7 +66,13 @@ export const writeExamples: Record<string, Example> = {
  * Queries whose valid input names an earlier record (`visitors.get { id }`): the hostile-input test uses these as
  * the valid base its payloads vary, so that a query's own checks are reached, not only its "not found".
  */
-export const readExamples: Record<string, Example> = { ...visitorReadExamples, ...deskReadExamples, ...shiftReadExamples, ...journeyReadExamples };
+export const readExamples: Record<string, Example> = {
+  ...visitorReadExamples,
+  ...deskReadExamples,
+  ...shiftReadExamples,
+  ...journeyReadExamples,
+  ...hardwareReadExamples,
+};
 
 /** Mutations the write harnesses never call, and why. */
 export const notForWriteHarness: Record<string, string> = {
@@ -72,5 +80,9 @@ export const notForWriteHarness: Record<string, string> = {
   'auth.changePin': 'needs the caller’s current PIN; wrong ones count towards the lockout',
   'setup.initialize': 'runs once; the harness has set the building up already',
   'audit.exportKey': 'opens a save dialog in the desktop app; over HTTP it writes nothing, so there is nothing to find',
+  'installation.restart': 'restarts the desk under test (its own test: test/contract/installation.test.ts)',
+  'installation.restore': 'puts a backup back and restarts the desk under test (its own test: test/contract/installation.test.ts)',
+  'installation.updatePreferences': 'changes how the desk under test is served after a restart (its own test: test/contract/installation.test.ts)',
+  'hardware.printSlip': 'writes only when a slip printer printed, and the harness has none',
   ...journeyNotForWriteHarness,
 };

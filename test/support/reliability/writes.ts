@@ -313,7 +313,7 @@ export interface WriterStats {
 
 /** How often the writers pick a method, relatively: the desk's work more often than an administrator's settings. */
 export function writeWeight(method: string): number {
-  return /\.updateSettings$|^settings\.|^backup\./.test(method) ? 0.25 : 1;
+  return /\.updateSettings$|^settings\.|^backup\.|^installation\./.test(method) ? 0.25 : 1;
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   isAllowedNavigation,
   isAllowedVisitorRoute,
   isPermissionAllowed,
+  isAllowedRequest,
+  isDeviceAllowed,
   isEscapeShortcut,
   CONTENT_SECURITY_POLICY,
   type KeyInput,
@@ -178,5 +180,25 @@ describe('Electron security rules', () => {
       ['F5 released', { ...key('F5'), type: 'keyUp' }],
     ];
     for (const [what, input] of fine) expect(isEscapeShortcut(input), what).toBe(false);
+  });
+});
+
+describe('requests and devices', () => {
+  it('X-5 a screen reaches no network: only our own scheme, data and blobs, and in development the local dev server', () => {
+    const origins = [APP_ORIGIN];
+    expect(isAllowedRequest(`${APP_ORIGIN}/assets/index.js`, origins)).toBe(true);
+    expect(isAllowedRequest('data:image/png;base64,AAAA', origins)).toBe(true);
+    expect(isAllowedRequest('blob:lobby-desk://app/0b3c', origins)).toBe(true);
+    for (const remote of ['https://example.com/x.js', 'http://192.168.1.20:5199/api/health', 'wss://example.com/socket', 'http://localhost:5173/', 'ftp://example.com/', 'lobby-desk://other/index.html', 'not a url']) {
+      expect(isAllowedRequest(remote, origins), remote).toBe(false);
+    }
+    const dev = [APP_ORIGIN, 'http://localhost:5173'];
+    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', dev)).toBe(true);
+    expect(isAllowedRequest('ws://localhost:5173/', dev)).toBe(true);
+    expect(isAllowedRequest('http://localhost:5174/', dev)).toBe(false);
+  });
+
+  it('X-5 no HID, serial, USB or Bluetooth device is ever granted to a page', () => {
+    for (const type of ['hid', 'serial', 'usb', 'bluetooth']) expect(isDeviceAllowed(type)).toBe(false);
   });
 });

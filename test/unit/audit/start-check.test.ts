@@ -12,6 +12,8 @@ import { CLI } from '../../support/web-server';
 import { DATABASE_FILE } from '../../../main/core/store/open';
 import { ANCHOR_EVERY, readAnchors } from '../../../main/core/audit/anchors';
 import { trailKeys } from '../../../main/core/audit/keys';
+import { InstallationKeyMissingError } from '../../../main/core/keyring/binding';
+import { defaultKeyFile, fileSecretStore, openKeyRing } from '../../../main/core/keyring';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
@@ -84,7 +86,7 @@ describe('the trail at start', { timeout: 120_000 }, () => {
     core.close();
   });
 
-  it('X-6 a database moved to a PC without its key: the trail goes on under the new key from a recorded change, verify says which part it cannot check, and importing the old key makes it whole', async () => {
+  it('X-6 X-2 a database moved to a PC without its key: the desk refuses it and makes no key, verify says it cannot check the links, and importing the exported key (only that one) opens it whole', async () => {
     const desk = await createDesk();
     await desk.person('receptionist', '李前台');
     desk.close();
@@ -96,26 +98,61 @@ describe('the trail at start', { timeout: 120_000 }, () => {
     // The new PC: the database and its anchors, not the key.
     const moved = tempDir();
     for (const name of [DATABASE_FILE, 'audit-anchors.jsonl']) fs.copyFileSync(path.join(desk.dataDir, name), path.join(moved, name));
+    const bytes = fs.readFileSync(path.join(moved, DATABASE_FILE));
+    expect(() => openCore(moved, desk.clock)).toThrow(InstallationKeyMissingError);
+    expect(fs.existsSync(path.join(moved, 'keys', 'installation.key'))).toBe(false);
+    expect(fs.readFileSync(path.join(moved, DATABASE_FILE)).equals(bytes)).toBe(true);
+
+    const before = cli('audit:verify', '--data-dir', moved);
+    expect(before.stdout).toMatch(/No installation key at/);
+    expect(before.stdout).toMatch(/^UNVERIFIED/m);
+    expect(before.status).toBe(3);
+
+    // A key that is not the one this database was written with is refused.
+    const stranger = path.join(tempDir(), 'other.txt');
+    fs.writeFileSync(stranger, 'ab'.repeat(32));
+    expect(cli('key:import', '--data-dir', moved, '--from', stranger)).toMatchObject({ status: 2 });
+    const imported = cli('key:import', '--data-dir', moved, '--from', exported);
+    expect(imported.stdout).toMatch(/is in place/);
     const core = openCore(moved, desk.clock);
+    expect(core.trail.lastReport!.state).toBe('ok');
+    expect(auditEntries(core.db).some((e) => e.method === 'audit.keyChanged')).toBe(false);
+    core.close();
+    const after = cli('audit:verify', '--data-dir', moved);
+    expect(after.stdout).toMatch(/^OK — \d+ audit entries verified/m);
+    expect(after.status).toBe(0);
+  });
+
+  it('X-6 a key record edited behind the app (the binding names another key than the trail): the start records the change, verify says which stretch it cannot check, and importing the earlier key makes it whole', async () => {
+    const desk = await createDesk();
+    await desk.person('receptionist', '李前台');
+    desk.close();
+    const exported = path.join(tempDir(), 'installation-key.txt');
+    expect(cli('key:export', '--data-dir', desk.dataDir, '--to', exported).status).toBe(0);
+    // Someone with the file and a key of their own: the key file swapped and the binding rewritten to match it.
+    const other = tempDir();
+    const { ring } = openKeyRing(fileSecretStore(defaultKeyFile(other)));
+    fs.copyFileSync(defaultKeyFile(other), defaultKeyFile(desk.dataDir));
+    const db = new Database(path.join(desk.dataDir, DATABASE_FILE));
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'key_fingerprint'").run(ring.fingerprint);
+    db.close();
+
+    const core = openCore(desk.dataDir, desk.clock);
     expect(trailKeys(core.db)).toHaveLength(2);
     const changed = auditEntries(core.db).find((e) => e.method === 'audit.keyChanged')!;
-    expect(changed.payload).toMatchObject({ previousKey: trailKeys(core.db)[0]!.fingerprint, key: core.keys.fingerprint });
+    expect(changed.payload).toMatchObject({ previousKey: trailKeys(core.db)[0]!.fingerprint, key: ring.fingerprint });
     expect(core.trail.lastReport!.state).toBe('unverified');
     core.close();
 
-    const before = cli('audit:verify', '--data-dir', moved);
+    const before = cli('audit:verify', '--data-dir', desk.dataDir);
     expect(before.stdout).toMatch(/^UNVERIFIED/m);
     expect(before.stdout).toMatch(/entries #1–#\d+ were written with installation key [0-9a-f]{16}, which is not here/);
     expect(before.stdout).toMatch(/the installation key changed at entry #\d+/);
     expect(before.status).toBe(3);
 
-    // A key that is not one this trail was written with is refused.
-    const stranger = path.join(tempDir(), 'other.txt');
-    fs.writeFileSync(stranger, 'ab'.repeat(32));
-    expect(cli('key:import', '--data-dir', moved, '--from', stranger)).toMatchObject({ status: 2 });
-    const imported = cli('key:import', '--data-dir', moved, '--from', exported);
+    const imported = cli('key:import', '--data-dir', desk.dataDir, '--from', exported);
     expect(imported.stdout).toMatch(/kept as an earlier key/);
-    const after = cli('audit:verify', '--data-dir', moved);
+    const after = cli('audit:verify', '--data-dir', desk.dataDir);
     expect(after.stdout).toMatch(/^OK — \d+ audit entries verified/m);
     expect(after.stdout).toMatch(/note: the installation key changed at entry #\d+/);
     expect(after.status).toBe(0);

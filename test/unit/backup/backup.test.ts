@@ -124,7 +124,7 @@ describe('backups', () => {
     await addPerson(desk, '备份后入职');
     desk.close();
 
-    const result = await restoreBackup({ dataDir: desk.dataDir, from: path.basename(backup!), now: desk.clock.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION, keys: desk.core.keys });
+    const result = await restoreBackup({ dataDir: desk.dataDir, from: path.basename(backup!), now: desk.clock.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION });
     expect(result.check).toMatchObject({ integrity: 'ok', audit: { ok: true } });
 
     const core = openCore(desk.dataDir, desk.clock);
@@ -151,7 +151,7 @@ describe('backups', () => {
     desk.clock.advance(DAY_MS);
     const good = (await runDailyBackup(desk))!;
     const live = path.join(desk.dataDir, DATABASE_FILE);
-    const restore = (from: string) => restoreBackup({ dataDir: desk.dataDir, from, now: desk.clock.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION, keys: desk.core.keys });
+    const restore = (from: string) => restoreBackup({ dataDir: desk.dataDir, from, now: desk.clock.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION });
 
     expect(databaseInUse(live)).toBe(true);
     await expect(restore(good)).rejects.toThrow(/running/);

@@ -10,7 +10,7 @@ import { readExamples, writeExamples, notForWriteHarness, type ExampleEnv } from
 import { hostilePayloads, rebase } from '../../support/reliability/hostile';
 import { prng } from '../../support/reliability/prng';
 import type { Call, TestCaller } from '../../support/reliability/callers';
-import { AUDIT_SCHEMA } from '../../../main/core/store/migrations/0014-keyed-trail';
+import { AUDIT_SCHEMA } from '../../../main/core/store/migrations/0016-keyed-trail';
 import { appendAudit, SYSTEM_ACTOR } from '../../../main/core/audit/chain';
 
 /** An in-memory trail in the app's own form, with entries (method, entity id, payload) as given. */

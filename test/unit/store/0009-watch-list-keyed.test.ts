@@ -108,10 +108,10 @@ describe('migration 0009-watch-list-keyed', () => {
     db.close();
   });
 
-  it('V-6 X-6 then 0014 keys the trail: the converted entries get their state as a baseline, the numbers stay out, verify holds', () => {
+  it('V-6 X-6 then 0016 keys the trail: the converted entries get their state as a baseline, the numbers stay out, verify holds', () => {
     const { dir, keys } = releasedDatabase();
     const { db } = openStore({ dataDir: dir, clock: new FakeClock('2026-12-01T09:00:00+08:00'), keys });
-    expect(db.pragma('user_version', { simple: true })).toBe(14);
+    expect(db.pragma('user_version', { simple: true })).toBe(16);
     const text = auditText(db);
     expect(text).not.toContain(FULL.slice(4, 14));
     expect(text).not.toContain(PASSPORT.slice(1, 7));

@@ -2,8 +2,8 @@
 // on (HMAC-SHA256 with the installation's `watch-list` key, kept outside the database) and its masked form to
 // show. What was stored is converted; the earlier audit images of every converted entry, which hold the full
 // number, are blanked by the audited redaction path, as retention does for visits. The trail is still in its
-// first form when this runs (migration 0014 keys it), so the redaction is the first form's (`redactLegacyRow`);
-// 0014 then gives each converted entry a baseline entry with its state.
+// first form when this runs (migration 0016 keys it), so the redaction is the first form's (`redactLegacyRow`);
+// 0016 then gives each converted entry a baseline entry with its state.
 //
 // The table is rebuilt by SQLite's documented procedure (its CHECK names the old column): new table, copy, drop,
 // rename, index and trigger again. Nothing references `watch_list` by foreign key (a visit stores matched entry
@@ -64,7 +64,7 @@ export const migration0009: Migration = {
     if (broken.length > 0) throw new Error(`watch_list rebuild: ${broken.length} rows with broken references`);
 
     if (converted.size === 0) return;
-    if (!isLegacyTrail(db)) throw new Error('migration 0009 runs before the trail is keyed (0014): it expects the first form');
+    if (!isLegacyTrail(db)) throw new Error('migration 0009 runs before the trail is keyed (0016): it expects the first form');
     const context = { installationId: installationIdOf(db), actor: SYSTEM_ACTOR, method: 'migration.watchListKeyed', at: env.now };
     for (const [id, value] of converted) {
       // Writes the converted columns (already in place) and blanks every earlier image of the entry, audited.

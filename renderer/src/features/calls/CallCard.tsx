@@ -17,6 +17,7 @@ import { GuardModal, type TakenMessage } from './GuardModal';
 import { LinkActions } from './LinkActions';
 import { callLinks, type CallLinkKind } from './links';
 import { secondsText } from './format';
+import { CallerFile } from './CallerFile';
 
 export interface CallCardHandle {
   tick(index: number): void;
@@ -118,6 +119,11 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
       }
     >
       <Row gutter={16}>
+        {call.callerNumber && (
+          <Col span={24}>
+            <CallerFile callId={call.id} />
+          </Col>
+        )}
         <Col span={24}>
           <CallScript call={call} postName={props.postName} postNameEn={props.postNameEn} onTick={onTick} />
         </Col>

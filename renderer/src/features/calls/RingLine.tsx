@@ -41,9 +41,24 @@ export function RingLineCard(props: { line: RingingLine; timeZone: string; hotke
               {' · '}
               <span data-testid="ring-seconds">{t('ring.seconds', { seconds: view.seconds })}</span>
             </div>
+            {call.caller ? (
+              <div className="ld-ring-caller" data-testid="ring-caller">
+                <Typography.Text strong>{t('ring.caller', { tenant: call.caller.tenantName, contact: call.caller.contactName })}</Typography.Text>
+                <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                  {t('ring.callerUnit', { floor: call.caller.floor, room: call.caller.room })}
+                </Typography.Text>
+              </div>
+            ) : (
+              call.callerNumber && (
+                <div data-testid="ring-caller">
+                  <Typography.Text>{t('ring.unknownCaller')}</Typography.Text>
+                </div>
+              )
+            )}
             <Typography.Text type="secondary" data-testid="ring-started">
               {t('ring.startedAt', { time: clockTime(call.ringStartedAt, props.timeZone) })}
               {call.callerNumber ? ` · ${call.callerNumber}` : ''}
+              {call.phoneSource ? ` · ${t(`ring.via.${call.phoneSource}`)}` : ''}
             </Typography.Text>
             {view.level === 'overdue' && (
               <div>

@@ -10,7 +10,7 @@ import type { Visit } from '../../../../shared/contract/visitors';
 
 const WIDTH = 480;
 
-export function PhotoDialog({ visit, retentionDays, onClose }: { visit: Visit; retentionDays: number; onClose(): void }) {
+export function PhotoDialog({ visit, retentionDays, onClose, onSaved }: { visit: Visit; retentionDays: number; onClose(): void; onSaved?(): void }) {
   const { t } = useTranslation('photos');
   const { message } = App.useApp();
   const [consent, setConsent] = useState(false);
@@ -52,6 +52,7 @@ export function PhotoDialog({ visit, retentionDays, onClose }: { visit: Visit; r
     try {
       await api.photos.attach({ visitId: visit.id, consent: true, mime: 'image/jpeg', dataBase64: shot.replace(/^data:image\/jpeg;base64,/, '') });
       void message.success(t('saved'));
+      onSaved?.();
       onClose();
     } catch (e) {
       setError((e as Error).message);

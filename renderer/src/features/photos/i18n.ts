@@ -15,6 +15,13 @@ export const photosMessages = {
     saved: '照片已保存',
     noCamera: '无法打开摄像头：{{reason}}',
     has: '已拍照',
+    admin: {
+      title: '访客照片',
+      enabled: '提供访客拍照',
+      enabledHint: '关闭后前台不再提供拍照，已拍的照片仍按来访记录的保存期限删除。',
+      onPass: '照片印在访客证上',
+      onPassHint: '访客证打印时带上照片；先打证后拍照的，保存照片后自动补打一张。',
+    },
   },
   en: {
     ...photosCoreEn,
@@ -29,5 +36,12 @@ export const photosMessages = {
     saved: 'Photo saved',
     noCamera: 'The camera cannot be opened: {{reason}}',
     has: 'Photo taken',
+    admin: {
+      title: 'Visitor photos',
+      enabled: 'Offer visitor photos',
+      enabledHint: 'When off, the desk no longer offers a photo; photos already taken are still deleted with their visits.',
+      onPass: 'Print the photo on the pass',
+      onPassHint: 'Passes are printed with the photo; if the pass was printed before the photo, saving the photo prints it again.',
+    },
   },
 };

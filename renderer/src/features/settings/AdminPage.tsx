@@ -1,4 +1,4 @@
-// The admin page: building, people, devices, security, audit — each from its own feature.
+// The admin page: building, people, paired devices, the desk's hardware, security, audit — each from its own feature.
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BuildingSettings } from './BuildingSettings';
@@ -7,7 +7,10 @@ import { StaffAdmin } from '../staff/StaffAdmin';
 import { DevicesAdmin } from '../devices/DevicesAdmin';
 import { AuditAdmin } from '../audit/AuditAdmin';
 import { BackupAdmin } from '../backup/BackupAdmin';
+import { InstallationAdmin } from '../installation/InstallationAdmin';
+import { HardwareAdmin } from '../hardware/HardwareAdmin';
 import { NotifyAdmin } from '../notify';
+import { PhotosAdmin } from '../photos';
 
 export function AdminPage() {
   const { t } = useTranslation('settings');
@@ -22,10 +25,13 @@ export function AdminPage() {
           { key: 'staff', label: t('admin.staff'), children: <StaffAdmin /> },
           { key: 'building', label: t('admin.building'), children: <BuildingSettings /> },
           { key: 'devices', label: t('admin.devices'), children: <DevicesAdmin /> },
+          { key: 'hardware', label: t('hardware:tab'), children: <HardwareAdmin /> },
           { key: 'security', label: t('admin.security'), children: <SecuritySettings /> },
           { key: 'audit', label: t('admin.audit'), children: <AuditAdmin /> },
           { key: 'backup', label: t('admin.backup'), children: <BackupAdmin /> },
+          { key: 'installation', label: t('admin.installation'), children: <InstallationAdmin /> },
           { key: 'notify', label: t('notify:admin.title'), children: <NotifyAdmin /> },
+          { key: 'photos', label: t('photos:admin.title'), children: <PhotosAdmin /> },
         ]}
       />
     </div>

@@ -2,13 +2,16 @@
 // last visit is pre-filled as soon as the 11th digit is typed, and Enter checks them in.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Card, Flex, Form, Input, InputNumber, Select, Typography, type InputRef } from 'antd';
-import { PrinterOutlined, UserAddOutlined } from '@ant-design/icons';
+import { IdcardOutlined, PrinterOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, staffClient } from '../../api/client';
 import { zodRule, showServerErrors } from '../../app/forms';
 import { useBuilding } from '../../app/use-building';
 import { TenantPicker } from '../directory/TenantPicker';
 import { VisitDraft, type ReturningVisitor, type Visit } from '../../../../shared/contract/visitors';
+import type { CardForDesk } from '../../../../shared/contract/hardware';
+import { maskIdNumber } from '../../../../shared/rules/id-number';
+import { maskPersonName } from '../../../../shared/rules/masking';
 import { normalizeInput } from '../../../../shared/contract/fields';
 import { useVisitors } from './store';
 import { confirmDespiteWatchList } from './watch-alert';
@@ -33,6 +36,14 @@ const shape = VisitDraft.shape;
 const MOBILE = /^1[3-9]\d{9}$/;
 const blank = (v: string | undefined | null) => (v && v.trim() ? v : null);
 
+/** The visit's photo as a data URL when the building prints photos on passes (V-11) and one was taken. */
+async function passPhoto(visitId: string): Promise<string | null> {
+  const settings = await api.photos.settings({});
+  if (!settings.onPass) return null;
+  const { photo } = await api.photos.get({ visitId });
+  return photo ? `data:${photo.mime};base64,${photo.dataBase64}` : null;
+}
+
 /** Prints a visit's pass (shared by the desk panel and the in-building list). */
 export function usePassPrinter() {
   const building = useBuilding();
@@ -42,8 +53,11 @@ export function usePassPrinter() {
   return {
     view,
     async printPass(visit: Visit) {
+      // The desk's slip printer first (ESC/POS, or the OS driver in the desktop app); else this screen prints it.
+      const slip = await api.hardware.printSlip({ visitId: visit.id }).catch(() => ({ printed: false }));
+      if (slip.printed) return;
       const qr = await passQrDataUrl(visit.qrText ?? visit.passNumber ?? visit.id);
-      await print(<VisitorPass visit={visit} qr={qr} building={name} />);
+      await print(<VisitorPass visit={visit} qr={qr} building={name} photo={await passPhoto(visit.id)} />);
     },
   };
 }
@@ -58,12 +72,36 @@ export function DeskRegistration() {
   const [hostOptions, setHostOptions] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The card the reader read (H-1): its number is submitted as read and shown masked unless the building keeps it in full. */
+  const [card, setCard] = useState<CardForDesk | null>(null);
   const settings = useVisitors((s) => s.settings);
   const loadSettings = useVisitors((s) => s.loadSettings);
   const lastCheckedIn = useVisitors((s) => s.lastCheckedIn);
   const setLastCheckedIn = useVisitors((s) => s.setLastCheckedIn);
   const { view, printPass } = usePassPrinter();
   const timeZone = useBuilding((s) => s.timeZone);
+
+  const applyCard = (read: CardForDesk) => {
+    setCard(read);
+    form.setFieldsValue({ visitorName: read.name, idNumber: undefined });
+    void message.success(t('desk.cardRead', { name: maskPersonName(read.name) }));
+    mobileRef.current?.focus();
+  };
+  const applyCardRef = useRef(applyCard);
+  applyCardRef.current = applyCard;
+
+  const readCard = async () => {
+    try {
+      const { card: read, result } = await api.hardware.readCard({});
+      if (read) applyCardRef.current(read);
+      else void message.warning(t(result.messageKey, result.params));
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  // A card placed on this PC's reader fills the form by itself.
+  useEffect(() => staffClient.on('hardware.cardRead', (read) => applyCardRef.current(read)), []);
 
   useEffect(() => {
     void loadSettings();
@@ -104,6 +142,7 @@ export function DeskRegistration() {
 
   const reset = () => {
     form.resetFields();
+    setCard(null);
     setReturning(null);
     setHostOptions([]);
     setError(null);
@@ -122,7 +161,7 @@ export function DeskRegistration() {
         hostName: values.hostName ?? '',
         purpose: values.purpose ?? '',
         partySize: values.partySize ?? 1,
-        idNumber: blank(values.idNumber),
+        idNumber: card?.idNumber ?? blank(values.idNumber),
         vehiclePlate: blank(values.vehiclePlate),
         badgeNumber: values.badgeNumber ?? '',
         notes: values.notes ?? '',
@@ -151,7 +190,14 @@ export function DeskRegistration() {
           <UserAddOutlined /> {t('desk.title')}
         </Flex>
       }
-      extra={<Typography.Text type="secondary">{t('desk.shortcut')}</Typography.Text>}
+      extra={
+        <Flex align="center" gap={8}>
+          <Button size="small" icon={<IdcardOutlined />} onClick={() => void readCard()} data-testid="desk-read-card">
+            {t('desk.readCard')}
+          </Button>
+          <Typography.Text type="secondary">{t('desk.shortcut')}</Typography.Text>
+        </Flex>
+      }
       data-testid="desk-registration"
     >
       {view}
@@ -216,9 +262,24 @@ export function DeskRegistration() {
           <Form.Item name="vehiclePlate" label={t('optionalField', { label: t('field.vehiclePlate') })} rules={[zodRule(shape.vehiclePlate)]} style={{ marginBottom: 8 }}>
             <Input autoComplete="off" data-testid="desk-plate" />
           </Form.Item>
-          <Form.Item name="idNumber" label={t('optionalField', { label: t('field.idNumber') })} rules={[zodRule(shape.idNumber)]} style={{ marginBottom: 8 }}>
-            <Input autoComplete="off" data-testid="desk-id" />
-          </Form.Item>
+          {card ? (
+            <Form.Item label={`${t('field.idNumber')} · ${t('desk.cardFromReader')}`} style={{ marginBottom: 8 }}>
+              <Input
+                readOnly
+                value={settings?.storeFullIdNumber ? card.idNumber : maskIdNumber(card.idNumber)}
+                data-testid="desk-id"
+                suffix={
+                  <Button size="small" type="link" onClick={() => setCard(null)} data-testid="desk-card-clear">
+                    {t('desk.clearCard')}
+                  </Button>
+                }
+              />
+            </Form.Item>
+          ) : (
+            <Form.Item name="idNumber" label={t('optionalField', { label: t('field.idNumber') })} rules={[zodRule(shape.idNumber)]} style={{ marginBottom: 8 }}>
+              <Input autoComplete="off" data-testid="desk-id" />
+            </Form.Item>
+          )}
           <Form.Item name="badgeNumber" label={t('optionalField', { label: t('field.badgeNumber') })} rules={[zodRule(shape.badgeNumber)]} style={{ marginBottom: 8 }}>
             <Input autoComplete="off" data-testid="desk-badge" />
           </Form.Item>
@@ -226,6 +287,7 @@ export function DeskRegistration() {
         <Form.Item name="notes" label={t('optionalField', { label: t('field.notes') })} rules={[zodRule(shape.notes)]} style={{ marginBottom: 8 }}>
           <Input autoComplete="off" data-testid="desk-notes" />
         </Form.Item>
+        {card?.expired && <Alert type="warning" showIcon message={t('desk.cardExpired', { until: card.validUntil })} style={{ marginBottom: 8 }} data-testid="desk-card-expired" />}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} data-testid="desk-error" />}
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="desk-submit">
           {t('desk.submit')}

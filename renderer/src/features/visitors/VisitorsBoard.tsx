@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Badge, Button, Card, Empty, Flex, Input, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { CameraOutlined, LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, staffClient } from '../../api/client';
 import { useBuilding } from '../../app/use-building';
 import { useWedgeScan } from '../../app/wedge';
 import { looksLikeScannedPass } from '../../../../shared/rules/visitor-pass';
@@ -33,6 +33,13 @@ export function VisitorsBoard() {
   const [passError, setPassError] = useState<string | null>(null);
   const passRef = useRef<InputRef>(null);
   const { view: passView, printPass } = usePassPrinter();
+  const [photosOffered, setPhotosOffered] = useState(false);
+  useEffect(() => {
+    void api.photos.settings({}).then((s) => setPhotosOffered(s.enabled)).catch(() => setPhotosOffered(false));
+  }, []);
+  const reprintWithPhoto = async (visit: Visit) => {
+    if ((await api.photos.settings({})).onPass) await printPass(visit);
+  };
   const { view: rollCallView, print } = usePrintView();
 
   useEffect(() => {
@@ -64,7 +71,12 @@ export function VisitorsBoard() {
     }
   };
   // A scanned pass (LDV-…) signs out; a scanned invitation (LDI-…) is the expected-visitors panel's.
-  useWedgeScan(looksLikeScannedPass, (text) => void signOutByPass(text));
+  useWedgeScan(looksLikeScannedPass, (scanned) => {
+    const text = scanned.toUpperCase();
+    // What an input method left in the sign-out box is replaced by what was scanned.
+    setPass(text);
+    void signOutByPass(text);
+  });
 
   const signOut = async (visit: Visit) => {
     try {
@@ -152,6 +164,7 @@ export function VisitorsBoard() {
             placeholder={t('inBuilding.signOutBox')}
             status={passError ? 'error' : undefined}
             autoComplete="off"
+            data-scan-target
             data-testid="signout-pass"
           />
           <Button type="primary" icon={<LogoutOutlined />} autoInsertSpace={false} onClick={() => void signOutByPass(pass)}>
@@ -214,7 +227,9 @@ export function VisitorsBoard() {
                   <Button size="small" icon={<PrinterOutlined />} onClick={() => void printPass(v)}>
                     {t('inBuilding.print')}
                   </Button>
-                  <Button size="small" icon={<CameraOutlined />} onClick={() => setPhotographing(v)} data-testid={`photo-${v.visitorName}`} />
+                  {photosOffered && (
+                    <Button size="small" icon={<CameraOutlined />} onClick={() => setPhotographing(v)} data-testid={`photo-${v.visitorName}`} />
+                  )}
                   <Button size="small" autoInsertSpace={false} onClick={() => void signOut(v)} data-testid={`sign-out-${v.visitorName}`}>
                     {t('inBuilding.signOut')}
                   </Button>
@@ -225,7 +240,15 @@ export function VisitorsBoard() {
         />
       </Card>
       {confirming && <ConfirmDialog visit={confirming} onClose={() => setConfirming(null)} />}
-      {photographing && <PhotoDialog visit={photographing} retentionDays={settings?.retentionDays ?? 180} onClose={() => setPhotographing(null)} />}
+      {photographing && (
+        <PhotoDialog
+          visit={photographing}
+          retentionDays={settings?.retentionDays ?? 180}
+          onClose={() => setPhotographing(null)}
+          // A building that prints photos on passes gets the pass again, now with the photo (V-11).
+          onSaved={() => void reprintWithPhoto(photographing)}
+        />
+      )}
     </Flex>
   );
 }

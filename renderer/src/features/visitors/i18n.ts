@@ -27,6 +27,11 @@ const zhCN = {
     pass: '访客证号',
   },
   desk: {
+    readCard: '读身份证',
+    cardRead: '已读取身份证：{{name}}',
+    cardFromReader: '读卡器读取',
+    clearCard: '清除',
+    cardExpired: '该身份证已过期（有效期至 {{until}}），请核实身份。',
     title: '访客登记',
     shortcut: 'F2 输入手机号 · Enter 登记',
     submit: '登记入楼',
@@ -194,6 +199,11 @@ const en: VisitorsMessages = {
     pass: 'Pass no.',
   },
   desk: {
+    readCard: 'Read ID card',
+    cardRead: 'ID card read: {{name}}',
+    cardFromReader: 'from the card reader',
+    clearCard: 'Clear',
+    cardExpired: 'This ID card has expired (valid until {{until}}): check the visitor’s identity.',
     title: 'Register a visitor',
     shortcut: 'F2 mobile · Enter to register',
     submit: 'Check in',

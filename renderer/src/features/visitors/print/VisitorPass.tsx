@@ -1,5 +1,5 @@
 // The printed visitor pass (V-6): building, pass number, name, whom they visit, when, and the QR code the desk
-// scans at sign-out.
+// scans at sign-out; the visitor's photo too when the building prints photos on passes (V-11).
 import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../../../shared/contract/visitors';
@@ -10,7 +10,7 @@ export async function passQrDataUrl(text: string): Promise<string> {
   return QRCode.toDataURL(text, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
 }
 
-export function VisitorPass({ visit, qr, building }: { visit: Visit; qr: string; building: string }) {
+export function VisitorPass({ visit, qr, building, photo = null }: { visit: Visit; qr: string; building: string; photo?: string | null }) {
   const { t } = useTranslation('visitors');
   const timeZone = useBuilding((s) => s.timeZone);
   return (
@@ -23,6 +23,7 @@ export function VisitorPass({ visit, qr, building }: { visit: Visit; qr: string;
       </div>
       <div style={{ display: 'flex', gap: '3mm', alignItems: 'center' }}>
         <img src={qr} alt={visit.qrText ?? ''} style={{ width: '28mm', height: '28mm' }} />
+        {photo && <img src={photo} alt="" style={{ width: '21mm', height: '28mm', objectFit: 'cover' }} data-testid="pass-photo" />}
         <div style={{ fontSize: 12, lineHeight: 1.6 }}>
           <div style={{ fontSize: 16, fontWeight: 700 }}>{visit.visitorName}</div>
           <div>

@@ -25,13 +25,13 @@ function legacyAppend(db: Database.Database, entry: { at: number; method: string
 const without = (row: Record<string, unknown>, ...columns: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !columns.includes(k)));
 
 /**
- * A database as the released version (schema 13) left it: a member of staff, a tenant, a callback from before
+ * A database as the released version (schema 15) left it: a member of staff, a tenant, a callback from before
  * migration 0007 (its image has no kind), a visit redacted by the first form (its images blanked whole), a signed
  * incident (content hashes never entered the first form's images). Written through that version's audit path.
  */
 function releasedDatabase(): string {
   const dir = tempDir();
-  const db = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 13) }).db;
+  const db = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 15) }).db;
   db.prepare("UPDATE meta SET value = ? WHERE key = 'installation_id'").run(INSTALLATION);
   const rowOf = (table: string, id: string) => db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
   const insert = (table: string, sql: string, id: string) => {
@@ -102,11 +102,11 @@ function upgrade(dir: string, keys = openKeyRing(memorySecretStore()).ring) {
   return { ...opened, keys };
 }
 
-describe('migration 0014-keyed-trail', () => {
+describe('migration 0016-keyed-trail', () => {
   it('X-6 a released trail is checked as it was, converted entry by entry under the installation key, and the moment is recorded', () => {
     const dir = releasedDatabase();
     const { db, keys, preMigrationBackup } = upgrade(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(14);
+    expect(db.pragma('user_version', { simple: true })).toBe(16);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'audit_payload'").get()).toEqual({ n: 0 });
     const entries = auditEntries(db);
     // The old entries keep their numbers, times, methods and what they said, in the compact form.
@@ -143,7 +143,7 @@ describe('migration 0014-keyed-trail', () => {
 
   it('X-6 a released trail that was already broken is converted all the same, and the migration records where it broke', () => {
     const dir = releasedDatabase();
-    const tamper = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 13) }).db;
+    const tamper = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 15) }).db;
     tamper.exec('DROP TRIGGER audit_log_no_update');
     tamper.prepare("UPDATE audit_log SET method = 'staff.resetPin' WHERE seq = 2").run();
     tamper.close();
@@ -155,11 +155,11 @@ describe('migration 0014-keyed-trail', () => {
     db.close();
   });
 
-  it('X-6 without the installation key the conversion refuses and leaves the file at schema 13', () => {
+  it('X-6 without the installation key the conversion refuses and leaves the file at schema 15', () => {
     const dir = releasedDatabase();
     expect(() => openStore({ dataDir: dir, clock: new FakeClock() })).toThrow(/needs the installation key/);
-    const db = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 13) }).db;
-    expect(db.pragma('user_version', { simple: true })).toBe(13);
+    const db = openStore({ dataDir: dir, clock: new FakeClock(), migrations: migrations.slice(0, 15) }).db;
+    expect(db.pragma('user_version', { simple: true })).toBe(15);
     expect(verifyLegacyTrail(db)).toMatchObject({ ok: true, checked: 7 });
     db.close();
   });

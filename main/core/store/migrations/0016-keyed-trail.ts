@@ -146,8 +146,8 @@ export function convertLegacyTrail(db: Database.Database, auditKey: Buffer, inst
   });
 }
 
-export const migration0014: Migration = {
-  version: 14,
+export const migration0016: Migration = {
+  version: 16,
   name: 'keyed-trail',
   up(db, env) {
     if (!isLegacyTrail(db)) return;
@@ -157,9 +157,9 @@ export const migration0014: Migration = {
       db.exec(AUDIT_SCHEMA);
       return;
     }
-    if (!env.keys) throw new Error('migration 0014 converts the audit trail and needs the installation key');
+    if (!env.keys) throw new Error('migration 0016 converts the audit trail and needs the installation key');
     const installationId = (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)?.value;
-    if (!installationId) throw new Error('migration 0014: the database has audit entries but no installation id');
+    if (!installationId) throw new Error('migration 0016: the database has audit entries but no installation id');
     recordTrailKey(db, env.keys.fingerprint, 1);
     convertLegacyTrail(db, env.keys.key('audit-trail'), installationId, env.now);
   },
