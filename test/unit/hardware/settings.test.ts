@@ -27,7 +27,7 @@ describe('hardware settings', () => {
     await desk.core.invoke(admin, 'hardware.updateSettings', { sip: { enabled: false, password: '' } });
     expect((await desk.core.invoke(admin, 'hardware.settings', {})).sip.passwordSet).toBe(false);
     // Each change is audited.
-    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE method = 'hardware.updateSettings'").get()).toEqual({ n: 3 });
+    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_trail WHERE method = 'hardware.updateSettings'").get()).toEqual({ n: 3 });
   });
 
   it('P-6 H-1 H-2 X-3 bad settings get field messages in the caller’s language and change nothing', async () => {
