@@ -2,7 +2,9 @@
 // A package whose .node was built for Node (or another Electron) would fail at its first start on every lobby PC,
 // so it is refused here. LOBBY_DESK_EXPECT_NATIVE=node is for the package test only (test/contract/package.test.ts),
 // which packages the Node build on purpose with a placeholder Electron: it checks the reader against Node's ABI.
-// Either way a report is written beside the packaged app (native-abi.json).
+// Either way a report is written beside the packaged app (native-abi.json). N-API prebuilds (serialport's, under a
+// package's `prebuilds/` folder, loaded by node-gyp-build) carry no ABI version: they load in any Node or Electron,
+// so they are listed apart (`napi`) and not compared.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -33,8 +35,11 @@ exports.default = async function afterPack(context) {
   const files = unpacked ? findNodeFiles(unpacked) : [];
   if (files.length === 0) throw new Error(`no native module in ${context.appOutDir}: better-sqlite3 was not unpacked`);
   const runtime = process.env.LOBBY_DESK_EXPECT_NATIVE === 'node' ? 'node' : 'electron';
-  const results = files.map((file) => ({ file: path.relative(context.appOutDir, file), ...checkNativeAbi(file, runtime, version) }));
-  fs.writeFileSync(path.join(context.appOutDir, '..', 'native-abi.json'), JSON.stringify({ electron: version, results }, null, 2));
+  const checked = files.map((file) => ({ file: path.relative(context.appOutDir, file), ...checkNativeAbi(file, runtime, version) }));
+  const isNapiPrebuild = (r) => r.abi === null && r.file.split(path.sep).includes('prebuilds');
+  const napi = checked.filter(isNapiPrebuild).map((r) => r.file);
+  const results = checked.filter((r) => !isNapiPrebuild(r));
+  fs.writeFileSync(path.join(context.appOutDir, '..', 'native-abi.json'), JSON.stringify({ electron: version, results, napi }, null, 2));
   const wrong = results.filter((r) => !r.ok);
   if (wrong.length > 0) {
     throw new Error(

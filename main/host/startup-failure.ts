@@ -1,7 +1,7 @@
 // When the desk cannot start: what went wrong and what to do, in the PC's language (pure). The desktop app
 // shows it in a window with buttons (restore the newest good backup, open the data folder, quit); web mode prints
 // it. Either way it is logged and the locks are released, so the next start tries again.
-import { StoreTooNewError, MigrationFailedError } from '../core/store/open';
+import { StoreTooNewError, MigrationFailedError, StoreUnreadableError } from '../core/store/open';
 import { SecretUnreadableError } from '../core/keyring';
 import { DataDirLockedError } from './data-lock';
 import { DataMigrationError } from './data-migration';
@@ -26,6 +26,7 @@ export function classifyStartupFailure(error: unknown): StartupFailureKind {
   if (error instanceof DataDirLockedError) return 'locked';
   if (error instanceof StoreTooNewError) return 'tooNew';
   if (error instanceof MigrationFailedError) return 'migration';
+  if (error instanceof StoreUnreadableError) return 'corrupt';
   if (error instanceof SecretUnreadableError) return 'key';
   if (error instanceof DataMigrationError) return 'dataMove';
   const code = (error as { code?: unknown } | null)?.code;

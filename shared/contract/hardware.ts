@@ -6,6 +6,9 @@ import { mutation, query, ADMIN, type Role } from './define';
 import { empty, id, ok, required, text } from './fields';
 import { VISITOR_DESK } from './visitors';
 
+const IPV4 = z.ipv4();
+const IPV6 = z.ipv6();
+
 export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 export const ID_READER_KINDS = ['none', 'samv', 'vendorHttp'] as const;
 export const SLIP_PRINTER_KINDS = ['none', 'os', 'escpos'] as const;
@@ -187,7 +190,8 @@ export const hardware = {
     summary: 'Pairs a desk phone by its address; answers the action URLs to enter in the phone (its token is shown once).',
     input: z.strictObject({
       name: required(40),
-      address: text(45).regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:]+)$/, { error: 'hardware:error.address' }),
+      // An IPv4 or IPv6 address as the phone sends from (no host names: the address is how its requests are told apart).
+      address: text(45).refine((v) => IPV4.safeParse(v).success || IPV6.safeParse(v).success, { error: 'hardware:error.address' }),
     }),
     output: z.object({ phone: DeskPhone, token: z.string(), actionUrls: z.record(z.string(), z.string()) }),
     allow: ADMIN,

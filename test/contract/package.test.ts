@@ -123,8 +123,15 @@ describe('the package', () => {
   });
 
   it('X-5 the afterPack hook read the packaged module’s ABI; a Node build would be refused for Electron', () => {
-    const report = JSON.parse(fs.readFileSync(path.join(out, 'native-abi.json'), 'utf8')) as { electron: string; results: Array<{ file: string; abi: number; ok: boolean }> };
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'native-abi.json'), 'utf8')) as {
+      electron: string;
+      results: Array<{ file: string; abi: number; ok: boolean }>;
+      napi: string[];
+    };
     expect(report.electron).toBe(electronVersion());
+    // serialport's N-API prebuilds load in any runtime: listed apart, only the shipped targets' (no macOS, no ARM).
+    expect(report.napi.length).toBeGreaterThan(0);
+    expect(report.napi.every((f) => /prebuilds\/(linux-x64|win32-x64)\//.test(f.split(path.sep).join('/')))).toBe(true);
     expect(report.results).toEqual([expect.objectContaining({ file: 'resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node', abi: Number(process.versions.modules), ok: true })]);
     // This machine builds native modules for Node (tests need it): packaged for real, the hook refuses it.
     const forElectron = checkNativeAbi(path.join(resources, 'app.asar.unpacked', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), 'electron', electronVersion());

@@ -64,6 +64,7 @@ export const STRING_CANDIDATES: string[] = [
   '京A12345',
   'ABCD2345',
   '{"to":"{{phone}}","text":"{{text}}"}', // an SMS gateway's request template
+  '10.20.30.40', // a desk phone's IP address
   'x',
 ];
 
