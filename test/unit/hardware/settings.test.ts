@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { as, createDesk, failure, type TestDesk } from '../../support/core';
 import { hardwareConfig } from '../../../main/core/hardware/settings';
 import { ROLES } from '../../../shared/contract/define';
+import { auditText } from '../../support/audit';
 import { hardware } from '../../../shared/contract/hardware';
 
 let desk: TestDesk;
@@ -18,7 +19,7 @@ describe('hardware settings', () => {
     });
     expect(saved.sip).toEqual({ enabled: true, host: '192.168.1.2', port: 5060, extension: '8001', domain: '', username: '8001', passwordSet: true, localPort: 0 });
     expect(JSON.stringify(saved)).not.toContain('Secret-8001');
-    const everything = JSON.stringify(desk.core.db.prepare('SELECT * FROM settings').all()) + JSON.stringify(desk.core.db.prepare('SELECT * FROM audit_payload').all());
+    const everything = JSON.stringify(desk.core.db.prepare('SELECT * FROM settings').all()) + auditText(desk.core.db);
     expect(everything).not.toContain('Secret-8001');
     expect(hardwareConfig(desk.core.db, desk.core.keys).sip.password).toBe('Secret-8001');
     // Saving again without a password keeps it; an empty one clears it.
