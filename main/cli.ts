@@ -4,13 +4,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataDir, userDir } from './data-dir';
 import { APP_VERSION } from './version';
-import { verifyStoreFile } from './core/audit/verify-file';
+import { readDataDirKeys, verifyStoreFile } from './core/audit/verify-file';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from './core/store/open';
 import { LATEST_SCHEMA_VERSION } from './core/store/migrations';
 import { writeBackup } from './core/backup';
-import { checkDatabaseFile } from './core/backup/files';
-import { restoreBackup, RestoreError } from './core/backup/restore';
+import { checkDatabaseFile, firstProblem } from './core/backup/files';
+import { databaseInUse, restoreBackup, RestoreError } from './core/backup/restore';
+import { describeReport } from './core/audit/status';
+import { trailKeys } from './core/audit/keys';
+import { defaultKeyFile, fileSecretStore, fingerprintOf, formatKeyFile, parseKeyFile } from './core/keyring';
+import { fingerprintIn } from './core/keyring/binding';
+import { pickLanguage } from '../shared/i18n';
+import type { TrailReport } from '../shared/contract/audit';
 import { WebDesk } from './web/desk';
 import { installProcessGuards } from './host/process-guards';
 import { describeStartupFailure } from './host/startup-failure';
@@ -28,9 +34,14 @@ const USAGE = `Usage:
                                                            serve the lobby, visitor and handover screens
                                                            (--open: open the lobby in the system's browser)
       [--clock-ahead-days N]                               rehearsal only: run the desk's clock N days ahead
-  lobby-desk audit:verify [--data-dir DIR]                 check the audit trail for tampering
+  lobby-desk audit:verify [--data-dir DIR] [--anchor SEQ:HEX]… [--lang en|zh-CN]
+                                                           check the audit trail against its key, every anchor
+                                                           (anchors file, backups, heads written on paper) and
+                                                           every audited table; exit 0 ok, 1 broken, 3 unverified
   lobby-desk backup [--data-dir DIR]                       write a checked backup into DIR/backups now
   lobby-desk restore --from FILE [--data-dir DIR]          put a backup back (the app must be stopped)
+  lobby-desk key:export --to FILE [--data-dir DIR]         copy the installation key out (to move to a new PC)
+  lobby-desk key:import --from FILE [--data-dir DIR]       put an exported key in place (the app must be stopped)
 `;
 
 async function web(args: string[]): Promise<void> {
@@ -76,16 +87,97 @@ async function web(args: string[]): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 }
 
+const ANCHOR_ARG = /^(\d+):([0-9a-f ]{8,})$/i;
+
+function printReport(report: TrailReport, dataDir: string): void {
+  const a = (source: string) => report.anchors.filter((x) => x.source === source);
+  const tally = (list: TrailReport['anchors']) =>
+    list.length === 0 ? 'none' : Object.entries(list.reduce<Record<string, number>>((t, x) => ({ ...t, [x.result]: (t[x.result] ?? 0) + 1 }), {})).map(([k, n]) => `${n} ${k}`).join(', ');
+  const head = report.head ? `head #${report.head.seq} · ${report.head.short}` : 'no entries yet';
+  const title =
+    report.state === 'ok'
+      ? `OK — ${report.authenticated} audit entries verified with the installation key (${head})`
+      : report.state === 'unverified'
+        ? `UNVERIFIED — ${report.authenticated} of ${report.entries} entries verified with a key (${head}); nothing found broken, but not everything could be checked`
+        : `BROKEN — ${report.problemCount} problem${report.problemCount === 1 ? '' : 's'} (${head})`;
+  console.log(`${title} (${dataDir})`);
+  for (const p of report.problems) console.log(`  ✗ ${p.message ?? p.code}`);
+  if (report.problemCount > report.problems.length) console.log(`  … and ${report.problemCount - report.problems.length} more`);
+  console.log(`  anchors checked: anchors file ${tally(a('anchors'))}; backups ${tally(a('backup'))}; paper ${tally(a('paper'))}`);
+  for (const x of [...a('backup'), ...a('paper')]) console.log(`    ${x.source} ${x.name}: entry #${x.seq} ${x.result}`);
+  if (report.tables) console.log(`  business tables: ${report.tables.rows} rows in ${report.tables.tables} audited tables reconciled with the trail`);
+  if (report.content) console.log(`  content hashes recomputed: ${report.content.incidents} signed incidents, ${report.content.handovers} signed handovers, ${report.content.files} files`);
+  console.log(`  protective triggers: ${report.triggers} checked by their whole definition`);
+  for (const n of report.notices) console.log(`  note: ${n.message ?? n.code}`);
+}
+
 function auditVerify(args: string[]): void {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { 'data-dir': { type: 'string' }, anchor: { type: 'string', multiple: true }, lang: { type: 'string' } },
+    strict: true,
+  });
   const dataDir = dataDirOf(values['data-dir']);
-  const result = verifyStoreFile(dataDir);
-  if (result.ok) {
-    console.log(`OK — ${result.checked} audit entries verified (${dataDir})`);
-    return;
+  const paper = (values.anchor ?? []).map((text) => {
+    const match = ANCHOR_ARG.exec(text.trim());
+    if (!match) throw new UsageError(`--anchor takes SEQ:HEX as printed on paper (e.g. 1234:3f9a c21b 77e0 d4a8), not ${text}`);
+    return { seq: Number(match[1]), link: match[2]!.replace(/\s+/g, '') };
+  });
+  const { keys, where, error } = readDataDirKeys(dataDir);
+  if (!keys) console.log(`No installation key at ${where} (${error}): the links cannot be checked here.`);
+  const report = describeReport(verifyStoreFile(dataDir, { paper, keys }), pickLanguage(values.lang ?? 'en'));
+  printReport(report, dataDir);
+  process.exitCode = report.state === 'ok' ? 0 : report.state === 'broken' ? 1 : 3;
+}
+
+function keyExport(args: string[]): void {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, to: { type: 'string' } }, strict: true });
+  if (!values.to) throw new UsageError('key:export needs --to FILE (somewhere safe: whoever has it and the database can forge the trail)');
+  const dataDir = dataDirOf(values['data-dir']);
+  const secret = fileSecretStore(defaultKeyFile(dataDir)).load();
+  if (!secret) throw new UsageError(`No installation key at ${defaultKeyFile(dataDir)} (the desktop app keeps its key protected by the OS: export it from Admin → Audit trail)`);
+  fs.writeFileSync(values.to, formatKeyFile(secret), { mode: 0o600, flag: 'wx' });
+  console.log(`Installation key ${fingerprintOf(secret)} written to ${values.to}. Keep it apart from the database and its backups.`);
+}
+
+function keyImport(args: string[]): void {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, from: { type: 'string' } }, strict: true });
+  if (!values.from) throw new UsageError('key:import needs --from FILE (a file written by key:export)');
+  const dataDir = dataDirOf(values['data-dir']);
+  const secret = parseKeyFile(fs.readFileSync(values.from, 'utf8'));
+  const fingerprint = fingerprintOf(secret);
+  const live = path.join(dataDir, DATABASE_FILE);
+  if (databaseInUse(live)) throw new UsageError('Lobby Desk is running on this data dir: close the desk app (and `npm run web`) first.');
+  let epochs: ReturnType<typeof trailKeys> = [];
+  // The key the database is bound to (the desk refuses to start without it) and the keys its trail was written with.
+  let recorded: string | null = null;
+  if (fs.existsSync(live)) {
+    const db = new Database(live, { readonly: true, fileMustExist: true });
+    try {
+      const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
+      epochs = hasMeta ? trailKeys(db) : [];
+      recorded = hasMeta ? fingerprintIn(db) : null;
+    } finally {
+      db.close();
+    }
+    const known = [...new Set([...epochs.map((e) => e.fingerprint), ...(recorded ? [recorded] : [])])];
+    if (known.length > 0 && !known.includes(fingerprint)) {
+      throw new UsageError(`Key ${fingerprint} is not one this database's trail was written with (${known.join(', ')}); nothing was changed.`);
+    }
   }
-  console.log(`BROKEN at entry ${result.firstBroken?.seq}: ${result.firstBroken?.reason} (${result.checked} entries verified before it)`);
-  process.exitCode = 1;
+  const store = fileSecretStore(defaultKeyFile(dataDir));
+  const current = store.load();
+  const latest = recorded ?? epochs[epochs.length - 1]?.fingerprint;
+  if (current && fingerprintOf(current) === fingerprint) {
+    console.log(`Key ${fingerprint} is already this data dir's installation key.`);
+  } else if (!current || latest === fingerprint) {
+    if (current) store.saveEarlier?.(current);
+    store.save(secret);
+    console.log(`Installation key ${fingerprint} is in place at ${store.where}${current ? ` (the one it replaces, ${fingerprintOf(current)}, is kept to check its part of the trail)` : ''}.`);
+  } else {
+    store.saveEarlier?.(secret);
+    console.log(`Key ${fingerprint} is kept as an earlier key: verify checks the entries written with it; new entries stay under ${fingerprintOf(current)}.`);
+  }
 }
 
 function describeSize(bytes: number): string {
@@ -100,10 +192,11 @@ async function backupCommand(args: string[]): Promise<void> {
   // Online backup: works while the desk app is running; nothing in the live database changes.
   const db = new Database(file, { fileMustExist: true, timeout: 5000 });
   try {
-    const written = await writeBackup(db, dataDir, 'manual', Date.now());
-    const check = checkDatabaseFile(written);
+    const { keys } = readDataDirKeys(dataDir);
+    const written = await writeBackup(db, dataDir, 'manual', Date.now(), { keys });
+    const check = checkDatabaseFile(written, keys);
     console.log(`Backup written: ${written} (${describeSize(fs.statSync(written).size)})`);
-    console.log(`  integrity ok, ${check.audit.checked} audit entries verified`);
+    console.log(`  integrity ok, ${check.audit.authenticated} audit entries verified${check.audit.state === 'unverified' ? ` (${firstProblem(check.audit)})` : ''}, head #${check.audit.head?.seq ?? 0}`);
   } finally {
     db.close();
   }
@@ -123,7 +216,7 @@ async function restoreCommand(args: string[]): Promise<void> {
     const result = await restoreBackup({ dataDir, from: values.from, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION });
     console.log(`Restored ${result.restored} into ${dataDir}`);
     if (result.keyPlaced) console.log(`  The installation key exported beside it was put in ${path.join(dataDir, 'keys')}.`);
-    console.log(`  integrity ok, ${result.check.audit.checked} audit entries verified`);
+    console.log(`  integrity ok, ${result.check.audit.authenticated} audit entries verified, head #${result.check.audit.head?.seq ?? 0} (recorded in the anchors file)`);
     if (result.previous && result.previousState === 'notDatabase') {
       console.log(`  the file it replaced was not a database; it is kept as it was in ${result.previous}`);
     } else if (result.previous) {
@@ -153,6 +246,10 @@ async function main(argv: string[]): Promise<void> {
       return backupCommand(rest);
     case 'restore':
       return restoreCommand(rest);
+    case 'key:export':
+      return keyExport(rest);
+    case 'key:import':
+      return keyImport(rest);
     default:
       console.log(USAGE);
       process.exitCode = command ? 2 : 0;

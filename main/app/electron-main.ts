@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { app, crashReporter, globalShortcut, ipcMain, session } from 'electron';
+import { app, crashReporter, dialog, globalShortcut, ipcMain, safeStorage, session } from 'electron';
 import { Core } from '../core/core';
 import { ensureLocalKiosk } from '../core/devices';
 import { restoreBackup } from '../core/backup/restore';
@@ -29,6 +29,7 @@ import { registerRendererScheme, serveRenderer } from './renderer-protocol';
 import { WindowManager, type Route } from './window-manager';
 import { electronHostServices } from './printing';
 import { bindRingHotkey, type RingHotkey } from './ring-hotkey';
+import { keyExportService, openSafeStorageSecretStore, type DesktopSecretStore } from './secret-store';
 import { applyAutoStart, autoStartContext, autoStartPlan } from './autostart';
 import { electronInstaller } from './updater';
 import { desktopShellSide, LanServer } from './desktop-shell';
@@ -66,6 +67,7 @@ let lock: DataDirLock | null = null;
 let updates: UpdateChecker | null = null;
 let data: DataDirChoice | null = null;
 let hardware: HardwareHub | null = null;
+let secrets: DesktopSecretStore | null = null;
 const server = new LanServer({ core: () => core, rendererDir: RENDERER_DIR, preferences, logger });
 const windows = new WindowManager({
   mode,
@@ -100,7 +102,7 @@ function closeDesk(): Promise<void> {
   return Promise.all([server.close(), devices]).then(() => undefined);
 }
 
-function openDesk(): void {
+async function openDesk(): Promise<void> {
   data = chooseDataDir(dataDirFlag(), preferences.get().dataLocation);
   migrateEarlierData(data, logger, Date.now());
   lock = acquireDataDirLock(data.dir, { mode: 'desktop', version: APP_VERSION, startedAt: Date.now() });
@@ -113,6 +115,10 @@ function openDesk(): void {
     logger,
     ...(app.isPackaged ? { installer: electronInstaller({ logger, beforeInstall: () => windows.releaseForQuit() }) } : {}),
   });
+  // The installation key, OS-protected: opened before the core (safeStorage is asynchronous); the same store
+  // is the one a restore checks the backup's recorded key against and the one the core refuses a database without.
+  const keyStore = await openSafeStorageSecretStore(dataDir, safeStorage);
+  secrets = keyStore;
   const installation = createInstallationHost({
     shell: desktopShellSide({
       windows,
@@ -121,7 +127,7 @@ function openDesk(): void {
       logger,
       shutdown: () => closeDesk().then(() => log.flush()),
       restore: async (file) => {
-        const result = await restoreBackup({ dataDir, from: file, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION });
+        const result = await restoreBackup({ dataDir, from: file, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION, secrets: keyStore });
         logger.info('backup restored', { from: path.basename(result.restored), previous: result.previous ? path.basename(result.previous) : null });
       },
     }),
@@ -130,7 +136,7 @@ function openDesk(): void {
     log,
     updates,
   });
-  core = Core.open({ dataDir, version: APP_VERSION, logger, host: { ...electronHostServices(), installation } });
+  core = Core.open({ dataDir, version: APP_VERSION, logger, host: { ...electronHostServices(), ...keyExportService(keyStore, dialog), installation }, secrets: keyStore });
   core.start();
   // Telephony, card reader, serial scanner (P-6, H-1): optional devices configured at Admin → Devices.
   void startHardware(core).then((hub) => (hardware = hub));
@@ -155,10 +161,10 @@ async function start(): Promise<void> {
   serveRenderer(RENDERER_DIR);
   applyAutoStart(autoStartPlan(preferences.get().autoStart, autoStartContext(app.isPackaged)), (settings) => app.setLoginItemSettings(settings));
   try {
-    openDesk();
+    await openDesk();
   } catch (error) {
     await closeDesk();
-    const outcome = await showStartupFailure({ error, lang: preferences.get().language, dataDir: data?.dir ?? null, logDir: log.dir, logger });
+    const outcome = await showStartupFailure({ error, lang: preferences.get().language, dataDir: data?.dir ?? null, logDir: log.dir, logger, secrets: secrets ?? undefined });
     await log.flush();
     if (outcome === 'relaunch') app.relaunch();
     app.exit(outcome === 'relaunch' ? 0 : 1);

@@ -5,13 +5,22 @@
 import { app, dialog, shell } from 'electron';
 import type { Logger } from '../core/context';
 import { restoreBackup } from '../core/backup/restore';
+import type { SecretStore } from '../core/keyring';
 import { LATEST_SCHEMA_VERSION } from '../core/store/migrations';
 import { describeStartupFailure, failureActions } from '../host/startup-failure';
 import { newestRestorableBackup } from '../host/recovery';
 import type { Language } from '../../shared/i18n';
 
 /** Resolves 'relaunch' (a backup was restored) or 'quit'. */
-export async function showStartupFailure(options: { error: unknown; lang: Language; dataDir: string | null; logDir: string; logger: Logger }): Promise<'relaunch' | 'quit'> {
+export async function showStartupFailure(options: {
+  error: unknown;
+  lang: Language;
+  dataDir: string | null;
+  logDir: string;
+  logger: Logger;
+  /** Where this desk keeps its installation key (OS-protected), when it was opened before the failure. */
+  secrets?: SecretStore;
+}): Promise<'relaunch' | 'quit'> {
   const failure = describeStartupFailure(options.error, options.lang, { logs: options.logDir });
   options.logger.error('desk did not start', { kind: failure.kind, error: failure.detail });
   app.releaseSingleInstanceLock();
@@ -34,7 +43,7 @@ export async function showStartupFailure(options: { error: unknown; lang: Langua
     if (chosen === 'openLogs') await shell.openPath(options.logDir);
     if (chosen === 'restore' && options.dataDir && restorable) {
       try {
-        const result = await restoreBackup({ dataDir: options.dataDir, from: restorable, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION });
+        const result = await restoreBackup({ dataDir: options.dataDir, from: restorable, now: Date.now(), latestSchemaVersion: LATEST_SCHEMA_VERSION, secrets: options.secrets });
         options.logger.info('backup restored from the start-failure window', { from: restorable, previous: result.previous });
         return 'relaunch';
       } catch (error) {

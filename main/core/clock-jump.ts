@@ -51,9 +51,10 @@ export class ClockWatch {
     const newest = db.prepare('SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { at: number } | undefined;
     this.highWater = newest?.at ?? Number.NEGATIVE_INFINITY;
     // The note's entity id is the time the desk had seen before the jump.
-    const noted = db.prepare('SELECT at, entity_id FROM audit_log WHERE entity = ? ORDER BY seq DESC LIMIT 1').get(CLOCK_ENTITY) as
-      | { at: number; entity_id: string | null }
-      | undefined;
+    // The compact trail keeps the entity's name as a term (audit/chain.ts): look the term up, then its entries.
+    const noted = db
+      .prepare('SELECT l.at, l.entity_id FROM audit_log l WHERE l.entity_term = (SELECT id FROM audit_terms WHERE term = ?) ORDER BY l.seq DESC LIMIT 1')
+      .get(`e:${CLOCK_ENTITY}`) as { at: number; entity_id: string | null } | undefined;
     this.current = noted ? { noticedAt: noted.at, recordAt: Number(noted.entity_id ?? noted.at) } : null;
   }
 

@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { Tx } from './store/tx';
 import type { Actor } from './audit/chain';
 import type { KeyRing } from './keyring';
+import type { TrailMonitor } from './audit/status';
 import type { InstallationHost } from './installation/host';
 import type { WallClockJump } from './clock-jump';
 import type { SetupCode } from './setup/setup-code';
@@ -57,6 +58,8 @@ export interface HostServices {
   pdfOfWindow?(windowId: number): Promise<Buffer>;
   printers?(windowId: number): Promise<Array<{ name: string; isDefault: boolean }>>;
   notify?(title: string, body: string): void;
+  /** Writes the installation key to a file the admin chooses (desktop: the key is OS-protected, no CLI can read it). */
+  exportInstallationKey?(): Promise<{ file: string; fingerprint: string } | null>;
   /** This installation's preferences, folders, restart and updates (both shells; absent in tests of the core). */
   installation?: InstallationHost;
   /** Prints an HTML document (a visitor slip) silently on `printer` (null: the default), `widthMm` wide. */
@@ -73,6 +76,13 @@ export interface CoreServices {
   host: HostServices;
   /** Keys derived from the installation's secret, which is kept outside the database. */
   keys: KeyRing;
+  /**
+   * Writes the installation key (in the form `key:import` and a restore read) to a new file, owner-only; returns
+   * its fingerprint. Wherever the shell keeps the key (a file, or the OS's protected storage on the desktop).
+   */
+  exportKeyTo(file: string): string;
+  /** The trail's state (checked at start), its anchors and alerts. */
+  trail: TrailMonitor;
   /** The latest backward jump of the wall clock the desk noticed (waits that began before it are bounded by it). */
   readonly clockJump: WallClockJump | null;
   /** The one-time code that lets another device run first-run setup (printed in the server's console). */

@@ -8,6 +8,8 @@ import { DATABASE_FILE, openStore } from './store/open';
 import { checkKeyForDatabase, recordKeyFingerprint } from './keyring/binding';
 import { defaultKeyFile, fileSecretStore, openKeyRing, type KeyRing, type SecretStore } from './keyring';
 import { Tx } from './store/tx';
+import { TrailMonitor } from './audit/status';
+import { migration0016 as keyedTrail } from './store/migrations/0016-keyed-trail';
 import {
   actorOf,
   type AnyHandler,
@@ -107,6 +109,8 @@ export class Core implements BackgroundHost {
   readonly file: string;
   readonly host: HostServices;
   readonly keys: KeyRing;
+  readonly trail: TrailMonitor;
+  private readonly secrets: SecretStore;
   readonly setupCode = new SetupCode();
   private readonly listeners = new Set<EventListener>();
   private readonly scheduler: Scheduler;
@@ -123,6 +127,7 @@ export class Core implements BackgroundHost {
     this.dataDir = options.dataDir;
     this.host = options.host ?? {};
     const secrets = options.secrets ?? fileSecretStore(defaultKeyFile(options.dataDir));
+    this.secrets = secrets;
     // A database written with a key that is missing or different is refused, never given a new key.
     checkKeyForDatabase(path.join(options.dataDir, DATABASE_FILE), secrets);
     const { ring, created } = openKeyRing(secrets);
@@ -134,6 +139,17 @@ export class Core implements BackgroundHost {
     recordKeyFingerprint(this.db, ring);
     this.installationId = store.installationId;
     if (store.preMigrationBackup) this.logger.info('backed up before migrating', { file: store.preMigrationBackup });
+    // The trail is checked before anything is served: from the last anchor, so start-up does not grow with the file.
+    this.trail = new TrailMonitor({
+      db: this.db,
+      dataDir: this.dataDir,
+      keys: ring,
+      installationId: this.installationId,
+      now: () => this.clock.now(),
+      logger: this.logger,
+      keyedNow: store.migratedFrom !== null && store.migratedFrom < keyedTrail.version,
+    });
+    this.trail.open();
     this.scheduler = new Scheduler(this, [...featureJobs, ...(options.jobs ?? [])]);
   }
 
@@ -212,11 +228,18 @@ export class Core implements BackgroundHost {
     this.closed = true;
     this.scheduler.stop();
     this.listeners.clear();
+    this.trail.close();
     this.db.close();
   }
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /** The installation key written out for a move (beside an exported backup): see CoreServices.exportKeyTo. */
+  exportKeyTo(file: string): string {
+    if (!this.secrets.exportTo) throw new Error(`the installation key at ${this.secrets.where} cannot be exported from here`);
+    return this.secrets.exportTo(file);
   }
 
   get clockJump() {
@@ -303,6 +326,7 @@ export class Core implements BackgroundHost {
     const result = this.db
       .transaction(() => work(this.context({ kind: 'system' }, 'system', method, now, DEFAULT_LANGUAGE, outbox, [], true, null, later)))
       .immediate();
+    this.trail.afterCommit();
     this.deliver(outbox, true);
     this.startBackground(later, method);
     return result;
@@ -321,7 +345,7 @@ export class Core implements BackgroundHost {
     later: Array<(host: BackgroundHost) => void | Promise<void>> = [],
   ): CallContext {
     const actor = actorOf(caller);
-    const tx = writable ? new Tx({ db: this.db, installationId: this.installationId, actor, method, at: now }) : null;
+    const tx = writable ? new Tx({ db: this.db, installationId: this.installationId, actor, method, at: now, auditKey: this.keys.key('audit-trail') }) : null;
     return {
       db: this.db,
       clock: this.clock,
@@ -331,6 +355,8 @@ export class Core implements BackgroundHost {
       logger: this.logger,
       host: this.host,
       keys: this.keys,
+      exportKeyTo: (file: string) => this.exportKeyTo(file),
+      trail: this.trail,
       clockJump: this.clockJump,
       setupCode: this.setupCode,
       windowId,
@@ -395,13 +421,15 @@ export class Core implements BackgroundHost {
       if (failureWrites.length > 0) {
         this.db
           .transaction(() => {
-            const tx = new Tx({ db: this.db, installationId: this.installationId, actor: actorOf(caller), method, at: now });
+            const tx = new Tx({ db: this.db, installationId: this.installationId, actor: actorOf(caller), method, at: now, auditKey: this.keys.key('audit-trail') });
             for (const write of failureWrites) write(tx);
           })
           .immediate();
+        this.trail.afterCommit();
       }
       throw error;
     }
+    if (spec.kind === 'mutation') this.trail.afterCommit();
     this.deliver(outbox);
     this.startBackground(later, method);
     return result;

@@ -2,6 +2,7 @@
 // each feature (visitors still in, keys out, open incidents …). The outgoing person signs with their PIN, the
 // incoming guard acknowledges with their own; unticked lines carry over to the next handover.
 import { z } from 'zod';
+import { TrailHead } from './audit';
 import { mutation, query, ADMIN, type Role } from './define';
 import { epochMs, id, paging, pin, text, empty } from './fields';
 import { ChecklistInput, ChecklistItem, DUTY, LineParams } from './shifts';
@@ -58,6 +59,8 @@ export const Handover = z.object({
   acknowledgeNote: z.string(),
   /** SHA-256 of the signed lines and notes, printed on the sheet. */
   contentHash: z.string().nullable(),
+  /** Where the audit trail stood at signing (and acknowledgement), or now for a draft — printed, so paper holds it. */
+  trailAnchor: TrailHead.nullable(),
   lines: z.array(HandoverLine),
 });
 export type Handover = z.infer<typeof Handover>;

@@ -2,6 +2,7 @@
 // complaints answered within 24 h, follow-up visits, the supervisor's daily audit and the manager's Monday review
 // (R-1 … R-7).
 import { z } from 'zod';
+import { TrailHead } from './audit';
 import { mutation, query, ADMIN, type Role } from './define';
 import { epochMs, id, personName, phone, required, text, empty } from './fields';
 
@@ -248,6 +249,8 @@ export const AuditQueue = z.object({
   /** Unaudited entries by day of reception: yesterday first, then older days, then today. */
   days: z.array(z.object({ dayKey: z.string(), items: z.array(RecordSummary) })),
   recentlyAudited: z.array(RecordSummary.extend({ auditedAt: z.number(), auditedByName: z.string(), auditComment: z.string() })),
+  /** Where the audit trail stands now: the supervisor writes it on the day's paper audit (an anchor outside the PC). */
+  trailHead: TrailHead.nullable(),
 });
 export type AuditQueue = z.infer<typeof AuditQueue>;
 

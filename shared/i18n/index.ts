@@ -11,6 +11,7 @@ import { shiftsEn, shiftsZhCN } from './shifts';
 import { incidentsEn, incidentsZhCN } from './incidents';
 import { keysEn, keysZhCN } from './keys';
 import { handoverEn, handoverZhCN } from './handover';
+import { auditCoreEn, auditCoreZhCN } from './audit';
 import { installationCoreEn, installationCoreZhCN } from './installation';
 import { importEn, importZhCN } from './import';
 import { hardwareCoreEn, hardwareCoreZhCN } from './hardware';
@@ -37,6 +38,7 @@ export const sharedMessages = {
     incidents: incidentsZhCN,
     keys: keysZhCN,
     handover: handoverZhCN,
+    audit: auditCoreZhCN,
     installation: installationCoreZhCN,
     import: importZhCN,
     hardware: hardwareCoreZhCN,
@@ -58,6 +60,7 @@ export const sharedMessages = {
     incidents: incidentsEn,
     keys: keysEn,
     handover: handoverEn,
+    audit: auditCoreEn,
     installation: installationCoreEn,
     import: importEn,
     hardware: hardwareCoreEn,

@@ -16,7 +16,7 @@ import { startWebServer, httpClient, CLI } from '../support/web-server';
 import { ADMIN_PIN, STAFF_PIN, setUpBuilding, pairDevice, signedInPerson, everyCaller, mayCall, callerOptions, type TestCaller } from '../support/reliability/callers';
 import { WriteLedger, callOnce, discoverWrites, type Harness, type WriteCheck } from '../support/reliability/writes';
 import { prng, type Prng } from '../support/reliability/prng';
-import { verifyAuditChain } from '../../main/core/audit/chain';
+import { verifyStoreFile } from '../../main/core/audit/verify-file';
 import { DATABASE_FILE } from '../../main/core/store/open';
 import { mix, plan, type MixEntry, type ScreenApi } from './mix';
 
@@ -215,7 +215,7 @@ async function main(): Promise<void> {
   const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
   const { checked, problems } = ledger.verify(db, checks);
   const integrity = db.pragma('integrity_check', { simple: true }) as string;
-  const chain = verifyAuditChain(db);
+  const chain = verifyStoreFile(dataDir);
   db.close();
   const buildingChanges = acked.get('settings.updateBuilding') ?? 0;
   const missedEvents = screens
@@ -287,7 +287,7 @@ async function main(): Promise<void> {
     `${plan.staffRoles.length} staff screens; errors ${errors.length}; writes acknowledged ${summary.writesAcknowledged}, checked ${checked} ` +
     `(set-up included), lost ${problems.length}; events: ${buildingChanges} building changes per screen, ${decidedOnScreens.length} decisions on ` +
     `visitor screens' registrations (${decisionsDelivered} delivered), missed ${missedEvents.length}; integrity ${integrity}; audit chain ` +
-    `${chain.ok ? `ok (${chain.checked} entries)` : `BROKEN at ${chain.firstBroken?.seq}`}; load average (1 min) ${fmt(load.atStart)} at start, ` +
+    `${chain.ok ? `ok (${chain.authenticated} entries)` : `${chain.state.toUpperCase()}: ${chain.problems[0]?.code ?? ''} ${chain.problems[0]?.seq ?? ''}`}; load average (1 min) ${fmt(load.atStart)} at start, ` +
     `mean ${fmt(load.mean)}, max ${fmt(load.max)} on ${os.cpus().length} CPUs`;
   const dir = path.resolve('bench/results');
   fs.mkdirSync(dir, { recursive: true });

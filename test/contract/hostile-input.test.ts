@@ -8,6 +8,7 @@ import { listMethods } from '../../shared/contract';
 import { ERROR_STATUS } from '../../shared/contract/errors';
 import type { MethodSpec } from '../../shared/contract/define';
 import { createDesk, type TestDesk } from '../support/core';
+import { auditEntries, auditText } from '../support/audit';
 import { startTestServer, type TestServer } from '../support/http';
 import { everyCaller, mayCall, callerOptions, type TestCaller } from '../support/reliability/callers';
 import { hostilePayloads, expectationFor, rebase, type Payload } from '../support/reliability/hostile';
@@ -77,15 +78,13 @@ function auditHead(): number {
   return (desk.core.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM audit_log').get() as { seq: number }).seq;
 }
 
-function rowsAfter(seq: number): Array<{ entity: string; method: string; after_json: string | null }> {
-  return desk.core.db
-    .prepare('SELECT l.entity, l.method, p.after_json FROM audit_log l JOIN audit_payload p ON p.seq = l.seq WHERE l.seq > ?')
-    .all(seq) as Array<{ entity: string; method: string; after_json: string | null }>;
+function rowsAfter(seq: number): Array<{ entity: string; method: string; payload: unknown }> {
+  return auditEntries(desk.core.db, seq);
 }
 
 /** Whether an earlier audit image holds the text (as JSON encodes it). */
 function storedBefore(text: string): boolean {
-  return desk.core.db.prepare('SELECT 1 FROM audit_payload WHERE instr(after_json, ?) > 0 LIMIT 1').get(JSON.stringify(text).slice(1, -1)) !== undefined;
+  return auditText(desk.core.db).includes(JSON.stringify(text).slice(1, -1));
 }
 
 /** Whether `text` occurs as a string anywhere in `value` (JSON stored inside strings included). */
@@ -181,7 +180,7 @@ async function send(method: string, spec: MethodSpec, caller: TestCaller, payloa
     if (typeof stored === 'string' && stored !== '') {
       const found =
         containsString(response.body, stored) ||
-        written.some((r) => r.after_json !== null && containsString(JSON.parse(r.after_json), stored)) ||
+        written.some((r) => containsString(r.payload, stored)) ||
         // Saved again unchanged (a diary's text trimmed to what it already was): stored by an earlier call.
         (written.length === 0 && storedBefore(stored));
       if (!found) return fail(`accepted ${JSON.stringify(stored).slice(0, 60)} but it did not come back intact`);

@@ -11,6 +11,8 @@ import { startWebServer, httpClient, type WebServer } from '../support/web-serve
 import { tempDir } from '../support/core';
 import { setUpBuilding, signedInPerson } from '../support/reliability/callers';
 import { DATABASE_FILE } from '../../main/core/store/open';
+import { auditEntries } from '../support/audit';
+import { fileSecretStore } from '../../main/core/keyring';
 import type { InstallationStatus } from '../../shared/contract/installation';
 
 let server: WebServer | null = null;
@@ -41,12 +43,12 @@ async function restarted(web: WebServer, before: number): Promise<void> {
   await healthy(web.url);
 }
 
-function audited(dataDir: string, entity: string): Array<{ method: string; after_json: string }> {
+function audited(dataDir: string, entity: string): Array<{ method: string; payload: unknown }> {
   const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
   try {
-    return db
-      .prepare('SELECT l.method, p.after_json FROM audit_log l JOIN audit_payload p ON p.seq = l.seq WHERE l.entity = ? ORDER BY l.seq')
-      .all(entity) as Array<{ method: string; after_json: string }>;
+    return auditEntries(db)
+      .filter((e) => e.entity === entity)
+      .map((e) => ({ method: e.method, payload: e.payload }));
   } finally {
     db.close();
   }
@@ -98,7 +100,7 @@ describe('installation over HTTP', () => {
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ preferences: { lanEnabled: true }, appliedNow: ['language'], pendingRestart: ['lanEnabled'] });
     expect(JSON.parse(fs.readFileSync(path.join(server.userDir, 'device-preferences.json'), 'utf8'))).toMatchObject({ lanEnabled: true, language: 'en' });
-    expect(audited(dataDir, 'installation').map((e) => JSON.parse(e.after_json))).toContainEqual(
+    expect(audited(dataDir, 'installation').map((e) => e.payload)).toContainEqual(
       expect.objectContaining({ changed: ['lanEnabled', 'lanHost', 'language'], before: { lanEnabled: false, lanHost: '0.0.0.0', language: 'zh-CN' } }),
     );
     expect((await call<InstallationStatus>('installation.status', {}, { token: adminToken })).body.server.lan).toBe(false);
@@ -131,7 +133,8 @@ describe('installation over HTTP', () => {
     // The installation key goes beside it (owner-only): without it a restored copy's watch list cannot be checked.
     const keyName = made.body.file.replace(/\.sqlite$/, '.key');
     expect(exported.body.keyFile).toBe(path.join(usb, keyName));
-    expect(fs.readFileSync(exported.body.keyFile!, 'utf8')).toBe(fs.readFileSync(path.join(dataDir, 'keys', 'installation.key'), 'utf8'));
+    // The same key, in the form key:import and a restore read (the desk's store may keep it OS-protected).
+    expect(fileSecretStore(exported.body.keyFile!).load()!.equals(fileSecretStore(path.join(dataDir, 'keys', 'installation.key')).load()!)).toBe(true);
     if (process.platform !== 'win32') expect(fs.statSync(exported.body.keyFile!).mode & 0o077).toBe(0);
     expect(fs.readdirSync(usb).sort()).toEqual([keyName, made.body.file].sort()); // no partial file left behind
 
@@ -144,7 +147,7 @@ describe('installation over HTTP', () => {
     expect(traversal.status).toBe(400);
     const unknown = await call('installation.exportBackup', { file: 'manual-1999-01-01T00-00-00-000Z.sqlite', folder: usb }, { token: adminToken });
     expect(unknown.status).toBe(404);
-    expect(audited(dataDir, 'backup').map((e) => JSON.parse(e.after_json))).toEqual([
+    expect(audited(dataDir, 'backup').map((e) => e.payload)).toEqual([
       expect.objectContaining({ kind: 'manual' }),
       expect.objectContaining({ exportedTo: exported.body.written, withKey: true }),
     ]);

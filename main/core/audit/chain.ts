@@ -1,9 +1,9 @@
-// The hash chain of the audit trail: how an entry is hashed, appended and verified.
-import { createHash } from 'node:crypto';
+// The audit trail's chain: each entry's link is an HMAC, keyed with the installation's audit key (kept outside
+// the database), over the previous entry's link, the entry's header and its payload's digest. Whoever has the
+// database file but not the key can neither change an entry nor make a new one that verifies.
+import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { ulid } from 'ulid';
-
-export const GENESIS_HASH = '0'.repeat(64);
+import { canonicalJson, encodePayload, payloadDigest, type Op } from './form';
 
 export type ActorKind = 'staff' | 'kiosk' | 'system' | 'anonymous';
 
@@ -17,6 +17,20 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: null, deviceId: null };
 
+/** The bytes of a link (HMAC-SHA256 truncated to 128 bits, as NIST SP 800-107 allows). */
+export const LINK_BYTES = 16;
+
+/** An entry as the chain covers it: the header fields, resolved from the term table. */
+export interface EntryHeader {
+  seq: number;
+  at: number;
+  actor: Actor;
+  method: string;
+  entity: string;
+  entityId: string | null;
+  op: Op;
+}
+
 export interface AuditInput {
   at: number;
   installationId: string;
@@ -24,172 +38,128 @@ export interface AuditInput {
   method: string;
   entity: string;
   entityId: string | null;
-  op: 'insert' | 'update' | 'event';
-  before: unknown;
-  after: unknown;
+  op: Op;
+  payload: unknown;
 }
 
-export interface AuditRow {
+/** The first link of a chain: bound to the installation, so one installation's trail cannot pass for another's. */
+export function genesisLink(key: Buffer, installationId: string): Buffer {
+  return crypto.createHmac('sha256', key).update(`lobby-desk audit trail\ngenesis\n${installationId}`, 'utf8').digest().subarray(0, LINK_BYTES);
+}
+
+export function actorTerm(actor: Actor): string {
+  return `a:${JSON.stringify([actor.kind, actor.id, actor.name, actor.deviceId])}`;
+}
+
+export function actorOfTerm(term: string): Actor | null {
+  if (!term.startsWith('a:')) return null;
+  try {
+    const [kind, id, name, deviceId] = JSON.parse(term.slice(2)) as [ActorKind, string | null, string | null, string | null];
+    return { kind, id, name, deviceId };
+  } catch {
+    return null;
+  }
+}
+
+/** link_n = HMAC(key, link_{n-1} ‖ header_n ‖ digest_n), first 16 bytes. */
+export function computeLink(key: Buffer, installationId: string, previous: Buffer, header: EntryHeader, digest: Buffer): Buffer {
+  const h = header;
+  const text = JSON.stringify([installationId, h.seq, h.at, h.actor.kind, h.actor.id, h.actor.name, h.actor.deviceId, h.method, h.entity, h.entityId, h.op]);
+  return crypto
+    .createHmac('sha256', key)
+    .update(previous)
+    .update(text, 'utf8')
+    .update(Buffer.from([0]))
+    .update(digest)
+    .digest()
+    .subarray(0, LINK_BYTES);
+}
+
+/** The short form of a link printed on paper and shown on screens: 16 hex digits in groups of four. */
+export function shortLink(link: Buffer): string {
+  return link.subarray(0, 8).toString('hex').replace(/(.{4})(?!$)/g, '$1 ');
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement of the trail's own, made once per connection (preparing costs more than running). */
+export function statement(db: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
+export interface Head {
   seq: number;
-  id: string;
-  at: number;
-  installation_id: string;
-  actor_kind: ActorKind;
-  actor_id: string | null;
-  actor_name: string | null;
-  device_id: string | null;
-  method: string;
-  entity: string;
-  entity_id: string | null;
-  op: 'insert' | 'update' | 'event';
-  payload_hash: string;
-  prev_hash: string;
-  hash: string;
+  link: Buffer;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+export function trailHead(db: Database.Database): Head | null {
+  const row = statement(db, 'SELECT seq, link FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; link: Buffer } | undefined;
+  return row ? { seq: row.seq, link: row.link } : null;
 }
 
-/** JSON with object keys sorted at every level, so a payload always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  });
+/** The id of a term (method, entity, actor), adding it the first time. */
+export function termId(db: Database.Database, term: string): number {
+  const found = statement(db, 'SELECT id FROM audit_terms WHERE term = ?').get(term) as { id: number } | undefined;
+  if (found) return found.id;
+  return Number(statement(db, 'INSERT INTO audit_terms (term) VALUES (?)').run(term).lastInsertRowid);
 }
 
-export function payloadJson(before: unknown, after: unknown): { beforeJson: string | null; afterJson: string | null; hash: string } {
-  const beforeJson = before === null || before === undefined ? null : canonicalJson(before);
-  const afterJson = after === null || after === undefined ? null : canonicalJson(after);
-  return { beforeJson, afterJson, hash: payloadHash(beforeJson, afterJson) };
-}
-
-export function payloadHash(beforeJson: string | null, afterJson: string | null): string {
-  return sha256(JSON.stringify([beforeJson, afterJson]));
-}
-
-export function entryHash(row: Omit<AuditRow, 'hash'>): string {
-  return sha256(
-    JSON.stringify([
-      row.prev_hash,
-      row.seq,
-      row.id,
-      row.at,
-      row.installation_id,
-      row.actor_kind,
-      row.actor_id,
-      row.actor_name,
-      row.device_id,
-      row.method,
-      row.entity,
-      row.entity_id,
-      row.op,
-      row.payload_hash,
-    ]),
-  );
-}
-
-/** Appends one entry after the current head of the chain. Must run inside the caller's transaction. */
-export function appendAudit(db: Database.Database, input: AuditInput): AuditRow {
-  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
-  const payload = payloadJson(input.before, input.after);
-  const base: Omit<AuditRow, 'hash'> = {
+/** Appends one entry after the current head. Must run inside the caller's transaction. */
+export function appendAudit(db: Database.Database, key: Buffer, input: AuditInput): Head {
+  const head = trailHead(db);
+  const json = canonicalJson(input.payload ?? null);
+  const digest = payloadDigest(json);
+  const header: EntryHeader = {
     seq: (head?.seq ?? 0) + 1,
-    id: ulid(input.at),
     at: input.at,
-    installation_id: input.installationId,
-    actor_kind: input.actor.kind,
-    actor_id: input.actor.id,
-    actor_name: input.actor.name,
-    device_id: input.actor.deviceId,
+    actor: input.actor,
     method: input.method,
     entity: input.entity,
-    entity_id: input.entityId,
+    entityId: input.entityId,
     op: input.op,
-    payload_hash: payload.hash,
-    prev_hash: head?.hash ?? GENESIS_HASH,
   };
-  const row: AuditRow = { ...base, hash: entryHash(base) };
-  db.prepare(
-    `INSERT INTO audit_log (seq, id, at, installation_id, actor_kind, actor_id, actor_name, device_id, method, entity, entity_id, op, payload_hash, prev_hash, hash)
-     VALUES (@seq, @id, @at, @installation_id, @actor_kind, @actor_id, @actor_name, @device_id, @method, @entity, @entity_id, @op, @payload_hash, @prev_hash, @hash)`,
-  ).run(row);
-  db.prepare('INSERT INTO audit_payload (seq, before_json, after_json) VALUES (?, ?, ?)').run(
-    row.seq,
-    payload.beforeJson,
-    payload.afterJson,
+  const link = computeLink(key, input.installationId, head?.link ?? genesisLink(key, input.installationId), header, digest);
+  statement(
+    db,
+    `INSERT INTO audit_log (seq, at, actor_term, method_term, entity_term, entity_id, op, payload, link)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    header.seq,
+    header.at,
+    termId(db, actorTerm(input.actor)),
+    termId(db, `m:${input.method}`),
+    termId(db, `e:${input.entity}`),
+    input.entityId,
+    input.op,
+    encodePayload(json),
+    link,
   );
-  return row;
+  return { seq: header.seq, link };
 }
 
-export interface Verification {
-  ok: boolean;
-  checked: number;
-  firstBroken: { seq: number; reason: string } | null;
+/** A head as paper and screens show it. */
+export function headView(head: Head | null): { seq: number; link: string; short: string } | null {
+  return head ? { seq: head.seq, link: head.link.toString('hex'), short: shortLink(head.link) } : null;
 }
-
-const REQUIRED_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'audit_payload_no_delete', 'audit_payload_redact_only'];
 
 /**
- * Walks the whole chain: contiguous sequence numbers, each entry's link to the one before, each entry's
- * own hash, each payload against its hash (unless it was redacted by an audited redaction run), and the
- * triggers that keep the trail append-only.
+ * The last entry about any of these records (table and id) — where the trail stood when they last changed, e.g.
+ * when a handover was signed and acknowledged: printed on the sheet, so paper holds an anchor of the trail.
  */
-export function verifyAuditChain(db: Database.Database): Verification {
-  const triggers = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>).map((t) => t.name),
+export function lastEntryOf(db: Database.Database, records: ReadonlyArray<readonly [table: string, id: string]>): Head | null {
+  let best: Head | null = null;
+  const find = statement(
+    db,
+    `SELECT l.seq, l.link FROM audit_log l JOIN audit_terms e ON e.id = l.entity_term
+     WHERE e.term = ? AND l.entity_id = ? ORDER BY l.seq DESC LIMIT 1`,
   );
-  const missing = REQUIRED_TRIGGERS.filter((t) => !triggers.has(t));
-
-  const redactionCover = new Set<number>();
-  const redactionNotes = db
-    .prepare(
-      `SELECT p.after_json FROM audit_log l JOIN audit_payload p ON p.seq = l.seq
-       WHERE l.method = 'audit.redact' AND l.op = 'event'`,
-    )
-    .all() as Array<{ after_json: string | null }>;
-  for (const note of redactionNotes) {
-    const seqs = note.after_json ? (JSON.parse(note.after_json) as { seqs?: number[] }).seqs : undefined;
-    for (const s of seqs ?? []) redactionCover.add(s);
+  for (const [table, id] of records) {
+    const row = find.get(`e:${table}`, id) as { seq: number; link: Buffer } | undefined;
+    if (row && (!best || row.seq > best.seq)) best = { seq: row.seq, link: row.link };
   }
-
-  const rows = db
-    .prepare(
-      `SELECT l.*, p.before_json, p.after_json, p.redacted_at, p.seq AS payload_seq
-       FROM audit_log l LEFT JOIN audit_payload p ON p.seq = l.seq ORDER BY l.seq`,
-    )
-    .iterate() as IterableIterator<
-    AuditRow & { before_json: string | null; after_json: string | null; redacted_at: number | null; payload_seq: number | null }
-  >;
-
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let checked = 0;
-  for (const row of rows) {
-    const broken = (reason: string): Verification => ({ ok: false, checked, firstBroken: { seq: row.seq, reason } });
-    if (row.seq !== expectedSeq) {
-      return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${row.seq})` } };
-    }
-    if (row.prev_hash !== prevHash) return broken('does not link to the entry before it (prev_hash differs)');
-    const { hash, before_json, after_json, redacted_at, payload_seq, ...rest } = row;
-    if (entryHash(rest) !== hash) return broken('entry was altered (its hash does not match its content)');
-    if (payload_seq === null) return broken('payload is missing');
-    if (redacted_at === null) {
-      if (payloadHash(before_json, after_json) !== row.payload_hash) return broken('payload was altered (before/after do not match the hash)');
-    } else if (!redactionCover.has(row.seq)) {
-      return broken('payload was blanked without an audited redaction');
-    }
-    prevHash = hash;
-    expectedSeq += 1;
-    checked += 1;
-  }
-  if (missing.length > 0) {
-    return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `protective triggers removed: ${missing.join(', ')}` } };
-  }
-  return { ok: true, checked, firstBroken: null };
+  return best;
 }

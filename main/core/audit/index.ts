@@ -1,16 +1,44 @@
-// Reading and verifying the audit trail.
+// Reading, verifying and acknowledging the audit trail.
 import type { FeatureHandlers } from '../context';
-import { verifyAuditChain, type AuditRow } from './chain';
+import { decodePayload, type Op } from './form';
+import { verifyTrail } from './verify';
+import { describeReport } from './status';
 import type { AuditEntry } from '../../../shared/contract/audit';
 
-type JoinedRow = AuditRow & { before_json: string | null; after_json: string | null; redacted_at: number | null };
+interface TrailRow {
+  seq: number;
+  at: number;
+  actor_kind: AuditEntry['actorKind'];
+  actor_id: string | null;
+  actor_name: string | null;
+  method: string;
+  entity: string;
+  entity_id: string | null;
+  op: Op;
+  payload: Buffer;
+  sealed: Buffer | null;
+}
 
-function toEntry(row: JoinedRow): AuditEntry {
+/** An entry as the admin's list shows it: an update's changes split into before and after. */
+export function toEntry(row: TrailRow, installationId: string): AuditEntry {
+  let payload: unknown = null;
+  try {
+    payload = decodePayload(row.payload);
+  } catch {
+    payload = { unreadable: true };
+  }
+  let before: unknown = null;
+  let after: unknown = payload;
+  if (row.op === 'update' && payload && typeof payload === 'object') {
+    const pairs = Object.entries(payload as Record<string, [unknown, unknown]>);
+    before = Object.fromEntries(pairs.map(([k, v]) => [k, Array.isArray(v) ? v[0] : null]));
+    after = Object.fromEntries(pairs.map(([k, v]) => [k, Array.isArray(v) ? v[1] : v]));
+  }
   return {
     seq: row.seq,
-    id: row.id,
+    id: `${installationId}:${row.seq}`,
     at: row.at,
-    installationId: row.installation_id,
+    installationId,
     actorKind: row.actor_kind,
     actorId: row.actor_id,
     actorName: row.actor_name,
@@ -18,9 +46,9 @@ function toEntry(row: JoinedRow): AuditEntry {
     entity: row.entity,
     entityId: row.entity_id,
     op: row.op,
-    before: row.before_json ? JSON.parse(row.before_json) : null,
-    after: row.after_json ? JSON.parse(row.after_json) : null,
-    redacted: row.redacted_at !== null,
+    before,
+    after,
+    redacted: row.sealed !== null,
   };
 }
 
@@ -29,24 +57,41 @@ export const auditHandlers: FeatureHandlers<'audit'> = {
     const where: string[] = [];
     const params: unknown[] = [];
     if (input.entity) {
-      where.push('l.entity = ?');
+      where.push('entity = ?');
       params.push(input.entity);
     }
     if (input.entityId) {
-      where.push('l.entity_id = ?');
+      where.push('entity_id = ?');
       params.push(input.entityId);
     }
     if (input.beforeSeq) {
-      where.push('l.seq < ?');
+      where.push('seq < ?');
       params.push(input.beforeSeq);
     }
     const rows = ctx.db
-      .prepare(
-        `SELECT l.*, p.before_json, p.after_json, p.redacted_at FROM audit_log l JOIN audit_payload p ON p.seq = l.seq
-         ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY l.seq DESC LIMIT ?`,
-      )
-      .all(...params, input.limit) as JoinedRow[];
-    return { entries: rows.map(toEntry) };
+      .prepare(`SELECT * FROM audit_trail ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`)
+      .all(...params, input.limit) as TrailRow[];
+    return { entries: rows.map((r) => toEntry(r, ctx.installationId)) };
   },
-  verify: (ctx) => verifyAuditChain(ctx.db),
+  verify: (ctx, input) => {
+    const report = verifyTrail(ctx.db, { keys: ctx.keys, dataDir: ctx.dataDir, scope: 'full', paper: input.paper });
+    // A query: the banner follows what it found; the alert in the trail is raised by the check at start.
+    ctx.trail.record(report, ctx.actor, false);
+    return describeReport(report, ctx.lang);
+  },
+  status: (ctx) => ctx.trail.status(ctx.lang, ctx.caller.kind === 'staff' && ctx.caller.user.role === 'admin'),
+  exportKey: {
+    // The save dialog and the file are asynchronous; the record of it is written in the call's transaction.
+    prepare: async (ctx) => (ctx.host.exportInstallationKey && ctx.windowId !== null ? ctx.host.exportInstallationKey() : null),
+    run: (ctx, _input, exported: { file: string; fingerprint: string } | null) => {
+      if (!exported) return { exported: false, fingerprint: null, file: null };
+      // On record: who took the key out and when (whoever has it and the database can forge the trail).
+      ctx.tx.note('audit_log', null, { exportedKey: exported.fingerprint });
+      return { exported: true, fingerprint: exported.fingerprint, file: exported.file };
+    },
+  },
+  acknowledge: (ctx, input) => {
+    ctx.trail.acknowledge((payload) => ctx.tx.note('audit_log', null, payload as Record<string, unknown>), input.note);
+    return ctx.trail.status(ctx.lang, true);
+  },
 };

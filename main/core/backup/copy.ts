@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { checkDatabaseFile, quickCheckDatabaseFile, type BackupCheck } from './files';
+import { keyRingOfDerived, type DerivedKeys } from '../keyring';
 
 export interface CopyTask {
   /** The live database file. */
@@ -13,6 +14,11 @@ export interface CopyTask {
   target: string;
   /** `full`: integrity_check and the audit chain; `quick`: quick_check only (the pre-migration copy at start). */
   check: 'full' | 'quick';
+  /**
+   * The trail's keys for the full check (derived keys only, never the secret): the links and the tables are
+   * checked in the worker under the key, as audit:verify does. Without them the links read as unverified.
+   */
+  keys?: DerivedKeys | null;
 }
 
 /** Flushes a file (or a folder's entry list) to disk; folders cannot be flushed on every platform. */
@@ -44,5 +50,5 @@ export function copyAndCheck(task: CopyTask): BackupCheck {
   }
   // SQLite does not flush what VACUUM INTO writes.
   fsyncPath(task.target);
-  return task.check === 'full' ? checkDatabaseFile(task.target) : quickCheckDatabaseFile(task.target);
+  return task.check === 'full' ? checkDatabaseFile(task.target, task.keys ? keyRingOfDerived(task.keys) : null) : quickCheckDatabaseFile(task.target);
 }

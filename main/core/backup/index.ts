@@ -10,9 +10,11 @@ import type { Job } from '../jobs';
 import { readSection, writeSection } from '../settings/sections';
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS, type BackupKind, type BackupSettings as BackupSettingsT } from '../../../shared/contract/backup';
 import { runWorker, type WorkerLimits } from '../workers';
-import { backupDetail, backupDir, backupFileName, beginPartial, discardPartial, endPartial, isHealthy, listBackups, rotateDailyBackups, type BackupCheck } from './files';
+import { backupDetail, backupDir, backupFileName, beginPartial, discardPartial, endPartial, firstProblem, isHealthy, listBackups, rotateDailyBackups, type BackupCheck } from './files';
 import { fsyncPath, type CopyTask } from './copy';
 import { waitStart, type WallClockJump } from '../clock-jump';
+import { anchorDatabaseFile } from '../audit/anchors';
+import { derivedKeysOf, type KeyRing } from '../keyring';
 
 export const DAY_MS = 24 * 3_600_000;
 /** After a failed daily backup, the next attempt waits this long. */
@@ -33,12 +35,18 @@ export interface WriteBackupOptions {
   signal?: AbortSignal;
   /** Between the kind and the time in the file's name. */
   detail?: string;
+  /**
+   * The trail's keys: the worker checks the copy's links under them (derived keys only go to the worker), and the
+   * head the copy holds is anchored in the anchors file after the rename — a backup is an anchor of the trail.
+   */
+  keys?: KeyRing | null;
 }
 
 /**
  * Writes a checked copy of the database `db` has open into the data dir's backups folder; returns its path.
  * The one place backup files are written: the copy is made and checked off the desk's thread under a temporary
- * name, and renamed to `<kind>-<time>.sqlite` only once it checks out.
+ * name, and renamed to `<kind>-<time>.sqlite` only once it checks out (with the keys: checked under them, and
+ * its head anchored once it has its name).
  */
 export async function writeBackup(db: Database.Database, dataDir: string, kind: BackupKind, at: number, options: WriteBackupOptions = {}): Promise<string> {
   const dir = backupDir(dataDir);
@@ -47,14 +55,16 @@ export async function writeBackup(db: Database.Database, dataDir: string, kind: 
   // A half-written copy (a crash, a kill, a full disk) never looks like a backup.
   const partial = beginPartial(file);
   try {
-    const task: CopyTask = { source: path.resolve(db.name), target: partial, check: 'full' };
+    const keys = options.keys ?? null;
+    const task: CopyTask = { source: path.resolve(db.name), target: partial, check: 'full', keys: keys ? derivedKeysOf(keys) : null };
     const check = await runWorker<CopyTask, BackupCheck>('backup', task, { limits: BACKUP_WORKER_LIMITS, signal: options.signal });
     if (!isHealthy(check)) {
-      throw new Error(`the copy failed its check: integrity ${check.integrity}; audit ${check.audit.firstBroken?.reason ?? 'ok'}`);
+      throw new Error(`the copy failed its check: integrity ${check.integrity}; audit ${firstProblem(check.audit)}`);
     }
     fs.renameSync(partial, file);
     endPartial(partial);
     fsyncPath(dir);
+    if (keys) anchorDatabaseFile(dataDir, keys, file, 'backup', at);
     return file;
   } catch (error) {
     discardPartial(partial);
@@ -121,7 +131,7 @@ export function nextDailyBackupAt(services: Pick<CoreServices, 'db' | 'dataDir' 
   return state.failedAt === null ? due : Math.max(due, waitStart(state.failedAt, now, jump) + RETRY_MS);
 }
 
-function startDailyBackup(db: Database.Database, dataDir: string, at: number, logger: Logger, jump: WallClockJump | null): void {
+function startDailyBackup(db: Database.Database, dataDir: string, at: number, logger: Logger, jump: WallClockJump | null, keys: KeyRing): void {
   const state = stateOf(db);
   if (state.running) return;
   const keep = backupSettings(db).keepDaily;
@@ -129,7 +139,7 @@ function startDailyBackup(db: Database.Database, dataDir: string, at: number, lo
   state.abort = abort;
   // Starts after the job's (empty) transaction has committed; the copy runs in a worker while the desk keeps working.
   state.running = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => writeBackup(db, dataDir, 'daily', at, { signal: abort.signal, detail: jump && at <= jump.recordAt ? afterJumpDetail(jump) : undefined }))
+    .then(() => writeBackup(db, dataDir, 'daily', at, { signal: abort.signal, detail: jump && at <= jump.recordAt ? afterJumpDetail(jump) : undefined, keys }))
     .then(
       (file) => {
         state.failedAt = null;
@@ -154,7 +164,7 @@ function startDailyBackup(db: Database.Database, dataDir: string, at: number, lo
 export const dailyBackupJob: Job = {
   name: 'backup.daily',
   nextDueAt: (services, now) => nextDailyBackupAt(services, now),
-  run: (ctx) => startDailyBackup(ctx.db, ctx.dataDir, ctx.now, ctx.logger, ctx.clockJump),
+  run: (ctx) => startDailyBackup(ctx.db, ctx.dataDir, ctx.now, ctx.logger, ctx.clockJump, ctx.keys),
   stop: (services) => stateOf(services.db).abort?.abort(),
 };
 

@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../store/open';
-import { defaultKeyFile, fileSecretStore } from '../keyring';
+import { defaultKeyFile, derivedKeysOf, fileSecretStore, keyRingOf, type KeyRing, type SecretStore } from '../keyring';
 import { copyKeyFile, keyFileBeside, recordedKeyFingerprint, storedKeyFingerprint } from '../keyring/binding';
-import { backupDir, backupFileName, checkDatabaseFile, isHealthy, type BackupCheck } from './files';
+import { backupDir, backupFileName, checkDatabaseFile, firstProblem, isHealthy, type BackupCheck } from './files';
 import { copyAndCheck, fsyncPath } from './copy';
+import { anchorDatabaseFile, headOfDatabaseFile } from '../audit/anchors';
 
 export class RestoreError extends Error {
   constructor(message: string) {
@@ -109,7 +110,20 @@ export interface RestoreResult {
   previousState: PreviousState | null;
 }
 
-export async function restoreBackup(options: { dataDir: string; from: string; now: number; latestSchemaVersion: number }): Promise<RestoreResult> {
+export interface RestoreOptions {
+  dataDir: string;
+  from: string;
+  now: number;
+  latestSchemaVersion: number;
+  /**
+   * Where the desk that will open the restored file keeps its installation key (the desktop: OS-protected storage);
+   * by default the data folder's key file. The backup is checked under that key, or under the key exported beside
+   * it when the data folder has none (a new PC).
+   */
+  secrets?: SecretStore;
+}
+
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const source = resolveBackupFile(options.dataDir, options.from);
   const live = path.join(options.dataDir, DATABASE_FILE);
   const incoming = `${live}.restoring`;
@@ -117,29 +131,34 @@ export async function restoreBackup(options: { dataDir: string; from: string; no
   // What a restore killed midway left: the swap never happened, so it is nobody's file.
   fs.rmSync(incoming, { force: true });
 
-  const check = checkDatabaseFile(source);
+  // Which key the restored file goes with: refused here, before anything changes, when it is not at hand.
+  const key = keyFor(options.dataDir, source, options.secrets ?? fileSecretStore(defaultKeyFile(options.dataDir)));
+  const keys = key.ring;
+  const check = checkDatabaseFile(source, keys);
   if (check.integrity !== 'ok') throw new RestoreError(`The backup is damaged (integrity check: ${check.integrity}); nothing was changed. Choose another backup.`);
-  if (!check.audit.ok) {
-    throw new RestoreError(
-      `The backup's audit trail does not verify (entry ${check.audit.firstBroken?.seq}: ${check.audit.firstBroken?.reason}); nothing was changed. Choose another backup.`,
-    );
+  if (check.audit.state === 'broken') {
+    throw new RestoreError(`The backup's audit trail does not verify (${firstProblem(check.audit)}); nothing was changed. Choose another backup.`);
   }
   if (check.schemaVersion > options.latestSchemaVersion) {
     throw new RestoreError(`The backup was made by a newer version of Lobby Desk (schema ${check.schemaVersion}); nothing was changed. Install that version to restore it.`);
   }
 
-  const keyPlaced = placeKey(options.dataDir, source);
+  key.place?.();
+  const keyPlaced = key.place !== null;
 
   let previous: string | null = null;
   let previousState: PreviousState | null = null;
+  let replaced: { seq: number; link: string } | null = null;
   if (fs.existsSync(live)) {
     previousState = looksLikeDatabase(live) ? 'database' : 'notDatabase';
     previous = keepAsItIs(live, options.dataDir, options.now);
+    // Where the replaced trail stood, read from the kept file (its -wal kept beside it): its anchors are superseded.
+    if (previousState === 'database') replaced = replacedHead(previous);
   }
 
   fs.mkdirSync(options.dataDir, { recursive: true });
   // A single-file, consistent copy of the backup made by SQLite (it includes a -wal kept beside the backup).
-  const copied = copyAndCheck({ source, target: incoming, check: 'full' });
+  const copied = copyAndCheck({ source, target: incoming, check: 'full', keys: keys ? derivedKeysOf(keys) : null });
   if (!isHealthy(copied)) {
     fs.rmSync(incoming, { force: true });
     throw new RestoreError(`Copying the backup failed its check (${copied.integrity}); nothing was changed.`);
@@ -149,22 +168,41 @@ export async function restoreBackup(options: { dataDir: string; from: string; no
   fs.renameSync(incoming, live);
   fsyncPath(options.dataDir);
 
-  const after = checkDatabaseFile(live);
+  const after = checkDatabaseFile(live, keys);
   if (!isHealthy(after)) throw new RestoreError(`The restored database failed its check (${after.integrity}); the replaced one is ${previous ?? 'none'}.`);
+  // On record beside the database: from here the trail continues from the restored head; the anchors of what it
+  // replaced (kept as the before-restore backup) are superseded, not missing.
+  if (keys) anchorDatabaseFile(options.dataDir, keys, live, 'restore', options.now, { replaced, file: path.basename(source) });
   return { restored: source, check: after, previous, keyPlaced, previousState };
+}
+
+function replacedHead(kept: string): { seq: number; link: string } | null {
+  try {
+    const head = headOfDatabaseFile(kept);
+    return head ? { seq: head.seq, link: head.link } : null;
+  } catch {
+    return null; // damaged past reading: the restore anchor says only that it replaced something
+  } finally {
+    // Opening it read-only may leave an empty -shm beside the kept copy; it is not part of it.
+    fs.rmSync(`${kept}-shm`, { force: true });
+  }
 }
 
 /**
  * The backup must be readable with the data folder's installation key. A data folder without a key (a new PC)
  * takes the one exported beside the backup (`<backup>.key`) when it is the key the backup was written with.
- * Returns whether a key was put in place.
+ * Returns the key the restored file goes with (null: a backup from before keys were recorded, and no key here)
+ * and, when the key must be put in place, how — done only once the backup has checked out.
  */
-function placeKey(dataDir: string, source: string): boolean {
+function keyFor(dataDir: string, source: string, store: SecretStore): { ring: KeyRing | null; place: (() => void) | null } {
+  const earlier = (store.loadEarlier?.() ?? []).map((s) => keyRingOf(s, `${store.where} (earlier key)`));
+  const secret = store.load();
+  const ringHere = secret ? keyRingOf(secret, store.where, earlier) : null;
   const recorded = recordedKeyFingerprint(source);
-  if (recorded === null) return false; // a backup from before the key was recorded: nothing to compare
+  if (recorded === null) return { ring: ringHere, place: null }; // a backup from before the key was recorded
+  const here = ringHere?.fingerprint ?? null;
+  if (here === recorded) return { ring: ringHere, place: null };
   const target = defaultKeyFile(dataDir);
-  const here = storedKeyFingerprint(fileSecretStore(target));
-  if (here === recorded) return false;
   const beside = keyFileBeside(source);
   const besideFingerprint = fs.existsSync(beside) ? storedKeyFingerprint(fileSecretStore(beside)) : null;
   if (here !== null) {
@@ -179,7 +217,12 @@ function placeKey(dataDir: string, source: string): boolean {
         `Copy the keys folder of the PC it came from into ${dataDir}, or keep the exported ${path.basename(beside)} beside the backup; nothing was changed.`,
     );
   }
-  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-  copyKeyFile(beside, target);
-  return true;
+  const besideSecret = fileSecretStore(beside).load()!;
+  return {
+    ring: keyRingOf(besideSecret, target, earlier),
+    place: () => {
+      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+      copyKeyFile(beside, target);
+    },
+  };
 }

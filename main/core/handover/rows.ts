@@ -1,6 +1,7 @@
 // Reading handovers: rows as stored and the contract's views.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { headView, lastEntryOf, trailHead } from '../audit/chain';
 import type { Handover, HandoverLine, HandoverSummary } from '../../../shared/contract/handover';
 import type { LineParams } from '../../../shared/contract/shifts';
 
@@ -42,6 +43,7 @@ export interface LineRow {
 }
 
 interface AckRow {
+  id: string;
   incoming_id: string;
   incoming_name: string;
   incoming_role: string;
@@ -96,7 +98,7 @@ export function toLine(row: LineRow): HandoverLine {
 
 function acknowledgementOf(db: Database.Database, handoverId: string): AckRow | undefined {
   return db
-    .prepare('SELECT incoming_id, incoming_name, incoming_role, at, note FROM handover_acknowledgements WHERE handover_id = ?')
+    .prepare('SELECT id, incoming_id, incoming_name, incoming_role, at, note FROM handover_acknowledgements WHERE handover_id = ?')
     .get(handoverId) as AckRow | undefined;
 }
 
@@ -125,6 +127,9 @@ export function toHandover(db: Database.Database, row: HandoverRow): Handover {
     acknowledgedAt: ack?.at ?? null,
     acknowledgeNote: ack?.note ?? '',
     contentHash: row.content_hash,
+    trailAnchor: headView(
+      row.signed_at === null ? trailHead(db) : lastEntryOf(db, [['handovers', row.id], ...(ack ? ([['handover_acknowledgements', ack.id]] as const) : [])]),
+    ),
     lines: linesOf(db, row.id).map(toLine),
   };
 }

@@ -11,7 +11,8 @@ import { writeBackup } from '../backup';
 import { backupDir, checkDatabaseFile, isHealthy, listBackups } from '../backup/files';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import type { InstallationHost } from './host';
-import { copyKeyFile, fingerprintIn, keyFileBeside } from '../keyring/binding';
+import { fingerprintIn, keyFileBeside } from '../keyring/binding';
+import type { KeyRing } from '../keyring';
 import { DEFAULT_RELEASE_SETTINGS, ReleaseSettings, type ReleaseSettings as ReleaseSettingsT } from '../../../shared/contract/installation';
 
 export const RELEASES_SECTION = 'releases';
@@ -21,9 +22,9 @@ export function releaseSettings(db: Database.Database): ReleaseSettingsT {
 }
 
 /** Checks a database file read-only and removes the -wal/-shm files that opening it left (a WAL file's copy). */
-function checkFile(file: string): ReturnType<typeof checkDatabaseFile> {
+function checkFile(file: string, keys: KeyRing | null): ReturnType<typeof checkDatabaseFile> {
   try {
-    return checkDatabaseFile(file);
+    return checkDatabaseFile(file, keys);
   } finally {
     const wal = `${file}-wal`;
     if (fs.existsSync(wal) && fs.statSync(wal).size === 0) fs.rmSync(wal, { force: true });
@@ -43,10 +44,11 @@ function backupFile(dataDir: string, name: string): string {
 }
 
 /** The backup must be sound, not from a newer version and written with this installation's key before the desk restarts on it. */
-function checkRestorable(file: string, fingerprint: string): void {
-  const check = checkFile(file);
+function checkRestorable(file: string, keys: KeyRing): void {
+  const fingerprint = keys.fingerprint;
+  const check = checkFile(file, keys);
   if (check.integrity !== 'ok') throw new ConflictError('installation:error.backupDamaged', { detail: check.integrity });
-  if (!check.audit.ok) throw new ConflictError('installation:error.backupTrail', { seq: check.audit.firstBroken?.seq ?? 0 });
+  if (check.audit.state === 'broken') throw new ConflictError('installation:error.backupTrail', { seq: check.audit.problems[0]?.seq ?? 0 });
   if (check.schemaVersion > LATEST_SCHEMA_VERSION) throw new ConflictError('installation:error.backupTooNew');
   const recorded = keyFingerprintOf(file);
   if (recorded !== null && recorded !== fingerprint) throw new ConflictError('installation:error.backupOtherKey');
@@ -105,8 +107,8 @@ export const installationHandlers: FeatureHandlers<'installation'> = {
     // The backup feature's own online backup, checked before it gets its name; the desk keeps working meanwhile.
     prepare: async (ctx) => {
       hostOf(ctx);
-      const file = await writeBackup(ctx.db, ctx.dataDir, 'manual', ctx.now);
-      return { file, bytes: fs.statSync(file).size, auditEntries: checkFile(file).audit.checked };
+      const file = await writeBackup(ctx.db, ctx.dataDir, 'manual', ctx.now, { keys: ctx.keys });
+      return { file, bytes: fs.statSync(file).size, auditEntries: checkFile(file, ctx.keys).audit.entries };
     },
     run: (ctx, _input, made: { file: string; bytes: number; auditEntries: number }) => {
       ctx.tx.note('backup', path.basename(made.file), { kind: 'manual', bytes: made.bytes });
@@ -127,17 +129,17 @@ export const installationHandlers: FeatureHandlers<'installation'> = {
       const partial = `${target}.partial`;
       // The installation key goes with it: without it the watch list (and every keyed value) of a restored copy
       // cannot be checked. Whoever holds the stick holds the key, so it is kept as safely as the PC.
-      const keySource = fs.existsSync(ctx.keys.where) ? ctx.keys.where : null;
-      const keyFile = keySource ? keyFileBeside(target) : null;
+      const keyFile = keyFileBeside(target);
+      if (fs.existsSync(keyFile)) throw new ConflictError('installation:error.exportExists', { file: keyFile });
       try {
         await fs.promises.copyFile(source, partial);
-        const check = checkFile(partial);
+        const check = checkFile(partial, ctx.keys);
         if (!isHealthy(check)) throw new ConflictError('installation:error.exportBroken', { folder });
-        if (keySource && keyFile) copyKeyFile(keySource, keyFile);
+        ctx.exportKeyTo(keyFile);
         fs.renameSync(partial, target);
       } catch (error) {
         fs.rmSync(partial, { force: true });
-        if (keyFile && !fs.existsSync(target)) fs.rmSync(keyFile, { force: true });
+        if (!fs.existsSync(target)) fs.rmSync(keyFile, { force: true });
         if (error instanceof ConflictError) throw error;
         throw new ConflictError('installation:error.exportFailed', { folder, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       }
@@ -153,7 +155,7 @@ export const installationHandlers: FeatureHandlers<'installation'> = {
     prepare: async (ctx, input) => {
       hostOf(ctx);
       const file = backupFile(ctx.dataDir, input.file);
-      checkRestorable(file, ctx.keys.fingerprint);
+      checkRestorable(file, ctx.keys);
       return file;
     },
     run: (ctx, input, file: string) => {

@@ -22,10 +22,28 @@ export function recordedKeyFingerprint(file: string): string | null {
   }
 }
 
+/**
+ * The key a database is bound to: its recorded fingerprint or, where that row is missing (deleted behind the app),
+ * the key its trail's last stretch was written with (`meta.trail_keys`) — so removing one row of meta does not
+ * make a desk start a new key for it.
+ */
 export function fingerprintIn(db: Database.Database): string | null {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()) return null;
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY_FINGERPRINT_META) as { value: string } | undefined;
-  return row?.value ?? null;
+  if (row) return row.value;
+  return lastTrailKey(db);
+}
+
+function lastTrailKey(db: Database.Database): string | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'trail_keys'").get() as { value: string } | undefined;
+  if (!row) return null;
+  try {
+    const epochs = JSON.parse(row.value) as Array<{ fingerprint?: unknown }>;
+    const last = Array.isArray(epochs) ? epochs[epochs.length - 1]?.fingerprint : undefined;
+    return typeof last === 'string' ? last : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Records the key's fingerprint in a database that has none yet (a new one, or one from before it was recorded). */

@@ -1,6 +1,7 @@
 // The supervisor's daily audit of the record (R-6, 篇4 §4.3): what has not been audited is listed, yesterday
 // first; auditing marks who and when, optionally with a comment.
 import type Database from 'better-sqlite3';
+import { headView, trailHead } from '../audit/chain';
 import type { CallContext } from '../context';
 import { staffOf } from '../context';
 import { addDays, dayKey, DAY, localHour } from '../../../shared/rules/time';
@@ -41,6 +42,7 @@ export function auditQueue(ctx: CallContext): AuditQueue {
       auditedByName: r.audited_by_name,
       auditComment: r.audit_comment,
     })),
+    trailHead: headView(trailHead(ctx.db)),
   };
 }
 

@@ -57,7 +57,7 @@ export interface OpenStoreOptions {
   clock: Clock;
   /** For migration tests: apply only these. */
   migrations?: readonly Migration[];
-  /** The installation's keys, for migrations that derive keyed values (the watch list's match hashes). */
+  /** The installation's keys: migrations that write the audit trail or derive keyed values need them. */
   keys?: KeyRing;
 }
 
@@ -67,6 +67,8 @@ export interface OpenedStore {
   installationId: string;
   /** Path of the backup taken before migrating, if one was needed. */
   preMigrationBackup: string | null;
+  /** The schema version the file had before this open migrated it (null when it was new or current). */
+  migratedFrom: number | null;
 }
 
 export function applyPragmas(db: Database.Database): void {
@@ -198,7 +200,7 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
         String(options.clock.now()),
       );
     }
-    return { db, file, installationId, preMigrationBackup };
+    return { db, file, installationId, preMigrationBackup, migratedFrom: preMigrationBackup ? current : null };
   } catch (error) {
     db.close();
     throw error;

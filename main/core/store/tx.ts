@@ -2,6 +2,8 @@
 // transaction. There is no delete.
 import type Database from 'better-sqlite3';
 import { appendAudit, type Actor } from '../audit/chain';
+import { diffImages, rowImage, type Op } from '../audit/form';
+import { redactTrail } from '../audit/redact';
 
 export type Row = Record<string, unknown>;
 
@@ -12,23 +14,14 @@ function checkIdentifier(name: string): string {
   return name;
 }
 
-/** What goes into the audit image of a row: secrets (`*_hash` columns) never, blobs by size and digest. */
-export function auditImage(row: Row | undefined | null): Row | null {
-  if (!row) return null;
-  const out: Row = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key.endsWith('_hash')) continue;
-    out[key] = Buffer.isBuffer(value) ? { bytes: value.length } : value;
-  }
-  return out;
-}
-
 export interface TxContext {
   db: Database.Database;
   installationId: string;
   actor: Actor;
   method: string;
   at: number;
+  /** The trail's key (from the key ring, kept outside the database). */
+  auditKey: Buffer;
 }
 
 export class Tx {
@@ -37,6 +30,7 @@ export class Tx {
   readonly method: string;
   readonly at: number;
   private readonly installationId: string;
+  private readonly auditKey: Buffer;
 
   constructor(context: TxContext) {
     this.db = context.db;
@@ -44,21 +38,12 @@ export class Tx {
     this.method = context.method;
     this.at = context.at;
     this.installationId = context.installationId;
+    this.auditKey = context.auditKey;
     if (!this.db.inTransaction) throw new Error('Tx must be used inside a transaction');
   }
 
-  private audit(entity: string, entityId: string | null, op: 'insert' | 'update' | 'event', before: unknown, after: unknown): void {
-    appendAudit(this.db, {
-      at: this.at,
-      installationId: this.installationId,
-      actor: this.actor,
-      method: this.method,
-      entity,
-      entityId,
-      op,
-      before,
-      after,
-    });
+  private audit(entity: string, entityId: string | null, op: Op, payload: unknown, method = this.method): void {
+    appendAudit(this.db, this.auditKey, { at: this.at, installationId: this.installationId, actor: this.actor, method, entity, entityId, op, payload });
   }
 
   get<T extends Row = Row>(table: string, id: string): T | undefined {
@@ -71,11 +56,11 @@ export class Tx {
     this.db
       .prepare(`INSERT INTO ${checkIdentifier(table)} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`)
       .run(row as unknown as Row);
-    this.audit(table, row.id, 'insert', null, auditImage(this.get(table, row.id)));
+    this.audit(table, row.id, 'insert', rowImage(table, this.get(table, row.id)!));
     return row;
   }
 
-  /** Updates some columns of one row and audits the before and after images. Returns both. */
+  /** Updates some columns of one row and audits what changed (before and after of those columns). Returns both rows. */
   update<T extends Row = Row>(table: string, id: string, patch: Row): { before: T; after: T } {
     const before = this.get<T>(table, id);
     if (!before) throw new Error(`${table} ${id} not found for update`);
@@ -85,13 +70,13 @@ export class Tx {
       .prepare(`UPDATE ${checkIdentifier(table)} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`)
       .run({ ...patch, __id: id });
     const after = this.get<T>(table, id) as T;
-    this.audit(table, id, 'update', auditImage(before), auditImage(after));
+    this.audit(table, id, 'update', diffImages(rowImage(table, before), rowImage(table, after)));
     return { before, after };
   }
 
   /** Records something that happened without a row of its own (a refused sign-in, an escalation run). */
   note(entity: string, entityId: string | null, details: Row): void {
-    this.audit(entity, entityId, 'event', null, details);
+    this.audit(entity, entityId, 'event', details);
   }
 
   /** Next value of a per-building running number, e.g. the day's pass numbers. */
@@ -104,8 +89,9 @@ export class Tx {
   }
 
   /**
-   * Blanks personal data in place after its retention period: the row's columns are overwritten, the earlier
-   * audit images of that row are redacted, and the run itself is audited (naming what, never the values).
+   * Blanks personal data in place after its retention period: the row's columns are overwritten, the same columns
+   * are blanked in every earlier image of that row, and the redaction itself is an entry (what it set, which images
+   * it blanked and their digests since; never the values it removed).
    */
   redactRow(table: string, id: string, replacements: Row): void {
     const columns = Object.keys(replacements).map(checkIdentifier);
@@ -113,26 +99,7 @@ export class Tx {
     this.db
       .prepare(`UPDATE ${checkIdentifier(table)} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`)
       .run({ ...replacements, __id: id });
-    const seqs = (
-      this.db
-        .prepare(
-          `SELECT l.seq FROM audit_log l JOIN audit_payload p ON p.seq = l.seq
-           WHERE l.entity = ? AND l.entity_id = ? AND p.redacted_at IS NULL`,
-        )
-        .all(table, id) as Array<{ seq: number }>
-    ).map((r) => r.seq);
-    const blank = this.db.prepare('UPDATE audit_payload SET before_json = NULL, after_json = NULL, redacted_at = ? WHERE seq = ?');
-    for (const seq of seqs) blank.run(this.at, seq);
-    appendAudit(this.db, {
-      at: this.at,
-      installationId: this.installationId,
-      actor: this.actor,
-      method: 'audit.redact',
-      entity: table,
-      entityId: id,
-      op: 'event',
-      before: null,
-      after: { seqs, columns, run: this.method },
-    });
+    const blanked = redactTrail(this.db, table, id, columns);
+    this.audit(table, id, 'redact', { set: rowImage(table, replacements), ...blanked, run: this.method }, 'audit.redact');
   }
 }

@@ -10,6 +10,7 @@ import { useBuilding } from './use-building';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { shellAddOns, staffPages } from './registry';
+import { TrailBanner } from '../features/audit/TrailBanner';
 
 const COLLAPSED_KEY = 'lobbyDesk.navCollapsed';
 
@@ -70,7 +71,10 @@ export function StaffLayout({ children }: { children: ReactNode }) {
         >
           <Menu mode="inline" selectedKeys={[current]} items={items} onClick={(e) => navigate(`/${e.key}`)} style={{ borderInlineEnd: 0 }} data-testid="nav" />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 16, minWidth: 0 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+          <TrailBanner />
+          {children}
+        </Layout.Content>
       </Layout>
       {shellAddOns
         .filter((a) => a.roles.includes(user.role))

@@ -79,6 +79,7 @@ export const notForWriteHarness: Record<string, string> = {
   'auth.signOut': 'ends the session the harness writes with',
   'auth.changePin': 'needs the caller’s current PIN; wrong ones count towards the lockout',
   'setup.initialize': 'runs once; the harness has set the building up already',
+  'audit.exportKey': 'opens a save dialog in the desktop app; over HTTP it writes nothing, so there is nothing to find',
   'installation.restart': 'restarts the desk under test (its own test: test/contract/installation.test.ts)',
   'installation.restore': 'puts a backup back and restarts the desk under test (its own test: test/contract/installation.test.ts)',
   'installation.updatePreferences': 'changes how the desk under test is served after a restart (its own test: test/contract/installation.test.ts)',

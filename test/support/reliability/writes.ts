@@ -9,6 +9,7 @@ import { sample } from './schema';
 import { writeExamples, readExamples, notForWriteHarness, type EarlierCall, type ExampleEnv } from './examples';
 import { callerFor, callerOptions, type Call, type TestCaller } from './callers';
 import type { Prng } from './prng';
+import { decodePayloadText } from '../../../main/core/audit/form';
 
 /**
  * How an acknowledged write is found again: its marker in an audit image; the ids of the records it created
@@ -143,12 +144,13 @@ export class WriteLedger {
     const problems: string[] = [];
     const byMethod = new Map<string, number>();
     const markersFound = new Set<string>();
-    for (const row of db.prepare('SELECT after_json FROM audit_payload WHERE after_json IS NOT NULL').iterate() as Iterable<{ after_json: string }>) {
-      for (const m of row.after_json.matchAll(MARKER)) markersFound.add(m[0].toLowerCase());
+    // Payloads are stored compressed: read each one's text (the canonical JSON of its image or changes).
+    for (const row of db.prepare('SELECT payload FROM audit_log').iterate() as Iterable<{ payload: Buffer }>) {
+      for (const m of decodePayloadText(row.payload).matchAll(MARKER)) markersFound.add(m[0].toLowerCase());
     }
     const hasEntity = db.prepare('SELECT 1 FROM audit_log WHERE entity_id = ? LIMIT 1');
-    const countOf = db.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE method = ?');
-    const countFor = db.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE method = ? AND entity_id = ?');
+    const countOf = db.prepare('SELECT COUNT(*) AS n FROM audit_trail WHERE method = ?');
+    const countFor = db.prepare('SELECT COUNT(*) AS n FROM audit_trail WHERE method = ? AND entity_id = ?');
     const counted = new Map<string, number>();
     const perEntity = new Map<string, { method: string; id: string; n: number }>();
     for (const ack of this.acks) {
@@ -245,13 +247,16 @@ export async function discoverWrites(call: Call, callers: readonly TestCaller[],
   const h: Harness = { call, callers, ledger };
   const usable: WriteMethod[] = [];
   const skipped: Discovery['skipped'] = [];
-  const markerRows = db.prepare(
-    `SELECT COUNT(*) AS n FROM audit_log l JOIN audit_payload p ON p.seq = l.seq WHERE l.method = ? AND instr(lower(p.after_json), ?) > 0`,
-  );
+  const payloadsOf = db.prepare('SELECT payload FROM audit_trail WHERE method = ? AND seq > ?');
+  const markerRows = {
+    get: (method: string, marker: string, after: number) => ({
+      n: (payloadsOf.all(method, after) as Array<{ payload: Buffer }>).filter((r) => decodePayloadText(r.payload).toLowerCase().includes(marker)).length,
+    }),
+  };
   // New: first seen in the audit trail after the probe started (an insert), not a record the probe changed.
   const newEntity = db.prepare('SELECT 1 FROM audit_log WHERE entity_id = ? AND seq > ? AND NOT EXISTS (SELECT 1 FROM audit_log WHERE entity_id = ? AND seq <= ?) LIMIT 1');
-  const changedBy = db.prepare('SELECT 1 FROM audit_log WHERE entity_id = ? AND method = ? AND seq > ? LIMIT 1');
-  const countOf = db.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE method = ?');
+  const changedBy = db.prepare('SELECT 1 FROM audit_trail WHERE entity_id = ? AND method = ? AND seq > ? LIMIT 1');
+  const countOf = db.prepare('SELECT COUNT(*) AS n FROM audit_trail WHERE method = ?');
   const headSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM audit_log');
   // Methods without an example first (in the contract's order), then those with one in the table's order, so
   // that examples referring to earlier records find some.
@@ -285,7 +290,7 @@ export async function discoverWrites(call: Call, callers: readonly TestCaller[],
     const newIdPaths = named.filter(({ id }) => newEntity.get(id, seqBefore, id, seqBefore)).map(({ path }) => path);
     const changedPaths = named.filter(({ id }) => changedBy.get(id, method, seqBefore)).map(({ path }) => path);
     let check: WriteCheck | null = null;
-    if ((markerRows.get(method, marker) as { n: number }).n > 0) check = { by: 'marker' };
+    if (markerRows.get(method, marker, seqBefore).n > 0) check = { by: 'marker' };
     else if (newIdPaths.length > 0) check = { by: 'ids', paths: newIdPaths };
     else if (changedPaths.length > 0) check = { by: 'entity', paths: changedPaths };
     else if ((countOf.get(method) as { n: number }).n > rowsBefore) check = { by: 'count' };

@@ -3,6 +3,7 @@
 // reset that lifts a lock, and locks, sessions and pairing codes that stay bounded when the wall clock goes back.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDesk, as, LOCAL, failure, openCore, type TestDesk } from '../../support/core';
+import { auditEntries } from '../../support/audit';
 import type { Credentials } from '../../../main/core/auth/callers';
 import { terminalLockMs, DAY_MS } from '../../../main/core/auth/pin-guard';
 import { DEFAULT_SECURITY } from '../../../shared/contract/settings';
@@ -133,8 +134,8 @@ describe('sign-in guard', () => {
     // Cleared: at the next idle lock she signs in with her PIN alone, also at the guard room.
     await signIn(desk, LOCAL, lee.id, '1357');
     await signIn(desk, guardRoom, lee.id, '1357');
-    const notes = desk.core.db.prepare("SELECT p.after_json FROM audit_log l JOIN audit_payload p USING (seq) WHERE l.entity = 'staff' AND l.entity_id = ? AND l.op = 'event'").all(lee.id) as Array<{ after_json: string }>;
-    expect(notes.map((n) => JSON.parse(n.after_json))).toEqual([{ unlockedBy: wang.id, unlockedByName: '王主管', source: 'this-pc' }]);
+    const notes = auditEntries(desk.core.db).filter((e) => e.entity === 'staff' && e.entity_id === lee.id && e.op === 'event');
+    expect(notes.map((n) => n.payload)).toEqual([{ unlockedBy: wang.id, unlockedByName: '王主管', source: 'this-pc' }]);
   });
 
   it('X-7 X-1 an administrator’s PIN reset lifts a lockout at once, and the person’s own PIN change clears the count', async () => {

@@ -12,7 +12,7 @@ import { backupDir, checkDatabaseFile, listBackups, parseBackupFileName, backupF
 import { restoreBackup, RestoreError, databaseInUse } from '../../../main/core/backup/restore';
 import { openStore, DATABASE_FILE } from '../../../main/core/store/open';
 import { migrations, LATEST_SCHEMA_VERSION } from '../../../main/core/store/migrations';
-import { verifyAuditChain } from '../../../main/core/audit/chain';
+import { verifyTrail } from '../../../main/core/audit/verify';
 import { CLI, startWebServer } from '../../support/web-server';
 
 async function runDailyBackup(desk: TestDesk): Promise<string | null> {
@@ -67,7 +67,7 @@ describe('backups', () => {
     expect(listed.nextDailyAt).toBe(desk.clock.now() + DAY_MS);
     expect(listed.directory).toBe(backupDir(desk.dataDir));
     expect(listed.lastFailure).toBeNull();
-    for (const b of listed.backups) expect(checkDatabaseFile(path.join(backupDir(desk.dataDir), b.file))).toMatchObject({ integrity: 'ok', audit: { ok: true } });
+    for (const b of listed.backups) expect(checkDatabaseFile(path.join(backupDir(desk.dataDir), b.file), desk.core.keys)).toMatchObject({ integrity: 'ok', audit: { ok: true } });
     expect((await desk.core.invoke(await admin(desk), 'backup.settings', {})).keepDaily).toBe(3);
     desk.close();
   });
@@ -132,11 +132,11 @@ describe('backups', () => {
     expect(names).toContain('备份前入职');
     expect(names).not.toContain('备份后入职');
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(verifyAuditChain(core.db)).toMatchObject({ ok: true });
+    expect(verifyTrail(core.db, { keys: core.keys, dataDir: desk.dataDir })).toMatchObject({ ok: true, problems: [] });
     // The app keeps working on the restored store, and its chain goes on from the restored head.
     const session = await core.invoke({ origin: 'loopback' }, 'auth.signIn', { userId: desk.admin.id, pin: desk.admin.pin });
     await core.invoke(as(session.token), 'staff.create', { name: '恢复后入职', role: 'receptionist', pin: '1357', department: null });
-    expect(verifyAuditChain(core.db)).toMatchObject({ ok: true });
+    expect(verifyTrail(core.db, { keys: core.keys, dataDir: desk.dataDir })).toMatchObject({ ok: true, problems: [] });
     core.close();
 
     // What was replaced is not lost.
@@ -162,8 +162,8 @@ describe('backups', () => {
     const tampered = path.join(tempDir(), 'tampered.sqlite');
     fs.copyFileSync(good, tampered);
     const t = new Database(tampered);
-    t.exec('DROP TRIGGER audit_log_no_update');
-    t.exec("UPDATE audit_log SET actor_name = '别人' WHERE seq = 1");
+    t.exec('DROP TRIGGER audit_log_redact_only');
+    t.exec('UPDATE audit_log SET at = at + 1 WHERE seq = 1');
     t.close();
     await expect(restore(tampered)).rejects.toThrow(RestoreError);
 

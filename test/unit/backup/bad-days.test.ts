@@ -27,8 +27,9 @@ afterEach(async () => {
 });
 
 /** Makes the database `mb` MB larger with rows of an indexed table (checking it is real work, as on a full desk). */
+/** Bulk written behind the app: no `id` column, so the trail's reconciliation (every table with an id) leaves it be. */
 function ballast(db: Database.Database, mb: number): void {
-  db.exec('CREATE TABLE IF NOT EXISTS test_ballast (id INTEGER PRIMARY KEY, k TEXT UNIQUE, v BLOB)');
+  db.exec('CREATE TABLE IF NOT EXISTS test_ballast (n INTEGER PRIMARY KEY, k TEXT UNIQUE, v BLOB)');
   const insert = db.prepare('INSERT INTO test_ballast (k, v) VALUES (?, randomblob(1000))');
   const rows = mb * 1000;
   db.transaction(() => {
@@ -147,7 +148,7 @@ describe('backups on a bad day', () => {
     const result = await restore(desk.dataDir, good, desk.clock.now() + 60_000);
     expect(result.previousState).toBe('database');
     expect(fs.readFileSync(result.previous!).equals(bytes)).toBe(true);
-    expect(checkDatabaseFile(live)).toMatchObject({ integrity: 'ok', audit: { ok: true } });
+    expect(checkDatabaseFile(live, desk.core.keys)).toMatchObject({ integrity: 'ok', audit: { ok: true } });
     const core = openCore(desk.dataDir, desk.clock);
     expect(core.db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'test_ballast'").get()).toEqual({ n: 0 });
     core.close();
@@ -173,7 +174,7 @@ describe('backups on a bad day', () => {
     const kept = listBackups(desk.dataDir).find((b) => b.kind === 'before-restore')!;
     expect(fs.readFileSync(path.join(backupDir(desk.dataDir), kept.file)).equals(garbage)).toBe(true);
     expect(fs.existsSync(`${live}.restoring`)).toBe(false);
-    expect(checkDatabaseFile(live)).toMatchObject({ integrity: 'ok', audit: { ok: true } });
+    expect(checkDatabaseFile(live, desk.core.keys)).toMatchObject({ integrity: 'ok', audit: { ok: true } });
     const verify = spawnSync(process.execPath, [CLI, 'audit:verify', '--data-dir', desk.dataDir], { encoding: 'utf8' });
     expect(verify.stdout).toMatch(/^OK/);
   });

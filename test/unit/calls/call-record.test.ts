@@ -111,7 +111,7 @@ describe('call script, record and confidentiality guard', () => {
     const answered = await answeredCall(phone);
     expect((await call('calls.guard', { id: answered.id })).confidentialityAsked).toBe(true);
     await call('calls.guard', { id: answered.id });
-    const audits = desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE method = 'calls.guard'").get() as { n: number };
+    const audits = desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_trail WHERE method = 'calls.guard'").get() as { n: number };
     expect(audits.n).toBe(1);
     const ringing = await call('calls.ring', {});
     expect((await failure(call('calls.guard', { id: ringing.id }))).code).toBe('conflict');

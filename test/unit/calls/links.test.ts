@@ -83,7 +83,7 @@ describe('a call becomes a reception-record item', () => {
     expect((await call('records.get', { id: record.id })).call?.id).toBe(saved.id);
     expect(events.map((e) => e.name)).toEqual(expect.arrayContaining(['records.changed', 'calls.changed']));
     const audited = desk.core.db
-      .prepare("SELECT entity FROM audit_log WHERE method = 'calls.toRecord' ORDER BY seq")
+      .prepare("SELECT entity FROM audit_trail WHERE method = 'calls.toRecord' ORDER BY seq")
       .all()
       .map((r) => (r as { entity: string }).entity);
     expect(audited).toEqual(expect.arrayContaining(['record_items', 'calls']));

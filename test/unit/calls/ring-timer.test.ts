@@ -144,7 +144,7 @@ describe('ring timer', () => {
     restarted.runDueJobs();
     const closed = await viaRestarted.call('calls.get', { id: ring.id });
     expect(closed).toMatchObject({ status: 'interrupted', endReason: 'restart', answerLatencyMs: null, withinTarget: null, endedAt: desk.clock.now() });
-    const audit = restarted.db.prepare("SELECT actor_kind, method FROM audit_log WHERE entity = 'calls' AND entity_id = ? ORDER BY seq").all(ring.id);
+    const audit = restarted.db.prepare("SELECT actor_kind, method FROM audit_trail WHERE entity = 'calls' AND entity_id = ? ORDER BY seq").all(ring.id);
     expect(audit).toEqual([
       { actor_kind: 'staff', method: 'calls.ring' },
       { actor_kind: 'system', method: 'calls.closeInterrupted' },

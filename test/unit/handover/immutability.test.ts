@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDesk, as } from '../../support/core';
 import { incidentDraft, PNG_1PX, startShift, tickAll } from '../../support/shift';
-import { verifyAuditChain } from '../../../main/core/audit/chain';
+import { verifyDesk } from '../../support/audit';
 
 describe('signed records are locked by the database', () => {
   it('I-1 S-1 raw SQL UPDATE and DELETE on a signed incident and a signed handover are refused by the database', async () => {
@@ -46,7 +46,7 @@ describe('signed records are locked by the database', () => {
     expect((await desk.core.invoke(as(wang.token), 'incidents.get', { id: incident.id })).contentHash).toBe(
       (db.prepare('SELECT content_hash FROM incidents WHERE id = ?').get(incident.id) as { content_hash: string }).content_hash,
     );
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect(verifyDesk(desk)).toMatchObject({ ok: true, problems: [] });
     desk.close();
   });
 });

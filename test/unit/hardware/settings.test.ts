@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { as, createDesk, failure, type TestDesk } from '../../support/core';
 import { hardwareConfig } from '../../../main/core/hardware/settings';
 import { ROLES } from '../../../shared/contract/define';
+import { auditText } from '../../support/audit';
 import { hardware } from '../../../shared/contract/hardware';
 
 let desk: TestDesk;
@@ -18,7 +19,7 @@ describe('hardware settings', () => {
     });
     expect(saved.sip).toEqual({ enabled: true, host: '192.168.1.2', port: 5060, extension: '8001', domain: '', username: '8001', passwordSet: true, localPort: 0 });
     expect(JSON.stringify(saved)).not.toContain('Secret-8001');
-    const everything = JSON.stringify(desk.core.db.prepare('SELECT * FROM settings').all()) + JSON.stringify(desk.core.db.prepare('SELECT * FROM audit_payload').all());
+    const everything = JSON.stringify(desk.core.db.prepare('SELECT * FROM settings').all()) + auditText(desk.core.db);
     expect(everything).not.toContain('Secret-8001');
     expect(hardwareConfig(desk.core.db, desk.core.keys).sip.password).toBe('Secret-8001');
     // Saving again without a password keeps it; an empty one clears it.
@@ -27,7 +28,7 @@ describe('hardware settings', () => {
     await desk.core.invoke(admin, 'hardware.updateSettings', { sip: { enabled: false, password: '' } });
     expect((await desk.core.invoke(admin, 'hardware.settings', {})).sip.passwordSet).toBe(false);
     // Each change is audited.
-    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE method = 'hardware.updateSettings'").get()).toEqual({ n: 3 });
+    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_trail WHERE method = 'hardware.updateSettings'").get()).toEqual({ n: 3 });
   });
 
   it('P-6 H-1 H-2 X-3 bad settings get field messages in the caller’s language and change nothing', async () => {

@@ -86,7 +86,7 @@ describe('printing a visitor’s slip on the network printer', () => {
     expect(job.indexOf(gb18030('张三丰'))).toBe(-1);
     expect(job.indexOf(qrStore(visit.qrText!))).toBeGreaterThan(0);
     expect(job.lastIndexOf(FULL_CUT)).toBeGreaterThan(0);
-    const note = desk.core.db.prepare("SELECT entity, entity_id FROM audit_log WHERE method = 'hardware.printSlip'").get();
+    const note = desk.core.db.prepare("SELECT entity, entity_id FROM audit_trail WHERE method = 'hardware.printSlip'").get();
     expect(note).toEqual({ entity: 'visits', entity_id: visit.id });
 
     // Admin → Devices, "print a test slip".
@@ -103,7 +103,7 @@ describe('printing a visitor’s slip on the network printer', () => {
     const refused = await failure(desk.core.invoke(as(lee.token), 'hardware.printSlip', { visitId: visit.id }));
     expect(refused).toMatchObject({ code: 'conflict', messageKey: 'hardware:status.printerMissing' });
     expect(desk.core.errorResponse(refused, 'zh-CN').body.error.message).toMatch(new RegExp(`^未找到小票打印机：127\\.0\\.0\\.1:${port} 无法连接`));
-    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE method = 'hardware.printSlip'").get()).toEqual({ n: 0 });
+    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_trail WHERE method = 'hardware.printSlip'").get()).toEqual({ n: 0 });
     const test = await desk.core.invoke(as(desk.admin.token), 'hardware.testSlipPrinter', {});
     expect(test).toMatchObject({ ok: false, messageKey: 'hardware:status.printerMissing' });
   });

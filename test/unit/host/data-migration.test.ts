@@ -8,7 +8,8 @@ import { migrateEarlierData, moveDataDir, planDataMigration, DataMigrationError,
 import { acquireDataDirLock } from '../../../main/host/data-lock';
 import { DATABASE_FILE } from '../../../main/core/store/open';
 import { createDesk, quietLogger, tempDir, as } from '../../support/core';
-import { verifyAuditChain } from '../../../main/core/audit/chain';
+import { verifyTrail } from '../../../main/core/audit/verify';
+import { keyRingOf } from '../../../main/core/keyring';
 
 async function earlierInstallation(): Promise<{ dir: string; staffName: string }> {
   const desk = await createDesk();
@@ -38,7 +39,8 @@ describe('moving data from an earlier folder', () => {
 
     const db = new Database(path.join(to, DATABASE_FILE), { readonly: true });
     expect((db.prepare('SELECT name FROM staff').all() as Array<{ name: string }>).map((r) => r.name)).toContain(staffName);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    const ring = keyRingOf(Buffer.from(keyBefore.trim(), 'hex'), 'moved key');
+    expect(verifyTrail(db, { keys: ring, isCopy: true, scope: 'full' })).toMatchObject({ ok: true, problems: [] });
     db.close();
     expect(fs.readFileSync(path.join(to, 'keys', 'installation.key'), 'utf8')).toBe(keyBefore);
     if (process.platform !== 'win32') expect(fs.statSync(path.join(to, 'keys', 'installation.key')).mode & 0o777).toBe(0o600);

@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../support/audit';
 import { createDesk, as } from '../../support/core';
 import { failure, incidentDraft, PNG_1PX } from '../../support/shift';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/incidents';
@@ -147,11 +149,9 @@ describe('incidents', () => {
     const after = await desk.core.invoke(as(lee.token), 'incidents.get', { id: created.id });
     expect(after.amendments).toEqual([expect.objectContaining({ id: later.amendmentId, by: { id: wang.id, name: '王保安' }, text: '补充监控截图' })]);
     expect(after.contentHash).toBe(signed.contentHash);
-    // Files never enter the audit trail's images, only their size.
-    const payload = desk.core.db
-      .prepare("SELECT after_json FROM audit_payload p JOIN audit_log l ON l.seq = p.seq WHERE l.entity = 'incident_attachments' AND l.entity_id = ? AND l.op = 'insert'")
-      .get(photo.id) as { after_json: string };
-    expect(JSON.parse(payload.after_json).data).toEqual({ bytes: PNG_1PX.length });
+    // Files never enter the audit trail's images, only their size and digest.
+    const image = auditEntries(desk.core.db).find((e) => e.entity === 'incident_attachments' && e.entity_id === photo.id && e.op === 'insert')!.payload as Record<string, unknown>;
+    expect(image.data).toEqual({ bytes: PNG_1PX.length, sha256: crypto.createHash('sha256').update(PNG_1PX).digest('hex') });
     desk.close();
   });
 

@@ -52,7 +52,7 @@ describe('the wall clock goes back five days', () => {
     const back = start + 3 * DAY_MS;
     d.clock.set(back);
     d.core.runDueJobs();
-    const noted = d.core.db.prepare('SELECT at FROM audit_log WHERE method = ? ORDER BY seq DESC LIMIT 1').get(CLOCK_WENT_BACK) as { at: number } | undefined;
+    const noted = d.core.db.prepare('SELECT at FROM audit_trail WHERE method = ? ORDER BY seq DESC LIMIT 1').get(CLOCK_WENT_BACK) as { at: number } | undefined;
     expect(noted?.at).toBe(back);
     expect(d.core.clockJump).toMatchObject({ noticedAt: back });
 
@@ -105,6 +105,6 @@ describe('the wall clock goes back five days', () => {
     desk.clock.set(desk.clock.now() - 90_000);
     desk.core.runDueJobs();
     expect(desk.core.clockJump).toBeNull();
-    expect(desk.core.db.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE method = ?').get(CLOCK_WENT_BACK)).toEqual({ n: 0 });
+    expect(desk.core.db.prepare('SELECT COUNT(*) AS n FROM audit_trail WHERE method = ?').get(CLOCK_WENT_BACK)).toEqual({ n: 0 });
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditText, verifyDesk } from '../../support/audit';
 import { as, createDesk, failure, type TestDesk } from '../../support/core';
 import { seedDirectory, type SeededDirectory } from '../../support/visitors';
 import { startFakeRobot, type FakeRobot } from '../../support/robot';
-import { verifyAuditChain } from '../../../main/core/audit/chain';
 import { MINUTE } from '../../../shared/rules/time';
 
 let desk: TestDesk;
@@ -71,7 +71,7 @@ describe('host notification outbox', () => {
     desk.core.runDueJobs();
     await desk.core.settled();
     expect(robot.received).toHaveLength(1);
-    expect(verifyAuditChain(desk.core.db).ok).toBe(true);
+    expect(verifyDesk(desk)).toMatchObject({ state: 'ok', problems: [] });
   });
 
   it('V-10 a permanent failure (the robot refuses the key) is shown failed with its reason at once; retry after the fix delivers it', async () => {
@@ -168,7 +168,7 @@ describe('host notification outbox', () => {
     const everything = JSON.stringify([
       desk.core.db.prepare('SELECT * FROM notify_recipients').all(),
       desk.core.db.prepare('SELECT * FROM settings').all(),
-      desk.core.db.prepare('SELECT before_json, after_json FROM audit_payload').all(),
+      auditText(desk.core.db),
     ]);
     for (const secret of ['TOKEN-SECRET-77', 'SEC-SIGNING-88', 'GATEWAY-TOKEN-99', 'SMTP-PASSWORD-66', 'wang@huaxin.example']) expect(everything).not.toContain(secret);
     const listed = await desk.core.invoke(admin, 'notify.recipients', { tenantId: dir.huaxin.id });

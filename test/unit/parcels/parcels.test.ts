@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditText } from '../../support/audit';
 import { as, createDesk, failure, LOCAL, type TestDesk } from '../../support/core';
 import { seedDirectory, type SeededDirectory } from '../../support/visitors';
 import { PNG_1PX, startShift } from '../../support/shift';
@@ -33,7 +34,7 @@ describe('parcels held at the desk', () => {
     const stored = JSON.stringify([desk.core.db.prepare('SELECT * FROM parcels').all(), desk.core.db.prepare('SELECT * FROM notifications').all()]);
     expect(stored).toContain('K1127-001');
     expect(stored).not.toContain(pickupCode);
-    expect(JSON.stringify(desk.core.db.prepare('SELECT after_json FROM audit_payload').all())).not.toContain(pickupCode);
+    expect(JSON.stringify(auditText(desk.core.db))).not.toContain(pickupCode);
     const wrong = String((Number(pickupCode) + 1) % 1_000_000).padStart(6, '0');
     const refused = await failure(desk.core.invoke(as(lee.token), 'parcels.collect', { id: parcel.id, method: 'code', code: wrong }));
     expect(refused.fieldIssues[0]).toMatchObject({ path: ['code'], message: 'parcels:error.codeWrong' });
@@ -61,7 +62,7 @@ describe('parcels held at the desk', () => {
     );
     const byPin = await desk.core.invoke(as(lee.token), 'parcels.collect', { id: parcel.id, method: 'pin', contactId: contact.id, pin: '2468' });
     expect(byPin).toMatchObject({ status: 'collected', pickupMethod: 'pin', collectorName: '王经理' });
-    expect(JSON.stringify(desk.core.db.prepare('SELECT after_json FROM audit_payload').all())).not.toMatch(/scrypt\$/);
+    expect(JSON.stringify(auditText(desk.core.db))).not.toMatch(/scrypt\$/);
 
     const { parcel: other } = await desk.core.invoke(as(lee.token), 'parcels.log', { courier: '中通', tenantId: dir.huaxin.id });
     const unsigned = await failure(desk.core.invoke(as(lee.token), 'parcels.collect', { id: other.id, method: 'signature', collectorName: '李秘书', signaturePng: 'AAAA' }));
@@ -88,7 +89,7 @@ describe('parcels held at the desk', () => {
     desk.core.runDueJobs();
     expect(desk.core.db.prepare('SELECT id FROM parcels WHERE uncollected_at IS NOT NULL').all()).toEqual([{ id: parcel.id }]);
     desk.core.runDueJobs(); // idempotent
-    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE method = 'parcels.uncollected' AND entity = 'parcels'").get()).toEqual({ n: 1 });
+    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_trail WHERE method = 'parcels.uncollected' AND entity = 'parcels'").get()).toEqual({ n: 1 });
     const held = await desk.core.invoke(as(token), 'parcels.held', {});
     expect(held.parcels).toMatchObject([{ id: parcel.id, uncollected: true }]);
 

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditText, verifyDesk } from '../../support/audit';
+import { decodePayload } from '../../../main/core/audit/form';
 import { as, createDesk, failure, LOCAL, type TestDesk } from '../../support/core';
 import { seedDirectory } from '../../support/visitors';
 import { startFakeRobot, type FakeRobot } from '../../support/robot';
 import { PNG_1PX } from '../../support/shift';
-import { verifyAuditChain } from '../../../main/core/audit/chain';
 import { DAY } from '../../../shared/rules/time';
 
 let desk: TestDesk;
@@ -35,7 +36,7 @@ describe('visitor photos', () => {
     expect((await desk.core.invoke(as(lee.token), 'photos.get', { visitId: visit.id })).photo).toEqual({ visitId: visit.id, mime: 'image/png', dataBase64: photo, takenAt: START, consentAt: START });
     expect((await failure(desk.core.invoke(as(lee.token), 'photos.attach', { visitId: visit.id, consent: true, mime: 'image/png', dataBase64: photo }))).messageKey).toBe('photos:error.alreadyTaken');
     // The audit trail records the photo's size, never its bytes.
-    expect(JSON.stringify(desk.core.db.prepare('SELECT after_json FROM audit_payload').all())).not.toContain(photo.slice(0, 40));
+    expect(JSON.stringify(auditText(desk.core.db))).not.toContain(photo.slice(0, 40));
     await desk.core.invoke(as(lee.token), 'visitors.signOut', { id: visit.id });
     const other = await desk.core.invoke(as(lee.token), 'visitors.register', { visitorName: '李四', mobile: '13900001111', tenantId: dir.huaxin.id, purpose: '面试' });
     await desk.core.invoke(as(lee.token), 'visitors.signOut', { id: other.id });
@@ -68,7 +69,7 @@ describe('visitor photos', () => {
         desk.core.db.prepare('SELECT * FROM visits').all(),
         desk.core.db.prepare('SELECT * FROM expected_visits').all(),
         desk.core.db.prepare('SELECT recipient_name, collector_name, redacted_at FROM parcels').all(),
-        desk.core.db.prepare('SELECT before_json, after_json FROM audit_payload').all(),
+        auditText(desk.core.db),
       ]);
     const PERSONAL = ['周访客', '13766668888', '欧阳收件'];
     desk.clock.set(START + 179 * DAY);
@@ -83,12 +84,12 @@ describe('visitor photos', () => {
     for (const value of PERSONAL) expect(text, value).not.toContain(value);
     expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM notifications WHERE redacted_at IS NULL OR body <> ''").get()).toEqual({ n: 0 });
     const note = desk.core.db
-      .prepare("SELECT p.after_json FROM audit_log l JOIN audit_payload p ON p.seq = l.seq WHERE l.method = 'visitors.retention' AND l.entity = 'visits' AND l.entity_id IS NULL")
-      .get() as { after_json: string };
-    expect(JSON.parse(note.after_json)).toMatchObject({ retentionRun: true, visits: 1, expected: 1, parcels: 1, photos: 1, notifications: 1 });
+      .prepare("SELECT payload FROM audit_trail WHERE method = 'visitors.retention' AND entity = 'visits' AND entity_id IS NULL")
+      .get() as { payload: Buffer };
+    expect(decodePayload(note.payload)).toMatchObject({ retentionRun: true, visits: 1, expected: 1, parcels: 1, photos: 1, notifications: 1 });
     // A photo cannot come back, and the trail still verifies with the redactions audited.
     expect(() => desk.core.db.prepare("UPDATE visit_photos SET image = x'00', redacted_at = NULL").run()).toThrow(/only be redacted/);
-    expect(verifyAuditChain(desk.core.db).ok).toBe(true);
+    expect(verifyDesk(desk)).toMatchObject({ state: 'ok', problems: [] });
     const admin = await desk.core.invoke(LOCAL, 'auth.signIn', { userId: desk.admin.id, pin: desk.admin.pin });
     expect((await desk.core.invoke(as(admin.token), 'photos.get', { visitId: visit.id })).photo).toBeNull();
   });

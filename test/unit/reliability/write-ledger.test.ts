@@ -10,6 +10,19 @@ import { readExamples, writeExamples, notForWriteHarness, type ExampleEnv } from
 import { hostilePayloads, rebase } from '../../support/reliability/hostile';
 import { prng } from '../../support/reliability/prng';
 import type { Call, TestCaller } from '../../support/reliability/callers';
+import { AUDIT_SCHEMA } from '../../../main/core/store/migrations/0016-keyed-trail';
+import { appendAudit, SYSTEM_ACTOR } from '../../../main/core/audit/chain';
+
+/** An in-memory trail in the app's own form, with entries (method, entity id, payload) as given. */
+function trailWith(entries: Array<{ method: string; entityId?: string | null; payload?: unknown }>): Database.Database {
+  const db = new Database(':memory:');
+  db.exec(AUDIT_SCHEMA);
+  const key = Buffer.alloc(32, 1);
+  for (const e of entries) {
+    appendAudit(db, key, { at: 1, installationId: 'I', actor: SYSTEM_ACTOR, method: e.method, entity: 'x', entityId: e.entityId ?? null, op: 'event', payload: e.payload ?? {} });
+  }
+  return db;
+}
 
 const desk: TestCaller = { name: 'receptionist', token: 't1', userId: 'U1' };
 const other: TestCaller = { name: 'receptionist', token: 't2', userId: 'U2' };
@@ -59,9 +72,7 @@ describe('write ledger', () => {
   });
 
   it('X-2 an acknowledged write is looked for by its whole marker (mk-5 is not found in a text carrying mk-5x)', () => {
-    const db = new Database(':memory:');
-    db.exec('CREATE TABLE audit_payload (seq INTEGER, after_json TEXT); CREATE TABLE audit_log (seq INTEGER, method TEXT, entity_id TEXT)');
-    db.prepare('INSERT INTO audit_payload VALUES (1, ?)').run(JSON.stringify({ note: 'mk-5x' }));
+    const db = trailWith([{ method: 'other.method', payload: { note: 'mk-5x' } }]);
     const ledger = new WriteLedger(prng(1));
     ledger.record('a.note', { note: 'mk-5x' }, {}, 'mk-5', desk); // the call's own marker is not in its input: found by count
     ledger.record('a.note', { note: 'mk-5x' }, {}, 'mk-5x', desk);
@@ -72,10 +83,11 @@ describe('write ledger', () => {
   });
 
   it('X-2 a change to an existing record is looked for as an audit entry of its method on that record, one per acknowledgement', () => {
-    const db = new Database(':memory:');
-    db.exec('CREATE TABLE audit_payload (seq INTEGER, after_json TEXT); CREATE TABLE audit_log (seq INTEGER, method TEXT, entity_id TEXT)');
     const V1 = '01J0000000000000000000000V';
-    db.prepare("INSERT INTO audit_log VALUES (1, 'v.register', ?), (2, 'v.signOut', ?)").run(V1, V1);
+    const db = trailWith([
+      { method: 'v.register', entityId: V1 },
+      { method: 'v.signOut', entityId: V1 },
+    ]);
     const ledger = new WriteLedger(prng(1));
     ledger.record('v.signOut', { id: V1 }, { id: V1 }, 'mk-1', desk);
     const checks = new Map([['v.signOut', { by: 'entity' as const, paths: ['id'] }]]);

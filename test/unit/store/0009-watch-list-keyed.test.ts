@@ -3,12 +3,14 @@ import type Database from 'better-sqlite3';
 import { openStore } from '../../../main/core/store/open';
 import { migrations } from '../../../main/core/store/migrations';
 import { FakeClock } from '../../../main/core/clock';
-import { Tx } from '../../../main/core/store/tx';
-import { verifyAuditChain } from '../../../main/core/audit/chain';
+import { verifyLegacyTrail } from '../../../main/core/audit/legacy';
+import { verifyTrail } from '../../../main/core/audit/verify';
 import { defaultKeyFile, fileSecretStore, openKeyRing, type KeyRing } from '../../../main/core/keyring';
 import { documentMac } from '../../../main/core/visitors/watch-list';
 import { hashPin } from '../../../main/core/auth/secrets';
 import { as, LOCAL, openCore, tempDir } from '../../support/core';
+import { auditText } from '../../support/audit';
+import { LegacyTx } from '../../support/legacy-trail';
 
 const S = '01JDSTAFF00000000000000000';
 const STAFF = { kind: 'staff' as const, id: S, name: '王主管', deviceId: null };
@@ -26,7 +28,7 @@ function releasedDatabase(): { dir: string; keys: KeyRing } {
   const { db } = openStore({ dataDir: dir, clock, migrations: migrations.slice(0, 8), keys: ring });
   db.prepare("INSERT INTO staff (id, name, role, pin_hash, created_at, updated_at) VALUES (?, '王主管', 'supervisor', ?, 1, 1)").run(S, hashPin('8642'));
   db.transaction(() => {
-    const tx = new Tx({ db, installationId: 'I', actor: STAFF, method: 'visitors.addWatch', at: clock.now() });
+    const tx = new LegacyTx(db, { installationId: 'I', actor: STAFF, method: 'visitors.addWatch', at: clock.now() });
     const row = (id: string, idNumber: string, name: string) => ({
       id,
       name,
@@ -102,7 +104,22 @@ describe('migration 0009-watch-list-keyed', () => {
       { entity_id: 'W1', n: 2 },
       { entity_id: 'W2', n: 1 },
     ]);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect(verifyLegacyTrail(db).ok).toBe(true);
+    db.close();
+  });
+
+  it('V-6 X-6 then 0016 keys the trail: the converted entries get their state as a baseline, the numbers stay out, verify holds', () => {
+    const { dir, keys } = releasedDatabase();
+    const { db } = openStore({ dataDir: dir, clock: new FakeClock('2026-12-01T09:00:00+08:00'), keys });
+    expect(db.pragma('user_version', { simple: true })).toBe(16);
+    const text = auditText(db);
+    expect(text).not.toContain(FULL.slice(4, 14));
+    expect(text).not.toContain(PASSPORT.slice(1, 7));
+    expect(text).toContain(documentMac(keys, FULL));
+    const baselined = db.prepare("SELECT entity_id FROM audit_trail WHERE op = 'baseline' AND entity = 'watch_list' ORDER BY entity_id").all();
+    // Every entry: the first form's images of all three lack the columns 0009 added.
+    expect(baselined).toEqual([{ entity_id: 'W1' }, { entity_id: 'W2' }, { entity_id: 'W3' }]);
+    expect(verifyTrail(db, { keys })).toMatchObject({ state: 'ok', problems: [] });
     db.close();
   });
 

@@ -9,13 +9,13 @@ import { openStore, DATABASE_FILE } from '../../../main/core/store/open';
 import { migrations } from '../../../main/core/store/migrations';
 import { migration0009 } from '../../../main/core/store/migrations/0009-watch-list-keyed';
 import { FakeClock } from '../../../main/core/clock';
-import { Tx } from '../../../main/core/store/tx';
 import { defaultKeyFile, fileSecretStore, openKeyRing } from '../../../main/core/keyring';
 import { hashPin } from '../../../main/core/auth/secrets';
 import { writeBackup } from '../../../main/core/backup';
 import { backupDir, listBackups, rotateDailyBackups } from '../../../main/core/backup/files';
 import { DAY } from '../../../shared/rules/time';
 import { tempDir } from '../../support/core';
+import { LegacyTx } from '../../support/legacy-trail';
 
 const BEFORE = migrations.indexOf(migration0009);
 const S = '01JDSTAFF00000000000000000';
@@ -43,7 +43,8 @@ function killedReleasedFolder(): { dir: string; ring: ReturnType<typeof openKeyR
   db.pragma('wal_autocheckpoint = 0');
   db.prepare("INSERT INTO staff (id, name, role, pin_hash, created_at, updated_at) VALUES (?, '王主管', 'supervisor', ?, 1, 1)").run(S, hashPin('8642'));
   db.transaction(() => {
-    const tx = new Tx({ db, installationId: 'I', actor: STAFF, method: 'visitors.addWatch', at: clock.now() });
+    // The released version's audited path: the trail's first form (migration 0016 keys it later).
+    const tx = new LegacyTx(db, { installationId: 'I', actor: STAFF, method: 'visitors.addWatch', at: clock.now() });
     NUMBERS.forEach((number, i) => {
       tx.insert('watch_list', {
         id: `W${i}`,

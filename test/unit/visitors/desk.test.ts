@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditText } from '../../support/audit';
 import { as, createDesk, type TestDesk } from '../../support/core';
 import { failure, seedDirectory, type SeededDirectory } from '../../support/visitors';
 import { DEFAULT_VISITOR_SETTINGS } from '../../../shared/contract/visitors';
@@ -76,7 +77,7 @@ describe('desk registration', () => {
     expect(masked.idNumberMasked).toBe('1101**********002X');
     const stored = desk.core.db.prepare('SELECT id_number, id_number_masked FROM visits WHERE id = ?').get(masked.id);
     expect(stored).toEqual({ id_number: null, id_number_masked: '1101**********002X' });
-    expect(JSON.stringify(desk.core.db.prepare('SELECT after_json FROM audit_payload').all())).not.toContain('11010519491231002X');
+    expect(auditText(desk.core.db)).not.toContain('11010519491231002X');
 
     await desk.core.invoke(as(desk.admin.token), 'visitors.updateSettings', { ...DEFAULT_VISITOR_SETTINGS, storeFullIdNumber: true });
     const full = await desk.core.invoke(as(lee.token), 'visitors.register', {
@@ -92,7 +93,7 @@ describe('desk registration', () => {
     expect((await failure(desk.core.invoke(as(lee.token), 'visitors.revealIdNumber', { id: full.id }))).code).toBe('forbidden');
     const manager = await desk.person('manager');
     expect(await desk.core.invoke(as(manager.token), 'visitors.revealIdNumber', { id: full.id })).toEqual({ idNumber: '440524188001010014' });
-    expect(desk.core.db.prepare("SELECT method, actor_id FROM audit_log WHERE method = 'visitors.revealIdNumber'").get()).toEqual({
+    expect(desk.core.db.prepare("SELECT method, actor_id FROM audit_trail WHERE method = 'visitors.revealIdNumber'").get()).toEqual({
       method: 'visitors.revealIdNumber',
       actor_id: manager.id,
     });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { as, createDesk, type TestDesk } from '../../support/core';
 import { pairKiosk, seedDirectory } from '../../support/visitors';
-import { verifyAuditChain } from '../../../main/core/audit/chain';
+import { auditEntries, auditText, verifyDesk } from '../../support/audit';
 import { visitorCounts } from '../../../main/core/visitors/queries';
 import { DAY } from '../../../shared/rules/time';
 
@@ -52,9 +52,8 @@ function storedText(): string {
   const rows = [
     ...desk.core.db.prepare('SELECT * FROM visits').all(),
     ...desk.core.db.prepare('SELECT * FROM callbacks').all(),
-    ...desk.core.db.prepare('SELECT before_json, after_json FROM audit_payload').all(),
   ];
-  return JSON.stringify(rows);
+  return JSON.stringify(rows) + auditText(desk.core.db);
 }
 
 describe('visitor data retention', () => {
@@ -82,14 +81,19 @@ describe('visitor data retention', () => {
     expect(desk.core.db.prepare('SELECT outcome, caller_phone FROM callbacks WHERE id = ?').get(callbackId)).toEqual({ outcome: 'relayed', caller_phone: '' });
 
     // The run is audited (how many, never whose), each redaction names what it blanked, and the chain still verifies.
-    const run = desk.core.db
-      .prepare("SELECT l.method, l.actor_kind, p.after_json FROM audit_log l JOIN audit_payload p ON p.seq = l.seq WHERE l.method = 'visitors.retention' AND l.op = 'event'")
-      .all() as Array<{ method: string; actor_kind: string; after_json: string }>;
+    const run = auditEntries(desk.core.db).filter((e) => e.method === 'visitors.retention' && e.op === 'event');
     expect(run).toHaveLength(1);
-    expect(JSON.parse(run[0]!.after_json)).toMatchObject({ retentionRun: true, retentionDays: 180, visits: 2, callbacks: 1 });
+    expect(run[0]!.payload).toMatchObject({ retentionRun: true, retentionDays: 180, visits: 2, callbacks: 1 });
     expect(run[0]!.actor_kind).toBe('system');
-    expect(desk.core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE method = 'audit.redact'").get()).toEqual({ n: 3 });
-    expect(verifyAuditChain(desk.core.db)).toMatchObject({ ok: true });
+    // One redaction entry per record: what it set, and which earlier images it blanked (with their digests since).
+    const redactions = auditEntries(desk.core.db).filter((e) => e.method === 'audit.redact');
+    expect(redactions.map((r) => r.op)).toEqual(['redact', 'redact', 'redact']);
+    const visitRedaction = redactions.find((r) => r.entity_id === visitIds[0])!.payload as { set: Record<string, unknown>; seqs: number[]; digests: string[] };
+    expect(visitRedaction.set).toMatchObject({ visitor_name: '', mobile: null, redacted_at: DEADLINE_START + 181 * DAY });
+    expect(visitRedaction.seqs.length).toBeGreaterThan(0);
+    expect(visitRedaction.digests).toHaveLength(visitRedaction.seqs.length);
+    // Redacted, and still evidence: every link verifies and every row equals what its trail says.
+    expect(verifyDesk(desk)).toMatchObject({ ok: true, problems: [] });
 
     // Idempotent: running again changes nothing.
     const entries = (desk.core.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;

@@ -1,7 +1,9 @@
 // The watch list stops keeping ID and document numbers in full (V-6, V-1, X-7): each becomes a keyed hash to match
 // on (HMAC-SHA256 with the installation's `watch-list` key, kept outside the database) and its masked form to
 // show. What was stored is converted; the earlier audit images of every converted entry, which hold the full
-// number, are blanked by the audited redaction path (`Tx.redactRow`), as retention does for visits.
+// number, are blanked by the audited redaction path, as retention does for visits. The trail is still in its
+// first form when this runs (migration 0016 keys it), so the redaction is the first form's (`redactLegacyRow`);
+// 0016 then gives each converted entry a baseline entry with its state.
 //
 // The table is rebuilt by SQLite's documented procedure (its CHECK names the old column): new table, copy, drop,
 // rename, index and trigger again. Nothing references `watch_list` by foreign key (a visit stores matched entry
@@ -9,8 +11,8 @@
 import type Database from 'better-sqlite3';
 import type { Migration } from './types';
 import { noDelete } from './types';
-import { Tx } from '../tx';
 import { SYSTEM_ACTOR } from '../../audit/chain';
+import { isLegacyTrail, redactLegacyRow } from '../../audit/legacy';
 import { documentMac, documentMasked } from '../../visitors/watch-list';
 
 interface OldRow {
@@ -62,10 +64,11 @@ export const migration0009: Migration = {
     if (broken.length > 0) throw new Error(`watch_list rebuild: ${broken.length} rows with broken references`);
 
     if (converted.size === 0) return;
-    const tx = new Tx({ db, installationId: installationIdOf(db), actor: SYSTEM_ACTOR, method: 'migration.watchListKeyed', at: env.now });
+    if (!isLegacyTrail(db)) throw new Error('migration 0009 runs before the trail is keyed (0016): it expects the first form');
+    const context = { installationId: installationIdOf(db), actor: SYSTEM_ACTOR, method: 'migration.watchListKeyed', at: env.now };
     for (const [id, value] of converted) {
       // Writes the converted columns (already in place) and blanks every earlier image of the entry, audited.
-      tx.redactRow('watch_list', id, { id_number_mac: value.mac, id_number_masked: value.masked });
+      redactLegacyRow(db, context, 'watch_list', id, { id_number_mac: value.mac, id_number_masked: value.masked });
     }
   },
 };

@@ -15,6 +15,7 @@ import { migration0012 } from './0012-parcels';
 import { migration0013 } from './0013-visit-photos';
 import { migration0014 } from './0014-record-clock-due';
 import { migration0015 } from './0015-hardware';
+import { migration0016 } from './0016-keyed-trail';
 
 export const migrations: readonly Migration[] = [
   migration0001,
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

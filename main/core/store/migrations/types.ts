@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { KeyRing } from '../../keyring';
 
-/** What a migration may need besides the database: the installation's keys and the time it runs. */
+/** What a migration may need besides the database: the installation's keys (to write the keyed trail, to derive
+ * keyed values) and the time it runs. */
 export interface MigrationEnv {
   /** Null when the store is opened without them (a step that needs them then refuses to run). */
   keys: KeyRing | null;

@@ -80,6 +80,11 @@ export function HandoverSheet({ handover }: { handover: Handover }) {
       <h2>{t('page.notes')}</h2>
       <div style={{ whiteSpace: 'pre-wrap', border: '1px solid #555', padding: '4pt 6pt', minHeight: '18mm' }}>{handover.notes || t('page.empty')}</div>
       {handover.contentHash && <div className="hash">{t('page.contentHash')}：{handover.contentHash}</div>}
+      {handover.trailAnchor && (
+        <div className="hash" data-testid="sheet-trail-anchor">
+          {t(handover.signedAt ? 'page.trailAnchorSigned' : 'page.trailAnchorNow')}：#{handover.trailAnchor.seq} · {handover.trailAnchor.short}
+        </div>
+      )}
     </div>
   );
 }

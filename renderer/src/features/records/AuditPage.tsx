@@ -2,6 +2,7 @@
 // reception, yesterday first; select and audit with an optional comment; what was audited lately.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Input, Space, Table, Typography } from 'antd';
+import { printCurrentView } from '../../app/print';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { AuditQueue, RecordSummary } from '../../../../shared/contract/records';
@@ -80,6 +81,20 @@ export function AuditPage() {
         {t('audit.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('audit.hint')}</Typography.Paragraph>
+      {queue?.trailHead && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          data-testid="audit-trail-head"
+          message={t('audit.trailHead', { seq: queue.trailHead.seq, short: queue.trailHead.short })}
+          description={t('audit.trailHeadHint')}
+          action={
+            <Button size="small" onClick={() => void printCurrentView()} data-testid="audit-print">
+              {t('audit.print')}
+            </Button>
+          }
+        />
+      )}
       <Space style={{ marginBottom: 12 }} wrap>
         <Input placeholder={t('actionForm.comment')} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 320 }} maxLength={200} data-testid="audit-comment" />
         <Button type="primary" disabled={selected.length === 0} onClick={() => void audit(selected)} data-testid="audit-selected">

@@ -173,6 +173,9 @@ const zhCN = {
     auditedBy: '审核人',
     comment: '意见',
     done: '已审核 {{count}} 条',
+    trailHead: '审计链当前位置：#{{seq}} · {{short}}',
+    trailHeadHint: '请把它抄在当天的纸质审核记录上（或打印本页签字存档）：日后校验时，纸上的位置能证明此前的记录没有被截掉或重写。',
+    print: '打印本页',
   },
   review: {
     title: '接待记录周审核',
@@ -424,6 +427,9 @@ const en: RecordsUiMessages = {
     auditedBy: 'By',
     comment: 'Comment',
     done: '{{count}} audited',
+    trailHead: 'The audit trail now stands at #{{seq}} · {{short}}',
+    trailHeadHint: 'Write it on the day’s paper audit (or print this page and sign it): a later check can then prove nothing before it was cut off or rewritten.',
+    print: 'Print this page',
   },
   review: {
     title: 'Weekly review of the record',
