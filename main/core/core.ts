@@ -17,7 +17,6 @@ import {
   type CallContext,
   type CallOrigin,
   type Caller,
-  type CoreServices,
   type EventTarget,
   type HostServices,
   type Logger,

@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 // C0/C1 control characters except tab, LF, CR (allowed only in multi-line text), and the bidirectional
 // embedding/override/isolate controls, which can make a name display as something else (U+202A–E, U+2066–9).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what these refuse
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function wellFormed(value: string): boolean {

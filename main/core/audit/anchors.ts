@@ -123,7 +123,7 @@ export function readAnchors(dataDir: string, keys: KeyRing | null, tailBytes: nu
     exists: true,
     lines: raw.map((textLine, index): AnchorLine => {
       const i = index + skippedLines;
-      let parsed: (Anchor & { mac?: unknown }) | null = null;
+      let parsed: Anchor & { mac?: unknown };
       try {
         parsed = JSON.parse(textLine) as Anchor & { mac?: unknown };
       } catch {

@@ -1,4 +1,5 @@
 // Reading, verifying and acknowledging the audit trail.
+import { Where } from '../store/sql';
 import type { FeatureHandlers } from '../context';
 import { decodePayload, type Op } from './form';
 import { verifyTrail } from './verify';
@@ -21,7 +22,7 @@ interface TrailRow {
 
 /** An entry as the admin's list shows it: an update's changes split into before and after. */
 export function toEntry(row: TrailRow, installationId: string): AuditEntry {
-  let payload: unknown = null;
+  let payload: unknown;
   try {
     payload = decodePayload(row.payload);
   } catch {
@@ -54,23 +55,11 @@ export function toEntry(row: TrailRow, installationId: string): AuditEntry {
 
 export const auditHandlers: FeatureHandlers<'audit'> = {
   list: (ctx, input) => {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (input.entity) {
-      where.push('entity = ?');
-      params.push(input.entity);
-    }
-    if (input.entityId) {
-      where.push('entity_id = ?');
-      params.push(input.entityId);
-    }
-    if (input.beforeSeq) {
-      where.push('seq < ?');
-      params.push(input.beforeSeq);
-    }
+    const where = new Where().equals('entity', input.entity).equals('entity_id', input.entityId);
+    if (input.beforeSeq) where.add('seq < ?', input.beforeSeq);
     const rows = ctx.db
-      .prepare(`SELECT * FROM audit_trail ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`)
-      .all(...params, input.limit) as TrailRow[];
+      .prepare(`SELECT * FROM audit_trail ${where.clause} ORDER BY seq DESC LIMIT ?`)
+      .all(...where.params, input.limit) as TrailRow[];
     return { entries: rows.map((r) => toEntry(r, ctx.installationId)) };
   },
   verify: (ctx, input) => {

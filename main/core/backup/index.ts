@@ -7,7 +7,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { CoreServices, FeatureHandlers, Logger } from '../context';
 import type { Job } from '../jobs';
-import { readSection, writeSection } from '../settings/sections';
+import { readSection, writeSection } from '../settings';
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS, type BackupKind, type BackupSettings as BackupSettingsT } from '../../../shared/contract/backup';
 import { runWorker, type WorkerLimits } from '../workers';
 import { backupDetail, backupDir, backupFileName, beginPartial, discardPartial, endPartial, firstProblem, isHealthy, listBackups, rotateDailyBackups, type BackupCheck } from './files';
@@ -182,3 +182,6 @@ export const backupHandlers: FeatureHandlers<'backup'> = {
     lastFailure: stateOf(ctx.db).lastFailure,
   }),
 };
+
+// The public face: what other features use of this one.
+export { backupDir, checkDatabaseFile, isHealthy, listBackups } from './files';

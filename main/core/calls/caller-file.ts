@@ -9,7 +9,7 @@ import { PHONE_ROLES } from '../../../shared/contract/directory';
 import { RECORD_DESK } from '../../../shared/contract/records';
 import { DESK } from '../../../shared/contract/define';
 import { maskPhoneNumber, privateExcerpt } from '../../../shared/rules/masking';
-import { contactByPhone, phoneKey } from '../directory/phone-lookup';
+import { contactByPhone, phoneKey } from '../directory';
 import { requireCallRow } from './rows';
 
 export function callerMatch(db: Database.Database, number: string): CallerMatch | null {

@@ -1,6 +1,6 @@
 // The ring timer (P-1): a ring starts on the lowest free line, is answered (latency and within-target stored)
 // or given up (missed), and rings left open by a previous process are closed as interrupted.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type Database from 'better-sqlite3';
 import type { CallContext, CoreServices } from '../context';
 import type { Job } from '../jobs';
@@ -66,7 +66,7 @@ export function startRing(ctx: CallContext, input: { source: Call['source']; cal
   const settings = callSettings(ctx.db);
   const memory = ringMemory(ctx.db);
   const line = lowestFreeLine(ctx.db, memory.bootId);
-  const id = ulid(ctx.now);
+  const id = newId(ctx.now);
   ctx.tx.insert('calls', {
     id,
     line,

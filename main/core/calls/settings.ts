@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { CallSettings, DEFAULT_CALL_SETTINGS, type CallSettings as CallSettingsT } from '../../../shared/contract/calls';
 import type { RingCadence } from '../../../shared/rules/rings';
-import { readSection } from '../settings/sections';
+import { readSection } from '../settings';
 
 export const CALLS_SECTION = 'calls';
 

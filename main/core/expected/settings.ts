@@ -1,6 +1,6 @@
 // The expected-visitors settings section (stored as `expected` in the settings table).
 import type Database from 'better-sqlite3';
-import { readSection } from '../settings/sections';
+import { readSection } from '../settings';
 import { ExpectedSettings, DEFAULT_EXPECTED_SETTINGS, type ExpectedSettings as ExpectedSettingsT } from '../../../shared/contract/expected';
 
 export const EXPECTED_SECTION = 'expected';

@@ -1,7 +1,7 @@
 // The handover checklist template (admin-configurable): what the outgoing receptionist goes through with the
 // guard every evening besides the live sections (篇3 §6).
 import type Database from 'better-sqlite3';
-import { readSection } from '../settings/sections';
+import { readSection } from '../settings';
 import { HandoverSettings, type HandoverSettings as HandoverSettingsT } from '../../../shared/contract/handover';
 
 export const DEFAULT_HANDOVER_SETTINGS: HandoverSettingsT = {

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { KeyRing } from '../keyring';
 import type { Tx } from '../store/tx';
-import { readSection, writeSection } from '../settings/sections';
+import { readSection, writeSection } from '../settings';
 import { HardwareSettingsInput, type HardwareSettings } from '../../../shared/contract/hardware';
 
 export const HARDWARE_SECTION = 'hardware';

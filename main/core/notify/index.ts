@@ -2,7 +2,7 @@
 import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { tenantRow } from '../directory/tenants';
+import { tenantRow } from '../directory';
 import { requireBuildingProfile } from '../settings';
 import type { Recipient } from '../../../shared/contract/notify';
 import { publicNotifySettings, writeNotifySettings } from './settings';

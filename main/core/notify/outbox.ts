@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { newId } from '../ids';
 import type { BackgroundHost, CallContext } from '../context';
 import type { Job } from '../jobs';
-import { maySeePhones } from '../directory/tenants';
+import { maySeePhones } from '../directory';
 import type { Notification, NotifyEvent, NotifySubject, NotificationStatus, NotifyChannel } from '../../../shared/contract/notify';
 import { storedNotifySettings, smsConfig, smtpConfig } from './settings';
 import { seal, unseal } from './sealed';

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { CallContext } from '../context';
 import type { KeyRing } from '../keyring';
-import { readSection, writeSection } from '../settings/sections';
+import { readSection, writeSection } from '../settings';
 import { NotifySettingsInput, type NotifySettings } from '../../../shared/contract/notify';
 import { seal, unseal } from './sealed';
 

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { CallContext } from '../context';
 import { NotFoundError } from '../errors';
-import { readSection } from '../settings/sections';
+import { readSection } from '../settings';
 import { notificationsOf } from '../notify';
 import { DAY } from '../../../shared/rules/time';
 import { ParcelSettings, DEFAULT_PARCEL_SETTINGS, type Parcel } from '../../../shared/contract/parcels';

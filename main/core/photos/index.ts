@@ -4,9 +4,9 @@ import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import type { RetentionPart } from '../visitors';
 import { ConflictError, ValidationError } from '../errors';
-import { readSection, writeSection } from '../settings/sections';
-import { visitRow } from '../visitors/rows';
-import { imageBytes } from '../parcels/pickup';
+import { readSection, writeSection } from '../settings';
+import { visitRow } from '../visitors';
+import { imageBytes } from '../parcels';
 import { PhotoSettings, DEFAULT_PHOTO_SETTINGS } from '../../../shared/contract/photos';
 import type Database from 'better-sqlite3';
 

@@ -17,7 +17,7 @@ import { ESCALATES_TO, SUPERSEDED_BY, ladderSteps, type ClockStep } from './esca
 import { complaintSteps, followUpSteps } from './complaints';
 import { findItem, ITEM_SELECT, LEVEL_RANK, OWNER_ROLE, type ItemRow, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
-import { newId } from './trail-notes';
+import { newId } from '../ids';
 
 export const CLOCK_JOB_NAME = 'records.clock';
 

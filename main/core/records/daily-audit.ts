@@ -9,7 +9,7 @@ import type { AuditQueue } from '../../../shared/contract/records';
 import { requireAction } from './access';
 import { ITEM_SELECT, requireItem, toSummary, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
-import { newId } from './trail-notes';
+import { newId } from '../ids';
 
 export function auditQueue(ctx: CallContext): AuditQueue {
   const env = recordsEnv(ctx.db);

@@ -2,7 +2,7 @@
 // complaint and follow-up periods, the audit reminder hour.
 import type Database from 'better-sqlite3';
 import { RecordsSettings, DEFAULT_RECORDS_SETTINGS, type RecordsSettings as RecordsSettingsT } from '../../../shared/contract/records';
-import { readSection, writeSection } from '../settings/sections';
+import { readSection, writeSection } from '../settings';
 import { buildingProfile } from '../settings';
 import { ValidationError } from '../errors';
 import type { Tx } from '../store/tx';

@@ -9,7 +9,7 @@ import { addDays, dayKey, isoWeekday, startOfDayKey, startOfWeek } from '../../.
 import { CHANNELS, ITEM_STATUSES, ITEM_TYPES, type WeeklyReview } from '../../../shared/contract/records';
 import { ITEM_SELECT, toSummary, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
-import { newId } from './trail-notes';
+import { newId } from '../ids';
 
 export function lastWeekKey(now: number, timeZone: string): string {
   return dayKey(addDays(startOfWeek(now, timeZone), -7, timeZone), timeZone);

@@ -47,3 +47,6 @@ export const settingsHandlers: FeatureHandlers<'settings'> = {
     return input;
   },
 };
+
+// The public face: what other features use of this one.
+export { readSection, writeSection } from './sections';

@@ -2,7 +2,7 @@
 // listed in main/core/features.ts) plus the receptionist's free text. Frozen when the shift ends.
 import type Database from 'better-sqlite3';
 import type { CallContext } from '../context';
-import type { DiaryContribution } from '../handover/sections';
+import type { DiaryContribution } from '../handover';
 import type { DiarySection } from '../../../shared/contract/shifts';
 import { sectionContext, type ShiftRow } from './rows';
 

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Shift, ShiftSummary } from '../../../shared/contract/shifts';
 import { buildingProfile } from '../settings';
-import type { SectionContext } from '../handover/sections';
+import type { SectionContext } from '../handover';
 
 export interface ShiftRow {
   id: string;
@@ -69,9 +69,4 @@ export function sectionContext(db: Database.Database, now: number, shift: ShiftR
     timeZone: buildingProfile(db)?.timeZone ?? 'Asia/Shanghai',
     shift: { id: shift.id, personId: shift.person_id, startedAt: shift.started_at },
   };
-}
-
-/** Escapes % and _ for a LIKE pattern written with ESCAPE '\'. */
-export function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,6 +1,6 @@
 // The opening check (S-3): what a receptionist confirms before starting duty (篇2 一, 九).
 import type Database from 'better-sqlite3';
-import { readSection } from '../settings/sections';
+import { readSection } from '../settings';
 import { ShiftSettings, type ShiftSettings as ShiftSettingsT } from '../../../shared/contract/shifts';
 
 export const DEFAULT_SHIFT_SETTINGS: ShiftSettingsT = {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { Clock } from '../clock';
 import type { KeyRing } from '../keyring';
 import { migrations as allMigrations, LATEST_SCHEMA_VERSION } from './migrations';
@@ -194,7 +194,7 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
     let installationId = (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)
       ?.value;
     if (!installationId) {
-      installationId = ulid(options.clock.now());
+      installationId = newId(options.clock.now());
       db.prepare("INSERT INTO meta (key, value) VALUES ('installation_id', ?), ('created_at', ?)").run(
         installationId,
         String(options.clock.now()),

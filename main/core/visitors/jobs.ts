@@ -5,7 +5,7 @@ import type { CallContext } from '../context';
 import type { Job } from '../jobs';
 import { buildingProfile } from '../settings';
 import { addDays, startOfDay, HOUR } from '../../../shared/rules/time';
-import { expiredCallbackIds, oldestRedactableCallback, redactCallback } from '../callbacks/core';
+import { expiredCallbackIds, oldestRedactableCallback, redactCallback } from '../callbacks';
 import { visitorSettings } from './settings';
 import { truncateWal } from '../store/open';
 import { waitStartParams, waitStartSql } from '../clock-jump';

@@ -4,8 +4,8 @@ import type Database from 'better-sqlite3';
 import { visitorSettings } from './settings';
 import { isOverstay } from './rows';
 
-export { openCallbacks } from '../callbacks/core';
-export { activeNotices } from '../notices/queries';
+export { openCallbacks } from '../callbacks';
+export { activeNotices } from '../notices';
 
 export interface VisitorStillIn {
   visitId: string;

@@ -1,6 +1,6 @@
 // The visitors feature's settings section (stored as `visitors` in the settings table).
 import type Database from 'better-sqlite3';
-import { readSection } from '../settings/sections';
+import { readSection } from '../settings';
 import { VisitorSettings, DEFAULT_VISITOR_SETTINGS, type VisitorSettings as VisitorSettingsT } from '../../../shared/contract/visitors';
 
 export const VISITORS_SECTION = 'visitors';

@@ -15,7 +15,7 @@ import type { WatchEntry, WatchMatch } from '../../../shared/contract/visitors';
 import { maskDocumentNumber, normalizeIdNumber, upgradeLegacyIdNumber } from '../../../shared/rules/id-number';
 
 export function nameKey(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[\s·•・.'’_\-]/g, '');
+  return value.normalize('NFKC').toLowerCase().replace(/[\s·•・.'’_-]/g, '');
 }
 
 export function mobileKey(value: string): string {

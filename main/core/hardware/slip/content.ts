@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { maskPersonName } from '../../../../shared/rules/masking';
 import { formatDateTime } from '../../../../shared/rules/time';
 import { requireBuildingProfile } from '../../settings';
-import { visitRow } from '../../visitors/rows';
+import { visitRow } from '../../visitors';
 import { passQrText } from '../../../../shared/rules/visitor-pass';
 import { ConflictError } from '../../errors';
 

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { CallContext } from '../../context';
 import { newId } from '../../ids';
-import { newToken, tokenHash } from '../../auth/secrets';
+import { newToken, tokenHash } from '../../auth';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { DeskPhone } from '../../../../shared/contract/hardware';
 
