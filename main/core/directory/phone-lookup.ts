@@ -2,17 +2,9 @@
 // known number gets a callback to that tenant). Numbers are compared as digits: separators, a +86 / 0086 country
 // prefix and an extension (转806, ext. 12) do not matter, so a switchboard number finds its company.
 import type Database from 'better-sqlite3';
-import { normalizeInput } from '../../../shared/contract/fields';
+import { phoneKey } from '../../../shared/rules/phone';
 
-/** The digits that identify a line: no separators, no country prefix, no extension. */
-export function phoneKey(value: string): string {
-  const withoutExtension = normalizeInput(value).replace(/(?:转|ext\.?|x|#)\s*\d{1,6}$/i, '');
-  const digits = withoutExtension.replace(/\D/g, '');
-  // Mainland numbers dialled with the country code: 86 13800138000, 0086 21 62345678.
-  return digits
-    .replace(/^(?:0086|86)(?=1\d{10}$)/, '')
-    .replace(/^(?:0086|86)(?=[2-9]\d{8,10}$)/, '0');
-}
+export { phoneKey };
 
 export interface DirectoryContactMatch {
   tenantId: string;

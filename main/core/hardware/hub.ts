@@ -16,7 +16,7 @@ import { CallerIdBoxSource } from './telephony/caller-id-box';
 import { CardReaderAdapter } from './id-reader/reader-adapter';
 import { cardForDesk, type CardRead } from './id-reader/card';
 import { SerialScanner } from './scanner/serial-scanner';
-import { buildingProfile } from '../settings';
+import { buildingTimeZone } from '../settings';
 import { dayKey } from '../../../shared/rules/time';
 
 export interface HubHost {
@@ -151,7 +151,7 @@ export class HardwareHub {
 
   /** A card was read: this PC's desk screens get what the form needs; the trail notes that a card was read, not whose. */
   cardRead(card: CardRead): void {
-    const tz = buildingProfile(this.host.db)?.timeZone ?? 'Asia/Shanghai';
+    const tz = buildingTimeZone(this.host.db);
     this.host.runAsSystem('hardware.cardRead', (ctx) => {
       ctx.tx.note('hardware', null, { event: 'cardRead', reader: card.reader });
       ctx.emit('hardware.cardRead', cardForDesk(card, dayKey(ctx.now, tz)), { localOnly: true });

@@ -3,21 +3,18 @@
 import type Database from 'better-sqlite3';
 import { RecordsSettings, DEFAULT_RECORDS_SETTINGS, type RecordsSettings as RecordsSettingsT } from '../../../shared/contract/records';
 import { readSection, writeSection } from '../settings';
-import { buildingProfile } from '../settings';
+import { buildingTimeZone } from '../settings';
 import { ValidationError } from '../errors';
 import type { Tx } from '../store/tx';
 import { workCalendar, type WorkCalendar } from './calendar';
 
 export const SECTION = 'records';
-const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export function recordsSettings(db: Database.Database): RecordsSettingsT {
   return readSection(db, SECTION, RecordsSettings, DEFAULT_RECORDS_SETTINGS);
 }
 
-export function buildingTimeZone(db: Database.Database): string {
-  return buildingProfile(db)?.timeZone ?? DEFAULT_TIME_ZONE;
-}
+export { buildingTimeZone };
 
 /** Everything the deadlines depend on, read once per call or timer run. */
 export interface RecordsEnv {

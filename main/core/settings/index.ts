@@ -1,4 +1,5 @@
 // The building profile and the desk's security settings.
+import { DEFAULT_TIME_ZONE } from '../../../shared/rules/time';
 import type Database from 'better-sqlite3';
 import {
   BuildingProfile,
@@ -19,9 +20,14 @@ export function buildingProfile(db: Database.Database): BuildingProfileT | null 
     nameEn: '',
     postName: '',
     postNameEn: '',
-    timeZone: 'Asia/Shanghai',
+    timeZone: DEFAULT_TIME_ZONE,
     address: '',
   });
+}
+
+/** The building's time zone (the default before setup): every day boundary, report and slip uses it. */
+export function buildingTimeZone(db: Database.Database): string {
+  return buildingProfile(db)?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 export function requireBuildingProfile(db: Database.Database): BuildingProfileT {

@@ -1,7 +1,7 @@
 // Reading shifts: rows as stored, and the contract's view of them.
 import type Database from 'better-sqlite3';
 import type { Shift, ShiftSummary } from '../../../shared/contract/shifts';
-import { buildingProfile } from '../settings';
+import { buildingTimeZone } from '../settings';
 import type { SectionContext } from '../handover';
 
 export interface ShiftRow {
@@ -66,7 +66,7 @@ export function sectionContext(db: Database.Database, now: number, shift: ShiftR
   return {
     db,
     now,
-    timeZone: buildingProfile(db)?.timeZone ?? 'Asia/Shanghai',
+    timeZone: buildingTimeZone(db),
     shift: { id: shift.id, personId: shift.person_id, startedAt: shift.started_at },
   };
 }

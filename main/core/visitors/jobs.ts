@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { CallContext } from '../context';
 import type { Job } from '../jobs';
-import { buildingProfile } from '../settings';
+import { buildingTimeZone } from '../settings';
 import { addDays, startOfDay, HOUR } from '../../../shared/rules/time';
 import { expiredCallbackIds, oldestRedactableCallback, redactCallback } from '../callbacks';
 import { visitorSettings } from './settings';
@@ -39,7 +39,7 @@ export const overstayJob: Job = {
 };
 
 function timeZoneOf(db: Database.Database): string {
-  return buildingProfile(db)?.timeZone ?? 'Asia/Shanghai';
+  return buildingTimeZone(db);
 }
 
 /** The first daily run time (03:00 local) at or after `at`. */

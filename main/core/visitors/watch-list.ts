@@ -5,6 +5,7 @@
 // ID and document numbers are never kept in full (X-7, V-1): the table holds a keyed hash to match on
 // (HMAC-SHA256 with the installation's `watch-list` key, which is not in the database) and the masked form to
 // show. Whoever has the database file alone cannot recover the numbers, nor test guesses against them.
+import { mobileKey } from '../../../shared/rules/phone';
 import { createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { newId } from '../ids';
@@ -18,10 +19,6 @@ export function nameKey(value: string): string {
   return value.normalize('NFKC').toLowerCase().replace(/[\s·•・.'’_-]/g, '');
 }
 
-export function mobileKey(value: string): string {
-  const digits = value.normalize('NFKC').replace(/\D/g, '');
-  return digits.replace(/^(?:0086|86)(?=1\d{10}$)/, '');
-}
 
 /** The form a document number is matched in; a first-generation 15-digit ID number in its 18-character form. */
 export function documentKey(value: string): string {
