@@ -1,10 +1,9 @@
 // The call log (P-3): newest first, by day, status and a search over caller, number, unit, topic and note.
-import type Database from 'better-sqlite3';
 import type { Call, CallStatus } from '../../../shared/contract/calls';
 import { normalizeInput } from '../../../shared/contract/fields';
 import { addDays, startOfDayKey } from '../../../shared/rules/time';
 import { queryCalls } from './rows';
-import { Where } from '../store/sql';
+import { Where, type ReadableDB } from '../store/sql';
 
 export interface CallLogQuery {
   day?: string;
@@ -14,7 +13,7 @@ export interface CallLogQuery {
   before?: number;
 }
 
-export function listCalls(db: Database.Database, query: CallLogQuery, timeZone: string): { calls: Call[]; more: boolean } {
+export function listCalls(db: ReadableDB, query: CallLogQuery, timeZone: string): { calls: Call[]; more: boolean } {
   const where = new Where();
   if (query.day) {
     const start = startOfDayKey(query.day, timeZone);

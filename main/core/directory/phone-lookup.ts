@@ -1,7 +1,7 @@
 // Whose number is this? A caller's number matched against the directory's contact people (a missed call from a
 // known number gets a callback to that tenant). Numbers are compared as digits: separators, a +86 / 0086 country
 // prefix and an extension (转806, ext. 12) do not matter, so a switchboard number finds its company.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { phoneKey } from '../../../shared/rules/phone';
 
 export { phoneKey };
@@ -25,7 +25,7 @@ interface ContactRow {
  * The active contact of an active tenant whose number is `number`, or null. Several people sharing one line
  * (a switchboard): the tenant's primary contact first, then the earliest entered.
  */
-export function contactByPhone(db: Database.Database, number: string): DirectoryContactMatch | null {
+export function contactByPhone(db: ReadableDB, number: string): DirectoryContactMatch | null {
   const key = phoneKey(number);
   if (key.length < 5) return null;
   const rows = db

@@ -2,8 +2,7 @@
 // with LIKE, then ranked. An FTS5 table was considered: its unicode61 tokenizer keeps a run of Chinese characters
 // as one token (科技 would not find 华信科技) and the trigram tokenizer needs three characters, while a desk
 // directory is a few thousand rows at most, so a scan of one column is instant and finds any fragment.
-import type Database from 'better-sqlite3';
-import { anyLike, containsPattern, Where } from '../store/sql';
+import { anyLike, containsPattern, Where, type ReadableDB } from '../store/sql';
 import { pinyin } from 'pinyin-pro';
 
 /** Full-width to half-width, lower case, no spaces: how both the stored text and the query are compared. */
@@ -114,7 +113,7 @@ export interface SearchOptions {
   limit: number;
 }
 
-export function searchTenants(db: Database.Database, query: string, options: SearchOptions): TenantRow[] {
+export function searchTenants(db: ReadableDB, query: string, options: SearchOptions): TenantRow[] {
   const column = options.audience === 'public' ? 'public_search_text' : 'search_text';
   const terms = query
     .normalize('NFKC')

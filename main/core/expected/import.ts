@@ -1,6 +1,6 @@
 // Expected visitors from a CSV file (a tenant sends a list for an event): the first line names the columns, Chinese
 // or English; every row must be valid or nothing is imported, and each bad row is reported by line and field.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { ValidationError, type FieldIssue } from '../errors';
 import { ExpectedDraft } from '../../../shared/contract/expected';
 import type { z } from 'zod';
@@ -55,7 +55,7 @@ export function parseCsv(text: string): string[][] {
 
 const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
-export function readExpectedCsv(db: Database.Database, contentBase64: string): Array<z.output<typeof ExpectedDraft>> {
+export function readExpectedCsv(db: ReadableDB, contentBase64: string): Array<z.output<typeof ExpectedDraft>> {
   const text = Buffer.from(contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
   const rows = parseCsv(text);
   if (rows.length < 2) throw ValidationError.field('contentBase64', 'expected:error.importEmpty');

@@ -1,9 +1,8 @@
 // Finding incidents by words (trigram full-text index), category, state and date.
-import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { incidents } from '../../../shared/contract/incidents';
 import type { IncidentSummary } from '../../../shared/contract/incidents';
-import { containsPattern, ftsPhrase, TRIGRAM_MIN, Where } from '../store/sql';
+import { containsPattern, ftsPhrase, TRIGRAM_MIN, Where, type ReadableDB } from '../store/sql';
 import { OPEN_INCIDENT_SQL, SUMMARY_SELECT, toSummary, type SummaryRow } from './rows';
 
 type SearchInput = z.output<(typeof incidents)['search']['input']>;
@@ -21,7 +20,7 @@ function addWords(where: Where, text: string): void {
   }
 }
 
-export function searchIncidents(db: Database.Database, input: SearchInput): IncidentSummary[] {
+export function searchIncidents(db: ReadableDB, input: SearchInput): IncidentSummary[] {
   const where = new Where();
   if (input.text) addWords(where, input.text);
   where.equals('i.category', input.category).when(input.from, 'i.occurred_at >= ?').when(input.to, 'i.occurred_at < ?');

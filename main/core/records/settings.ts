@@ -1,6 +1,6 @@
 // The records settings section: departments, the ladder's durations and calendar, warning lead time,
 // complaint and follow-up periods, the audit reminder hour.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { RecordsSettings, DEFAULT_RECORDS_SETTINGS, type RecordsSettings as RecordsSettingsT } from '../../../shared/contract/records';
 import { readSection, writeSection } from '../settings';
 import { buildingTimeZone } from '../settings';
@@ -10,7 +10,7 @@ import { workCalendar, type WorkCalendar } from './calendar';
 
 export const SECTION = 'records';
 
-export function recordsSettings(db: Database.Database): RecordsSettingsT {
+export function recordsSettings(db: ReadableDB): RecordsSettingsT {
   return readSection(db, SECTION, RecordsSettings, DEFAULT_RECORDS_SETTINGS);
 }
 
@@ -23,7 +23,7 @@ export interface RecordsEnv {
   calendar: WorkCalendar;
 }
 
-export function recordsEnv(db: Database.Database): RecordsEnv {
+export function recordsEnv(db: ReadableDB): RecordsEnv {
   const settings = recordsSettings(db);
   const timeZone = buildingTimeZone(db);
   return { settings, timeZone, calendar: workCalendar(settings, timeZone) };

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { ReadableDB } from './sql';
 import { newId } from '../ids';
 import type { Clock } from '../clock';
 import type { KeyRing } from '../keyring';
@@ -113,7 +114,7 @@ function unreadable(error: unknown): boolean {
  * (a redaction) are gone from the -wal too. Does not wait: false when a reader (a backup under way) holds an older
  * snapshot, and the caller tries again later.
  */
-export function truncateWal(db: Database.Database): boolean {
+export function truncateWal(db: ReadableDB): boolean {
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
   try {

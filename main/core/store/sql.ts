@@ -91,14 +91,16 @@ export class Where {
   }
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const statements = new WeakMap<object, Map<string, Database.Statement>>();
 
 /**
  * A prepared statement kept per connection and SQL text: the lists the desk reloads all day compile once. The
  * cache is bounded (a query built from many optional filters has a handful of shapes; anything beyond is
  * prepared each time rather than kept).
  */
-export function cached(db: Database.Database, sql: string): Database.Statement {
+export function cached(db: Database.Database, sql: string): Database.Statement;
+export function cached(db: ReadableDB, sql: string): ReadStatement;
+export function cached(db: ReadableDB | Database.Database, sql: string): ReadStatement | Database.Statement {
   let byText = statements.get(db);
   if (!byText) {
     byText = new Map();
@@ -106,10 +108,27 @@ export function cached(db: Database.Database, sql: string): Database.Statement {
   }
   let statement = byText.get(sql);
   if (!statement) {
-    statement = db.prepare(sql);
+    statement = db.prepare(sql) as Database.Statement;
     if (byText.size < STATEMENT_CACHE_SIZE) byText.set(sql, statement);
   }
   return statement;
 }
 
 export const STATEMENT_CACHE_SIZE = 500;
+
+/** A statement that can only read: `run` is not there. */
+export type ReadStatement = Omit<Database.Statement, 'run'>;
+
+/**
+ * The database as everything but the write path sees it (Signal-Desktop's ReadableDB): queries, handlers and
+ * helpers read through it; writing is `ctx.tx` (audited, attributed, one transaction per call) and the store's
+ * own machinery (migrations, the trail, backups), which alone hold the full `Database`.
+ */
+export interface ReadableDB {
+  prepare(source: string): ReadStatement;
+  pragma(source: string, options?: Database.PragmaOptions): unknown;
+  readonly name: string;
+  readonly open: boolean;
+  readonly inTransaction: boolean;
+  readonly readonly: boolean;
+}
