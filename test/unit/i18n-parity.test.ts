@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // X-3 (a clear message in the user's language), for every message: both languages have the same keys and the
 // same {{placeholders}} in each pair, over every namespace the core and the screens have.
 import { describe, expect, it } from 'vitest';

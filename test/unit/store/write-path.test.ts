@@ -26,7 +26,7 @@ describe('the one write path', () => {
     expect(() =>
       desk!.core.runAsSystem('test.badEvent', (ctx) => {
         ctx.tx.note('test', null, { what: 'should not stay' });
-        ctx.emit('calls.changed', { id: 'x', status: 'no-such-status', line: 1 });
+        ctx.emit('calls.changed', { id: 'x', status: 'no-such-status' as never, line: 1 });
       }),
     ).toThrow();
     expect(count(desk, 'SELECT COUNT(*) AS n FROM audit_log')).toBe(before);
@@ -77,7 +77,7 @@ describe('the slow-call log', () => {
     await core.invoke(LOCAL, 'setup.status', {});
     expect(warnings.filter((w) => w.message === 'slow call')).toEqual([{ message: 'slow call', fields: { method: 'setup.status', ms: 250, origin: 'loopback' } }]);
     // A call that fails is timed too, and so is the app's own work.
-    await expect(core.invoke(as('no-such-token'), 'visitors.board', {})).rejects.toThrow();
+    await expect(core.invoke(as('no-such-token'), 'visitors.board' as never, {} as never)).rejects.toThrow();
     core.runAsSystem('test.timer', () => undefined);
     expect(warnings.map((w) => w.fields?.method)).toEqual(['setup.status', 'visitors.board', 'test.timer']);
   });
