@@ -8,7 +8,7 @@ import { callSettings } from './settings';
 export const callsDiary: DiaryContribution = {
   key: 'calls',
   title: 'calls:diary.section',
-  order: 15,
+  order: 16, // after the parcels (15), as the diary has always shown them
   collect(ctx, { from, to }) {
     // The diary's window includes its end; the figures' span does not.
     const f = spanFigures(ctx.db, from, to + 1);
