@@ -2,9 +2,11 @@
 import { Where } from '../store/sql';
 import type { FeatureHandlers } from '../context';
 import { decodePayload, type Op } from './form';
-import { verifyTrail } from './verify';
+import { runWorker } from '../workers';
+import { derivedKeysOf } from '../keyring';
+import { VERIFY_WORKER_LIMITS, type VerifyTask } from './verify-task';
 import { describeReport } from './status';
-import type { AuditEntry } from '../../../shared/contract/audit';
+import type { AuditEntry, TrailReport } from '../../../shared/contract/audit';
 
 interface TrailRow {
   seq: number;
@@ -62,11 +64,15 @@ export const auditHandlers: FeatureHandlers<'audit'> = {
       .all(...where.params, input.limit) as TrailRow[];
     return { entries: rows.map((r) => toEntry(r, ctx.installationId)) };
   },
-  verify: (ctx, input) => {
-    const report = verifyTrail(ctx.db, { keys: ctx.keys, dataDir: ctx.dataDir, scope: 'full', paper: input.paper });
-    // A query: the banner follows what it found; the alert in the trail is raised by the check at start.
-    ctx.trail.record(report, ctx.actor, false);
-    return describeReport(report, ctx.lang);
+  verify: {
+    // The full check reads the whole trail: in the verification worker, on a read-only connection of its own.
+    prepare: (ctx, input) =>
+      runWorker<VerifyTask, TrailReport>('verify', { dataDir: ctx.dataDir, keys: derivedKeysOf(ctx.keys), paper: input.paper }, { limits: VERIFY_WORKER_LIMITS }),
+    run: (ctx, _input, report: TrailReport) => {
+      // A query: the banner follows what it found; the alert in the trail is raised by the check at start.
+      ctx.trail.record(report, ctx.actor, false);
+      return describeReport(report, ctx.lang);
+    },
   },
   status: (ctx) => ctx.trail.status(ctx.lang, ctx.caller.kind === 'staff' && ctx.caller.user.role === 'admin'),
   exportKey: {
