@@ -34,6 +34,18 @@ export interface HowRegistered {
   idConsent?: boolean;
 }
 
+/** The visitor's own columns, as a visit and an expected visit store them. */
+export function visitorColumns(draft: Pick<VisitDraft, 'visitorName' | 'mobile' | 'tenantId' | 'hostName' | 'purpose' | 'partySize'>) {
+  return {
+    visitor_name: draft.visitorName,
+    mobile: draft.mobile,
+    tenant_id: draft.tenantId,
+    host_name: draft.hostName,
+    purpose: draft.purpose,
+    party_size: draft.partySize,
+  };
+}
+
 /** Inserts the visit through the write path and returns the row as inserted. */
 export function insertVisit(ctx: CallContext, settings: VisitorSettings, draft: VisitDraft, how: HowRegistered) {
   const atKiosk = how.source === 'kiosk';
@@ -43,12 +55,7 @@ export function insertVisit(ctx: CallContext, settings: VisitorSettings, draft: 
     source: how.source,
     status: how.checkIn ? ('in' as const) : ('pending' as const),
     pass_number: how.checkIn ? nextPassNumber(ctx) : null,
-    visitor_name: draft.visitorName,
-    mobile: draft.mobile,
-    tenant_id: draft.tenantId,
-    host_name: draft.hostName,
-    purpose: draft.purpose,
-    party_size: draft.partySize,
+    ...visitorColumns(draft),
     ...idNumberColumns(settings, draft.idNumber ?? null),
     vehicle_plate: draft.vehiclePlate ?? null,
     badge_number: draft.badgeNumber ?? '',
