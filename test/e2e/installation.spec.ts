@@ -38,6 +38,7 @@ test('X-5 X-3 the admin sees where the data and logs are, and switches the LAN o
   await page.getByTestId('pref-restart').click();
   await expect(page.getByTestId('installation-restarting')).toBeVisible();
   // The page reloads when the desk is back, still signed in (the same database), the LAN now served.
+  await expect(page.getByTestId('installation-restarting')).toBeHidden({ timeout: 60_000 });
   await expect(page.getByTestId('current-user')).toContainText('管理员', { timeout: 60_000 });
   await page.getByRole('tab', { name: '本机' }).click();
   await expect(page.getByTestId('installation-admin')).toContainText('局域网可访问');
@@ -67,6 +68,8 @@ test('X-2 the admin backs up, exports the backup to a folder, and restores it: t
   await page.getByTestId('backup-restore').click();
   await page.getByTestId('backup-restore-ok').click();
   await expect(page.getByTestId('installation-restarting')).toBeVisible();
+  // The lobby behind the dialog still shows who is signed in: wait for the reload that follows the restart.
+  await expect(page.getByTestId('installation-restarting')).toBeHidden({ timeout: 60_000 });
   await expect(page.getByTestId('current-user')).toContainText('管理员', { timeout: 60_000 });
   const people = await seeded.call<{ people: Array<{ name: string }> }>('staff.list', {}, { token: seeded.adminToken });
   expect(people.body.people.map((p) => p.name)).not.toContain('备份后入职');
