@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { addCatalogues } from './i18n';
+import { featureMessages } from './app/catalogues';
 import { App } from './app/App';
+
+addCatalogues(featureMessages);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

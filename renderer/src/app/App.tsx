@@ -10,7 +10,7 @@ import { LobbyPage } from './LobbyPage';
 import { staffPages } from './registry';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { VisitorScreen } from '../features/visitors/VisitorScreen';
-import { useBuilding } from './use-building';
+import { useBuilding } from '../ui/use-building';
 import { staffClient, kioskClient } from '../api/client';
 import { useSession } from '../features/auth/session-store';
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet } from 'react-router';
 import { Spin } from 'antd';
-import { useBuilding } from './use-building';
+import { useBuilding } from '../ui/use-building';
 import { useSession } from '../features/auth/session-store';
 import { useIdleLock } from '../features/auth/use-idle-lock';
 import { SignInScreen } from '../features/auth/SignInScreen';

@@ -6,9 +6,9 @@ import { DesktopOutlined, LockOutlined, LogoutOutlined, SwapOutlined, UserOutlin
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useSession } from '../features/auth/session-store';
-import { useBuilding } from './use-building';
+import { useBuilding } from '../ui/use-building';
 import { Clock } from './Clock';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { shellAddOns, staffPages } from './registry';
 import { TrailBanner } from '../features/audit/TrailBanner';
 

@@ -47,6 +47,8 @@ export const commonZhCN = {
     refresh: '刷新',
   },
   saved: '已保存',
+  /** A duration, roughly (ui/format.ts `span`). */
+  duration: { days: '{{d}} 天 {{h}} 小时', hours: '{{h}} 小时 {{m}} 分', minutes: '{{m}} 分钟' },
   loading: '加载中……',
   empty: '暂无内容',
   lobby: {
@@ -105,6 +107,7 @@ export const commonEn: CommonMessages = {
     refresh: 'Refresh',
   },
   saved: 'Saved',
+  duration: { days: '{{d}} d {{h}} h', hours: '{{h}} h {{m}} min', minutes: '{{m}} min' },
   loading: 'Loading…',
   empty: 'Nothing here',
   lobby: {

@@ -6,7 +6,6 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import { sharedMessages, type Language } from '../../../shared/i18n';
 import { commonEn, commonZhCN } from './common';
-import { featureMessages } from './features';
 
 const LANGUAGE_KEY = 'lobbyDesk.language';
 
@@ -28,8 +27,8 @@ function mergeNamespaces(...sources: Namespaces[]): Namespaces {
 }
 
 const resources = {
-  'zh-CN': mergeNamespaces(sharedMessages['zh-CN'] as Namespaces, { common: commonZhCN }, featureMessages['zh-CN'] as Namespaces),
-  en: mergeNamespaces(sharedMessages.en as Namespaces, { common: commonEn }, featureMessages.en as Namespaces),
+  'zh-CN': mergeNamespaces(sharedMessages['zh-CN'] as Namespaces, { common: commonZhCN }),
+  en: mergeNamespaces(sharedMessages.en as Namespaces, { common: commonEn }),
 };
 
 void i18next.use(initReactI18next).init({
@@ -41,6 +40,16 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+/**
+ * Adds the features' own strings (the app's catalogue list, `app/catalogues.ts`): a namespace the core also
+ * speaks (shared/i18n) keeps the core's keys and gains the screens'.
+ */
+export function addCatalogues(catalogues: Record<Language, Record<string, object>>): void {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    for (const [ns, messages] of Object.entries(catalogues[lang])) i18next.addResourceBundle(lang, ns, messages, true, true);
+  }
+}
 
 dayjs.locale(storedLanguage() === 'en' ? 'en' : 'zh-cn');
 

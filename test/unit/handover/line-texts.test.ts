@@ -7,8 +7,8 @@ import { seedDirectory } from '../../support/visitors';
 import { incidentDraft, startShift } from '../../support/shift';
 import { sharedMessages } from '../../../shared/i18n';
 import { commonEn, commonZhCN } from '../../../renderer/src/i18n/common';
-import { featureMessages } from '../../../renderer/src/i18n/features';
-import { localizeParams } from '../../../renderer/src/features/handover/line-params';
+import { featureMessages } from '../../../renderer/src/app/catalogues';
+import { localizeParams } from '../../../renderer/src/ui/line-params';
 import type { LineParams } from '../../../shared/contract/shifts';
 import { DEFAULT_VISITOR_SETTINGS } from '../../../shared/contract/visitors';
 

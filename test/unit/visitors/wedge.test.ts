@@ -1,6 +1,6 @@
 // The keyboard-wedge burst (V-4): read from physical keys, so a Chinese input method cannot spoil a scan.
 import { describe, expect, it } from 'vitest';
-import { characterOf, WedgeBurst, type WedgeKey } from '../../../renderer/src/app/wedge-keys';
+import { characterOf, WedgeBurst, type WedgeKey } from '../../../renderer/src/ui/wedge-keys';
 
 /** The keys a scanner sends for `text`, as an input method reports them: key "Process", the physical code kept. */
 function scannerKeys(text: string, underIme: boolean): WedgeKey[] {

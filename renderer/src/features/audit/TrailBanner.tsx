@@ -5,7 +5,7 @@ import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { useSession } from '../auth/session-store';
+import { useSession } from '../auth';
 import type { TrailStatus } from '../../../../shared/contract/audit';
 
 const REFRESH_MS = 5 * 60_000;

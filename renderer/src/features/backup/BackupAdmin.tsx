@@ -4,7 +4,7 @@ import { Alert, App, Button, Descriptions, Form, InputNumber, Space, Table, Tag,
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { zodRule, showServerErrors } from '../../ui/forms';
 import { BackupSettingsInput, type BackupFile, type BackupSettings } from '../../../../shared/contract/backup';
 
 type Listing = Awaited<ReturnType<typeof api.backup.list>>;

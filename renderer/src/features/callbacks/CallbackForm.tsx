@@ -5,10 +5,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useBuilding } from '../../app/use-building';
+import { useBuilding } from '../../ui/use-building';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
-import { TenantPicker } from '../directory/TenantPicker';
+import { zodRule, showServerErrors } from '../../ui/forms';
+import { TenantPicker } from '../directory';
 import { CallbackDraft, type CallbackDraft as Draft } from '../../../../shared/contract/callbacks';
 import { CallCallbackDraft, type Call } from '../../../../shared/contract/calls';
 import { useCallbacks } from './store';

@@ -1,7 +1,7 @@
 // Open callbacks for the lobby, by due time; refreshed by pushed events, a chime when one falls due.
 import { create } from 'zustand';
 import { api, staffClient } from '../../api/client';
-import { chime } from '../../app/sound';
+import { chime } from '../../ui/sound';
 import type { Callback, CallbackSettings } from '../../../../shared/contract/callbacks';
 
 interface CallbacksState {

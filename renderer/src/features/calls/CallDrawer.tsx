@@ -4,7 +4,7 @@ import { App, Button, Descriptions, Drawer, Form, Space, Tag } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
+import { showServerErrors } from '../../ui/forms';
 import { SCRIPT_STEPS, type Call } from '../../../../shared/contract/calls';
 import { CallRecordForm, recordValuesOf, saveInputOf, type CallRecordValues } from './CallRecordForm';
 import { LinkActions } from './LinkActions';

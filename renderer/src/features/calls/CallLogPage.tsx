@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useSession } from '../auth/session-store';
+import { useSession } from '../auth';
 import { LEADS } from '../../../../shared/contract/define';
 import { CALL_STATUSES, SCRIPT_STEPS, type Call, type CallFigures as Figures, type CallStatus } from '../../../../shared/contract/calls';
 import { dayKey } from '../../../../shared/rules/time';

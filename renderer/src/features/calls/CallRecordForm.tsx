@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { AutoComplete, Col, Form, Input, Radio, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES, SaveCallInput, type Call, type CallOutcome } from '../../../../shared/contract/calls';
-import { zodRule } from '../../app/forms';
-import { TenantUnitInput } from '../directory/TenantUnitInput';
+import { zodRule } from '../../ui/forms';
+import { TenantUnitInput } from '../directory';
 
 export interface CallRecordValues {
   callerName: string;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors, zodRule } from '../../app/forms';
+import { showServerErrors, zodRule } from '../../ui/forms';
 import { CallSettingsInput, type CallSettings } from '../../../../shared/contract/calls';
 
 const shape = CallSettingsInput.shape;

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useBuilding } from '../../app/use-building';
+import { useBuilding } from '../../ui/use-building';
 import { formatDateTime } from '../../../../shared/rules/time';
 import type { CallerFile as CallerFileData } from '../../../../shared/contract/calls';
 

@@ -2,8 +2,8 @@
 // opens, so it outlives the lobby's call card (which leaves once the call is saved) and works from the call log.
 import { useEffect, useMemo } from 'react';
 import type { CallbackDraft } from '../../../../shared/contract/callbacks';
-import { CallbackForm } from '../callbacks/CallbackForm';
-import { useCallbacks } from '../callbacks/store';
+import { CallbackForm } from '../callbacks';
+import { useCallbacks } from '../callbacks';
 import { useCallLinks } from './link-store';
 import { matterOf } from './to-record';
 

@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { CallbackDraft } from '../../../../shared/contract/callbacks';
 import { required } from '../../../../shared/contract/fields';
 import type { Tenant } from '../../../../shared/contract/directory';
-import { showServerErrors, zodRule } from '../../app/forms';
-import { TenantPicker } from '../directory/TenantPicker';
+import { showServerErrors, zodRule } from '../../ui/forms';
+import { TenantPicker } from '../directory';
 
 export interface TakenMessage {
   tenantId: string;

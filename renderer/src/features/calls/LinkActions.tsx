@@ -6,8 +6,8 @@ import { FileAddOutlined, FileTextOutlined, MessageOutlined, PhoneOutlined } fro
 import { useTranslation } from 'react-i18next';
 import type { Call } from '../../../../shared/contract/calls';
 import { RECORD_READERS } from '../../../../shared/contract/records';
-import { useSession } from '../auth/session-store';
-import { useRecords } from '../records/store';
+import { useSession } from '../auth';
+import { useRecords } from '../records';
 import { callLinks, linkedId, type CallLinkKind } from './links';
 
 const ICONS: Record<CallLinkKind, ReactNode> = { toRecord: <FileAddOutlined />, toCallback: <PhoneOutlined /> };

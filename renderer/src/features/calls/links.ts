@@ -3,7 +3,7 @@
 // form for the call; saving it goes through `calls.toRecord` / `calls.toCallback`, which link both ways.
 import type { Role } from '../../../../shared/contract/define';
 import { CALL_TO_CALLBACK, CALL_TO_RECORD, type Call } from '../../../../shared/contract/calls';
-import { useRecords } from '../records/store';
+import { useRecords } from '../records';
 import { useCallLinks } from './link-store';
 import { recordPrefillOf } from './to-record';
 

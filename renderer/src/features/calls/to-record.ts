@@ -2,7 +2,7 @@
 // and the note as the matter, and a type guessed from the topic — the receptionist confirms or changes it.
 import type { Call } from '../../../../shared/contract/calls';
 import type { ItemType } from '../../../../shared/contract/records';
-import type { RecordPrefill } from '../records/store';
+import type { RecordPrefill } from '../records';
 
 /** Words in a topic (typed in either language) that say which type of item it is; the first match wins. */
 const TOPIC_TYPES: ReadonlyArray<readonly [ItemType, RegExp]> = [

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, staffClient } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { zodRule, showServerErrors } from '../../ui/forms';
 import { required } from '../../../../shared/contract/fields';
 import { DEVICE_KINDS, type Device } from '../../../../shared/contract/devices';
 

@@ -5,7 +5,7 @@ import { Alert, Button, Checkbox, Flex, Input, Table, Tag, Typography } from 'an
 import { PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, staffClient } from '../../api/client';
-import { useSession } from '../auth/session-store';
+import { useSession } from '../auth';
 import { DIRECTORY_EDITORS, type Tenant } from '../../../../shared/contract/directory';
 import { TenantEditor } from './TenantEditor';
 import { ImportDialog } from './ImportDialog';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Checkbox, Divider, Form, Input, Modal, Radio, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { zodRule, showServerErrors } from '../../ui/forms';
 import { ContactInput, TenantInput, type Contact, type Tenant } from '../../../../shared/contract/directory';
 
 interface Props {

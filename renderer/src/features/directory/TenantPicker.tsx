@@ -40,6 +40,7 @@ export function TenantPicker({ value, onChange, autoFocus, testId = 'tenant-pick
 
   useEffect(() => {
     void search('');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the first, empty search runs once, at mount
   }, []);
 
   // A value set from outside (a returning visitor's last tenant) is labelled even when not in the results.

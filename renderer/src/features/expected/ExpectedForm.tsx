@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors, zodRule } from '../../app/forms';
-import { useBuilding } from '../../app/use-building';
-import { TenantPicker } from '../directory/TenantPicker';
+import { showServerErrors, zodRule } from '../../ui/forms';
+import { useBuilding } from '../../ui/use-building';
+import { TenantPicker } from '../directory';
 import { ExpectedDraft, type Expected } from '../../../../shared/contract/expected';
 import { dayKey } from '../../../../shared/rules/time';
 

@@ -6,9 +6,9 @@ import { App, Badge, Button, Card, Empty, Flex, Input, Tag, Typography } from 'a
 import { PlusOutlined, PrinterOutlined, ScanOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, staffClient } from '../../api/client';
-import { useBuilding } from '../../app/use-building';
-import { useWedgeScan } from '../../app/wedge';
-import { usePrintView } from '../visitors/print/print-view';
+import { useBuilding } from '../../ui/use-building';
+import { useWedgeScan } from '../../ui/wedge';
+import { usePrintView } from '../../ui/print-view';
 import { NotificationTags } from '../notify';
 import { looksLikeInvitation } from '../../../../shared/rules/invitation';
 import { DEFAULT_PURPOSES } from '../../../../shared/contract/visitors';

@@ -4,8 +4,8 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ACKNOWLEDGER_ROLES, type HandoverSummary } from '../../../../shared/contract/handover';
-import { useSession } from '../auth/session-store';
-import { PinModal } from './PinModal';
+import { useSession } from '../auth';
+import { PinModal } from '../../ui/PinModal';
 
 /** Whether the signed-in person may take over this handover (not their own, a role that takes over shifts). */
 export function useMayAcknowledge(): (handover: Pick<HandoverSummary, 'outgoing'>) => boolean {

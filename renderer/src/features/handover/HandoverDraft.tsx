@@ -5,10 +5,10 @@ import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Handover, HandoverLine } from '../../../../shared/contract/handover';
-import { useLocalizer } from './localize';
+import { useLocalizer } from '../../ui/localize';
 import { useHandover } from './store';
 import { sectionsOf } from './HandoverSheet';
-import { PinModal } from './PinModal';
+import { PinModal } from '../../ui/PinModal';
 
 function LineRow({ line, onMark }: { line: HandoverLine; onMark: (ticked: boolean, comment: string) => Promise<boolean> }) {
   const { t } = useTranslation('handover');

@@ -9,14 +9,14 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, staffClient } from '../../api/client';
 import type { Handover, HandoverSummary } from '../../../../shared/contract/handover';
 import { DUTY } from '../../../../shared/contract/shifts';
-import { useSession } from '../auth/session-store';
-import { ChecklistEditor } from '../shifts/ChecklistEditor';
-import { useLocalizer } from './localize';
+import { useSession } from '../auth';
+import { ChecklistEditor } from '../shifts';
+import { useLocalizer } from '../../ui/localize';
 import { useHandover } from './store';
 import { HandoverDraft } from './HandoverDraft';
 import { HandoverSheet } from './HandoverSheet';
 import { AcknowledgeModal, useMayAcknowledge } from './AcknowledgeModal';
-import { PrintFrame } from './PrintFrame';
+import { PrintFrame } from '../../ui/PrintFrame';
 
 const STATE_COLOR = { draft: 'default', signed: 'orange', acknowledged: 'green' } as const;
 

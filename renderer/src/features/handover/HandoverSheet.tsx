@@ -2,8 +2,8 @@
 // lines marked, the notes, both signatures and the checksum of what was signed.
 import { useTranslation } from 'react-i18next';
 import type { Handover, HandoverLine } from '../../../../shared/contract/handover';
-import { useBuilding } from '../../app/use-building';
-import { useLocalizer } from './localize';
+import { useBuilding } from '../../ui/use-building';
+import { useLocalizer } from '../../ui/localize';
 
 /** Lines grouped by section, in sheet order. */
 export function sectionsOf(lines: HandoverLine[]): Array<{ key: string; title: string; lines: HandoverLine[] }> {
@@ -24,7 +24,7 @@ export function HandoverSheet({ handover }: { handover: Handover }) {
     <div data-testid="handover-sheet-content">
       <h1>{building.name} · {t('page.sheetTitle')}</h1>
       <div className="sub">
-        {t('page.number')}：{handover.number}　{t('page.shiftStarted')}：{at(handover.shiftStartedAt)}　{t(`state.${handover.state}`)}
+        {t('page.number')}：{handover.number}{'　'}{t('page.shiftStarted')}：{at(handover.shiftStartedAt)}{'　'}{t(`state.${handover.state}`)}
       </div>
       <table>
         <tbody>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { staffClient } from '../../api/client';
 import type { HandoverSummary } from '../../../../shared/contract/handover';
-import { useLocalizer } from './localize';
+import { useLocalizer } from '../../ui/localize';
 import { useHandover } from './store';
 import { AcknowledgeModal, useMayAcknowledge } from './AcknowledgeModal';
 

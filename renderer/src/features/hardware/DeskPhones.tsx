@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
-import { useBuilding } from '../../app/use-building';
+import { showServerErrors } from '../../ui/forms';
+import { useBuilding } from '../../ui/use-building';
 import { formatDateTime } from '../../../../shared/rules/time';
 import type { DeskPhone } from '../../../../shared/contract/hardware';
 

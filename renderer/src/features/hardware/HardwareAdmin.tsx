@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
+import { showServerErrors } from '../../ui/forms';
 import {
   BAUD_RATES,
   ID_READER_KINDS,

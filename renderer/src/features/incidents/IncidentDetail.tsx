@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { AttachmentMeta, Incident } from '../../../../shared/contract/incidents';
-import { useSession } from '../auth/session-store';
-import { PinModal } from '../handover/PinModal';
-import { useLocalizer } from '../handover/localize';
+import { useSession } from '../auth';
+import { PinModal } from '../../ui/PinModal';
+import { useLocalizer } from '../../ui/localize';
 import { dataUrl, FileProblem, prepareUpload } from './files';
 
 const STATE_COLOR = { draft: 'orange', open: 'red', closed: 'green' } as const;

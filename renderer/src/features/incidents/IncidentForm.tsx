@@ -4,7 +4,7 @@ import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { requiredZodRule, zodRule, showServerErrors } from '../../app/forms';
+import { requiredZodRule, zodRule, showServerErrors } from '../../ui/forms';
 import { IncidentDraft, INCIDENT_CATEGORIES, type Incident, type IncidentCategory } from '../../../../shared/contract/incidents';
 
 const shape = IncidentDraft.shape;

@@ -4,9 +4,9 @@ import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Incident } from '../../../../shared/contract/incidents';
-import { useBuilding } from '../../app/use-building';
-import { PrintFrame } from '../handover/PrintFrame';
-import { useLocalizer } from '../handover/localize';
+import { useBuilding } from '../../ui/use-building';
+import { PrintFrame } from '../../ui/PrintFrame';
+import { useLocalizer } from '../../ui/localize';
 import { dataUrl } from './files';
 
 export function IncidentSheet({ id, onBack }: { id: string; onBack: () => void }) {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, staffClient } from '../../api/client';
 import { INCIDENT_CATEGORIES, type Incident, type IncidentCategory, type IncidentSummary } from '../../../../shared/contract/incidents';
-import { useLocalizer } from '../handover/localize';
+import { useLocalizer } from '../../ui/localize';
 import { IncidentForm } from './IncidentForm';
 import { IncidentDetail } from './IncidentDetail';
 import { IncidentSheet } from './IncidentSheet';

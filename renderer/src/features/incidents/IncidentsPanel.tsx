@@ -4,7 +4,7 @@ import { Button, Card, List, Tag, Typography } from 'antd';
 import { AlertOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { staffClient } from '../../api/client';
-import { useLocalizer } from '../handover/localize';
+import { useLocalizer } from '../../ui/localize';
 import { useIncidents } from './store';
 import { useIncidentDialogs } from './IncidentsPage';
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors, zodRule } from '../../app/forms';
+import { showServerErrors, zodRule } from '../../ui/forms';
 import { PreferencesInput, type InstallationStatus } from '../../../../shared/contract/installation';
 
 type Values = Pick<InstallationStatus['preferences'], 'lanEnabled' | 'lanHost' | 'port' | 'visitorScreenOn' | 'visitorDisplayId' | 'autoStart' | 'language'>;

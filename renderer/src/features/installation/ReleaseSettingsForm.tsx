@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space } fr
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
-import { showServerErrors, zodRule } from '../../app/forms';
+import { showServerErrors, zodRule } from '../../ui/forms';
 import { ReleaseSettingsInput, type InstallationStatus, type ReleaseSettings, type UpdateStatus } from '../../../../shared/contract/installation';
 
 type Values = Omit<ReleaseSettings, 'busyHours'> & { busyHours: string };

@@ -5,7 +5,7 @@ import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { staffClient } from '../../api/client';
 import type { KeyLoan } from '../../../../shared/contract/keys';
-import { useLocalizer } from '../handover/localize';
+import { useLocalizer } from '../../ui/localize';
 import { useKeys } from './store';
 import { LendModal, ReturnModal } from './LoanModals';
 

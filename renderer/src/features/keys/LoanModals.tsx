@@ -4,7 +4,7 @@ import { Alert, App, AutoComplete, DatePicker, Form, Input, Modal, Segmented } f
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { requiredZodRule, zodRule, showServerErrors } from '../../app/forms';
+import { requiredZodRule, zodRule, showServerErrors } from '../../ui/forms';
 import { keys as keysContract, LOAN_KINDS, type KeyLoan, type LoanKind } from '../../../../shared/contract/keys';
 
 const shape = keysContract.lend.input.shape;

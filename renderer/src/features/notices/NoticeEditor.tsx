@@ -4,7 +4,7 @@ import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { zodRule, showServerErrors } from '../../ui/forms';
 import { NoticeInput, NOTICE_TARGETS, type Notice } from '../../../../shared/contract/notices';
 
 const shape = NoticeInput.shape;

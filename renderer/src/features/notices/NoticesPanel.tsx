@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useBuilding } from '../../app/use-building';
+import { useBuilding } from '../../ui/use-building';
 import { api, staffClient } from '../../api/client';
 import type { Notice } from '../../../../shared/contract/notices';
 import { formatDateTime } from '../../../../shared/rules/time';

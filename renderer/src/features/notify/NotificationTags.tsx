@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Flex, Input, Popover, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, staffClient } from '../../api/client';
-import { useBuilding } from '../../app/use-building';
+import { useBuilding } from '../../ui/use-building';
 import { formatTime } from '../../../../shared/rules/time';
 import type { Notification, NotifySubject } from '../../../../shared/contract/notify';
 

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
-import { TenantPicker } from '../directory/TenantPicker';
+import { showServerErrors } from '../../ui/forms';
+import { TenantPicker } from '../directory';
 import { RECIPIENT_CHANNELS, DEFAULT_SMS_TEMPLATE, type NotifySettings, type Recipient } from '../../../../shared/contract/notify';
 
 export function NotifyAdmin() {

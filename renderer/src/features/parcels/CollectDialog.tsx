@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Form, Input, Modal, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
+import { showServerErrors } from '../../ui/forms';
 import type { Parcel } from '../../../../shared/contract/parcels';
 import { SignaturePad } from './SignaturePad';
 

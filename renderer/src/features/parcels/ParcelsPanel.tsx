@@ -6,10 +6,10 @@ import { App, AutoComplete, Badge, Button, Card, Empty, Flex, Form, Input, Segme
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, staffClient } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
-import { useBuilding } from '../../app/use-building';
-import { alarm } from '../../app/sound';
-import { TenantPicker } from '../directory/TenantPicker';
+import { showServerErrors } from '../../ui/forms';
+import { useBuilding } from '../../ui/use-building';
+import { alarm } from '../../ui/sound';
+import { TenantPicker } from '../directory';
 import { NotificationTags } from '../notify';
 import { formatDateTime } from '../../../../shared/rules/time';
 import type { Parcel, ParcelSettings } from '../../../../shared/contract/parcels';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
+import { showServerErrors } from '../../ui/forms';
 import type { PhotoSettings } from '../../../../shared/contract/photos';
 
 export function PhotosAdmin() {

@@ -5,7 +5,7 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Se
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors, zodRule } from '../../app/forms';
+import { showServerErrors, zodRule } from '../../ui/forms';
 import { records as recordsContract, type RecordAction, type RecordDetail } from '../../../../shared/contract/records';
 import { useRecords } from './store';
 

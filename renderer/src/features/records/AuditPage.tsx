@@ -2,7 +2,7 @@
 // reception, yesterday first; select and audit with an optional comment; what was audited lately.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Input, Space, Table, Typography } from 'antd';
-import { printCurrentView } from '../../app/print';
+import { printCurrentView } from '../../ui/print';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { AuditQueue, RecordSummary } from '../../../../shared/contract/records';

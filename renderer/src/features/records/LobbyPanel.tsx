@@ -6,7 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, staffClient } from '../../api/client';
-import { alarm, chime } from '../../app/sound';
+import { alarm, chime } from '../../ui/sound';
 import { LEVELS, type LobbyView, type RecordNotice, type RecordSummary } from '../../../../shared/contract/records';
 import { RecordFlags, TypeTag } from './RecordTags';
 import { deadlineText } from './format';
@@ -15,7 +15,7 @@ import { useRecords } from './store';
 const REFRESH_MS = 60_000;
 
 function Row1({ item, now }: { item: RecordSummary; now: number }) {
-  const { t, i18n } = useTranslation('records');
+  const { t } = useTranslation('records');
   const openItem = useRecords((s) => s.openItem);
   return (
     <List.Item
@@ -38,7 +38,7 @@ function Row1({ item, now }: { item: RecordSummary; now: number }) {
             {item.matter}
           </Typography.Text>
         </div>
-        <Typography.Text type={item.overdue ? 'danger' : 'warning'}>{deadlineText(item, now, t, i18n.language)}</Typography.Text>
+        <Typography.Text type={item.overdue ? 'danger' : 'warning'}>{deadlineText(item, now, t)}</Typography.Text>
       </div>
     </List.Item>
   );

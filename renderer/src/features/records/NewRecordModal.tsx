@@ -6,10 +6,10 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Se
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors, zodRule } from '../../app/forms';
+import { showServerErrors, zodRule } from '../../ui/forms';
 import { CHANNELS, ITEM_TYPES, RecordDraft, type Channel, type ItemType } from '../../../../shared/contract/records';
 import type { CallRecordDraft } from '../../../../shared/contract/calls';
-import { TenantUnitInput } from '../directory/TenantUnitInput';
+import { TenantUnitInput } from '../directory';
 import { at } from './format';
 import { useRecords, type NewRecordOptions } from './store';
 

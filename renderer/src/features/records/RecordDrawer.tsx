@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RecordAction, RecordDetail, TrailEntry } from '../../../../shared/contract/records';
 import { PHONE_DESK } from '../../../../shared/contract/calls';
-import { useSession } from '../auth/session-store';
+import { useSession } from '../auth';
 import { ActionModal } from './ActionModal';
 import { RecordFlags, StatusTag, TypeTag } from './RecordTags';
 import { at } from './format';

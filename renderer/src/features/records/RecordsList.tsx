@@ -6,7 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useSession } from '../auth/session-store';
+import { useSession } from '../auth';
 import { CHANNELS, ITEM_TYPES, LEVELS, RECORD_DESK, type RecordSummary } from '../../../../shared/contract/records';
 import { RecordFlags, StatusTag, TypeTag } from './RecordTags';
 import { at, deadlineText } from './format';
@@ -26,7 +26,7 @@ interface Filters {
 }
 
 export function RecordsList() {
-  const { t, i18n } = useTranslation('records');
+  const { t } = useTranslation('records');
   const user = useSession((s) => s.user);
   const version = useRecords((s) => s.version);
   const timeZone = useRecords((s) => s.timeZone);
@@ -145,7 +145,7 @@ export function RecordsList() {
               </Space>
             ),
           },
-          { title: t('fields.deadline'), width: 190, render: (_: unknown, i) => <Typography.Text type={i.overdue ? 'danger' : undefined}>{deadlineText(i, now, t, i18n.language)}</Typography.Text> },
+          { title: t('fields.deadline'), width: 190, render: (_: unknown, i) => <Typography.Text type={i.overdue ? 'danger' : undefined}>{deadlineText(i, now, t)}</Typography.Text> },
         ]}
       />
       {nextBefore && (

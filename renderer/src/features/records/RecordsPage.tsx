@@ -2,7 +2,7 @@
 // record's settings here.
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../auth/session-store';
+import { useSession } from '../auth';
 import { RecordsList } from './RecordsList';
 import { RecordsSettingsForm } from './RecordsSettingsForm';
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useSession } from '../auth/session-store';
+import { useSession } from '../auth';
 import { addDays, dayKey, startOfWeek } from '../../../../shared/rules/time';
 import { CHANNELS, ITEM_STATUSES, ITEM_TYPES, type RecordSummary, type WeeklyReview } from '../../../../shared/contract/records';
 import { RecordFlags, StatusTag, TypeTag } from './RecordTags';

@@ -3,12 +3,12 @@ import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BuildingSettings } from './BuildingSettings';
 import { SecuritySettings } from './SecuritySettings';
-import { StaffAdmin } from '../staff/StaffAdmin';
-import { DevicesAdmin } from '../devices/DevicesAdmin';
-import { AuditAdmin } from '../audit/AuditAdmin';
-import { BackupAdmin } from '../backup/BackupAdmin';
-import { InstallationAdmin } from '../installation/InstallationAdmin';
-import { HardwareAdmin } from '../hardware/HardwareAdmin';
+import { StaffAdmin } from '../staff';
+import { DevicesAdmin } from '../devices';
+import { AuditAdmin } from '../audit';
+import { BackupAdmin } from '../backup';
+import { InstallationAdmin } from '../installation';
+import { HardwareAdmin } from '../hardware';
 import { NotifyAdmin } from '../notify';
 import { PhotosAdmin } from '../photos';
 

@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { zodRule, showServerErrors } from '../../ui/forms';
 import { BuildingProfileInput, type BuildingProfile } from '../../../../shared/contract/settings';
-import { TIME_ZONES } from '../setup/SetupScreen';
-import { useBuilding } from '../../app/use-building';
+import { TIME_ZONES } from '../setup';
+import { useBuilding } from '../../ui/use-building';
 
 export function BuildingSettings() {
   const { t } = useTranslation('settings');

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { zodRule, showServerErrors } from '../../ui/forms';
 import { SecuritySettingsInput, type SecuritySettings as Security } from '../../../../shared/contract/settings';
 
 const FIELDS = ['idleLockMinutes', 'pinMaxFailures', 'pinLockoutMinutes', 'pinDailyLimit', 'sessionMaxHours'] as const;

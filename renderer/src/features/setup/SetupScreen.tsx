@@ -4,10 +4,10 @@ import { Alert, Button, Card, Divider, Flex, Form, Input, Select, Typography } f
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { zodRule, showServerErrors } from '../../ui/forms';
 import { BuildingProfileInput } from '../../../../shared/contract/settings';
 import { personName, pin as pinField } from '../../../../shared/contract/fields';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 
 export const TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'UTC'];
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { requiredZodRule, zodRule, showServerErrors } from '../../app/forms';
+import { requiredZodRule, zodRule, showServerErrors } from '../../ui/forms';
 import { required, text } from '../../../../shared/contract/fields';
 import type { ChecklistItem } from '../../../../shared/contract/shifts';
 

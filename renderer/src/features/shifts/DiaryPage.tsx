@@ -5,8 +5,8 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, staffClient } from '../../api/client';
 import type { Diary, ShiftSummary } from '../../../../shared/contract/shifts';
-import { useSession } from '../auth/session-store';
-import { useLocalizer } from '../handover/localize';
+import { useSession } from '../auth';
+import { useLocalizer } from '../../ui/localize';
 import { DiaryView } from './DiaryView';
 import { ChecklistEditor } from './ChecklistEditor';
 

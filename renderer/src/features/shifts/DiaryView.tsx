@@ -4,7 +4,7 @@ import { App, Button, Card, Descriptions, Empty, Flex, Input, List, Tag, Timelin
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import type { Diary } from '../../../../shared/contract/shifts';
-import { useLocalizer } from '../handover/localize';
+import { useLocalizer } from '../../ui/localize';
 
 export function DiaryView({ diary, editable, onSaved }: { diary: Diary; editable: boolean; onSaved?: () => void }) {
   const { t, i18n } = useTranslation('shifts');

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, staffClient } from '../../api/client';
 import { useShift } from './store';
-import { useLocalizer } from '../handover/localize';
+import { useLocalizer } from '../../ui/localize';
 
 type Answer = { ok: boolean; comment: string };
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
+import { zodRule, showServerErrors } from '../../ui/forms';
 import { ROLES } from '../../../../shared/contract/define';
 import { personName, pin as pinField } from '../../../../shared/contract/fields';
 import type { StaffMember } from '../../../../shared/contract/staff';

@@ -8,13 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import type { Tenant } from '../../../../shared/contract/directory';
 import type { Visit } from '../../../../shared/contract/visitors';
-import { CallbackForm } from '../callbacks/CallbackForm';
-import { useSession } from '../auth/session-store';
+import { CallbackForm } from '../callbacks';
+import { useSession } from '../auth';
 import { DESK } from '../../../../shared/contract/define';
 import { WatchMatches } from './watch-alert';
 import { dateTimeText, purposeText, visitingText } from './format';
 import { useVisitors } from './store';
-import { useBuilding } from '../../app/use-building';
+import { useBuilding } from '../../ui/use-building';
 
 export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): void }) {
   const { t, i18n } = useTranslation('visitors');

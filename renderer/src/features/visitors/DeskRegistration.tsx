@@ -5,9 +5,9 @@ import { Alert, App, AutoComplete, Button, Card, Flex, Form, Input, InputNumber,
 import { IdcardOutlined, PrinterOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, staffClient } from '../../api/client';
-import { zodRule, showServerErrors } from '../../app/forms';
-import { useBuilding } from '../../app/use-building';
-import { TenantPicker } from '../directory/TenantPicker';
+import { zodRule, showServerErrors } from '../../ui/forms';
+import { useBuilding } from '../../ui/use-building';
+import { TenantPicker } from '../directory';
 import { VisitDraft, type ReturningVisitor, type Visit } from '../../../../shared/contract/visitors';
 import type { CardForDesk } from '../../../../shared/contract/hardware';
 import { maskIdNumber } from '../../../../shared/rules/id-number';
@@ -16,7 +16,7 @@ import { normalizeInput } from '../../../../shared/contract/fields';
 import { useVisitors } from './store';
 import { confirmDespiteWatchList } from './watch-alert';
 import { dateText, purposeText } from './format';
-import { usePrintView } from './print/print-view';
+import { usePrintView } from '../../ui/print-view';
 import { VisitorPass, passQrDataUrl } from './print/VisitorPass';
 
 interface FormValues {

@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import type { Visit } from '../../../../shared/contract/visitors';
 import { dateTimeText, purposeText, timeText, visitingText } from './format';
 import { useVisitors } from './store';
-import { useBuilding } from '../../app/use-building';
+import { useBuilding } from '../../ui/use-building';
 
 const STATUS_COLOR = { pending: 'gold', declined: 'red', in: 'green', out: 'default' } as const;
 

@@ -6,7 +6,7 @@ import { Spin } from 'antd';
 import { kioskApi, kioskClient, ApiError } from '../../api/client';
 import { bridge } from '../../api/transport';
 import { setLanguage } from '../../i18n';
-import { PairDevice } from '../devices/PairDevice';
+import { PairDevice } from '../devices';
 import type { KioskWelcome } from '../../../../shared/contract/visitors';
 import { Welcome } from './kiosk/Welcome';
 import { VisitFlow } from './kiosk/VisitFlow';

@@ -4,7 +4,7 @@ import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Radio } f
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
+import { showServerErrors } from '../../ui/forms';
 import { ID_NUMBER_ON_KIOSK, type VisitorSettings } from '../../../../shared/contract/visitors';
 import { useVisitors } from './store';
 

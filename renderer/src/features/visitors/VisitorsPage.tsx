@@ -1,7 +1,7 @@
 // The visitors page: the visit log, the watch list and (for admins) the visitor settings.
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../auth/session-store';
+import { useSession } from '../auth';
 import { VisitHistory } from './VisitHistory';
 import { WatchListAdmin } from './WatchListAdmin';
 import { VisitorSettingsForm } from './VisitorSettingsForm';

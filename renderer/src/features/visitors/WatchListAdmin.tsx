@@ -2,10 +2,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Form, Input, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useBuilding } from '../../app/use-building';
+import { useBuilding } from '../../ui/use-building';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../app/forms';
-import { useSession } from '../auth/session-store';
+import { showServerErrors } from '../../ui/forms';
+import { useSession } from '../auth';
 import { LEADS } from '../../../../shared/contract/define';
 import type { WatchEntry } from '../../../../shared/contract/visitors';
 import { dateText } from './format';

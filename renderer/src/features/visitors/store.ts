@@ -2,7 +2,7 @@
 // Pushed events refresh it; a new self-registration chimes, a watch-list match or an overstay sounds the alarm.
 import { create } from 'zustand';
 import { api, staffClient } from '../../api/client';
-import { alarm, chime } from '../../app/sound';
+import { alarm, chime } from '../../ui/sound';
 import type { Visit, VisitorSettings } from '../../../../shared/contract/visitors';
 
 interface VisitorsState {

@@ -1,7 +1,7 @@
 // The desk's watch-list alert (V-6): an alarm and a decision — admit anyway, or do not admit.
 import type { HookAPI } from 'antd/es/modal/useModal';
 import type { TFunction } from 'i18next';
-import { alarm } from '../../app/sound';
+import { alarm } from '../../ui/sound';
 import type { WatchMatch } from '../../../../shared/contract/visitors';
 
 export function WatchMatches({ matches, t }: { matches: WatchMatch[]; t: TFunction }) {

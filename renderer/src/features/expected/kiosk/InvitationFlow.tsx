@@ -7,9 +7,9 @@ import { CheckCircleFilled, HomeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { ApiError, kioskApi, kioskClient } from '../../../api/client';
-import { LanguageSwitch } from '../../../app/LanguageSwitch';
-import { useIdle } from '../../visitors/kiosk/use-idle';
-import { bigButton, body, card, header, page } from '../../visitors/kiosk/styles';
+import { LanguageSwitch } from '../../../ui/LanguageSwitch';
+import { useIdle } from '../../../ui/kiosk/use-idle';
+import { bigButton, body, card, header, page } from '../../../ui/kiosk/styles';
 import type { KioskWelcome } from '../../../../../shared/contract/visitors';
 
 type Step =

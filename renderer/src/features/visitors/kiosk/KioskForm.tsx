@@ -5,10 +5,10 @@ import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { MinusOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { kioskApi, ApiError } from '../../../api/client';
-import { zodRule, showServerErrors } from '../../../app/forms';
+import { zodRule, showServerErrors } from '../../../ui/forms';
 import { SelfRegistration, type KioskWelcome } from '../../../../../shared/contract/visitors';
 import type { KioskTenant } from '../../../../../shared/contract/directory';
-import { bigButton, card, input, label } from './styles';
+import { bigButton, card, input, label } from '../../../ui/kiosk/styles';
 
 const shape = SelfRegistration.shape;
 

@@ -7,11 +7,11 @@ import { CheckCircleFilled, InfoCircleFilled, HomeOutlined } from '@ant-design/i
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { kioskApi, kioskClient } from '../../../api/client';
-import { LanguageSwitch } from '../../../app/LanguageSwitch';
+import { LanguageSwitch } from '../../../ui/LanguageSwitch';
 import type { KioskWelcome } from '../../../../../shared/contract/visitors';
 import { KioskForm } from './KioskForm';
-import { useIdle } from './use-idle';
-import { bigButton, body, card, header, page } from './styles';
+import { useIdle } from '../../../ui/kiosk/use-idle';
+import { bigButton, body, card, header, page } from '../../../ui/kiosk/styles';
 
 type Step =
   | { kind: 'consent' }

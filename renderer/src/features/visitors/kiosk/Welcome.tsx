@@ -2,9 +2,9 @@
 import { Button, Flex, Typography } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../../app/LanguageSwitch';
+import { LanguageSwitch } from '../../../ui/LanguageSwitch';
 import type { KioskWelcome } from '../../../../../shared/contract/visitors';
-import { bigButton, KIOSK_BLUE } from './styles';
+import { bigButton, KIOSK_BLUE } from '../../../ui/kiosk/styles';
 
 export function Welcome({ welcome, onStart, onInvitation }: { welcome: KioskWelcome; onStart(): void; onInvitation?(): void }) {
   const { t, i18n } = useTranslation('visitors');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../../../shared/contract/visitors';
 import { peopleCount } from '../store';
 import { dateTimeText, timeText, visitingText } from '../format';
-import { useBuilding } from '../../../app/use-building';
+import { useBuilding } from '../../../ui/use-building';
 
 const cell = { border: '1px solid #000', padding: '1.5mm 2mm', fontSize: 12 } as const;
 

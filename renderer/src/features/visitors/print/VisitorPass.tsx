@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../../../shared/contract/visitors';
 import { dateTimeText, visitingText } from '../format';
-import { useBuilding } from '../../../app/use-building';
+import { useBuilding } from '../../../ui/use-building';
 
 export async function passQrDataUrl(text: string): Promise<string> {
   return QRCode.toDataURL(text, { margin: 1, width: 240, errorCorrectionLevel: 'M' });

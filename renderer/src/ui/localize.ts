@@ -1,9 +1,9 @@
 // Turning the lines sections and diaries carry (an i18n key plus parameters) into text in the screen's language
 // (the parameters' rules are in line-params.ts).
 import { useTranslation } from 'react-i18next';
-import { useBuilding } from '../../app/use-building';
-import { formatDateTime } from '../../../../shared/rules/time';
-import type { LineParams } from '../../../../shared/contract/shifts';
+import { useBuilding } from './use-building';
+import { formatDateTime } from '../../../shared/rules/time';
+import type { LineParams } from '../../../shared/contract/shifts';
 import { localizeParams } from './line-params';
 
 

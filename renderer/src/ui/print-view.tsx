@@ -2,7 +2,7 @@
 // printed through the shell (silent) or the browser's print, then removed again.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { printCurrentView } from '../../../app/print';
+import { printCurrentView } from './print';
 
 const STYLE_ID = 'lobby-print-style';
 const STYLE = `.lobby-print-area { display: none; }

@@ -4,9 +4,9 @@ import type { ReactNode } from 'react';
 import { Button, Flex } from 'antd';
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { printCurrentView } from '../../app/print';
-import { api } from '../../api/client';
-import { bridge } from '../../api/transport';
+import { printCurrentView } from './print';
+import { api } from '../api/client';
+import { bridge } from '../api/transport';
 
 /** The desktop app makes a PDF of the window (printing.pdf); a browser saves one from its own print dialog. */
 async function savePdf(fileName: string): Promise<void> {

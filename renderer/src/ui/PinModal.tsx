@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Form, Input, Modal, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../api/client';
 
 export interface PinSubmit {
   userId: string;

@@ -1,4 +1,4 @@
-// Each feature's own strings, as i18next namespaces named after the feature.
+// Each feature's own strings, as i18next namespaces named after the feature (the app composes them: i18n/ knows no feature).
 import { authMessages } from '../features/auth/i18n';
 import { setupMessages } from '../features/setup/i18n';
 import { settingsMessages } from '../features/settings/i18n';

@@ -1,8 +1,8 @@
 // The parameters of handover lines and diary items as the screen interpolates them: names ending in `At` are epoch
 // ms shown in the building's time zone; a parameter `fooEn` beside `foo` is the English form of `foo` (a checklist
 // label, a notice title) and replaces it on an English screen. Pure, so tests can render lines as the screen does.
-import { formatDateTime } from '../../../../shared/rules/time';
-import type { LineParams } from '../../../../shared/contract/shifts';
+import { formatDateTime } from '../../../shared/rules/time';
+import type { LineParams } from '../../../shared/contract/shifts';
 
 export function localizeParams(params: LineParams, lang: string, tz: string): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
