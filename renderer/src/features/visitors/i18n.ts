@@ -95,6 +95,9 @@ const zhCN = {
     overstayNoHost: '停留超时：{{name}}（{{partySize}} 人）拜访 {{tenant}}（{{where}}），{{checkedInAt}} 入楼，访客证 {{pass}}',
     passOut: '访客证 {{pass}} 未交还（{{name}}，拜访 {{tenant}}）',
     passAndBadgeOut: '访客证 {{pass}} 及证卡 {{badge}} 未交还（{{name}}，拜访 {{tenant}}）',
+    rollOpen: '{{day}} 日终清点未确认：{{name}}（拜访 {{tenant}}，访客证 {{pass}}）',
+    pending: '待确认的自助登记：{{name}}（拜访 {{tenant}}），{{registeredAt}} 登记',
+    refused: '不予放行：{{name}}（拜访 {{tenant}}），{{by}} 于 {{refusedAt}}，原因：{{reason}}',
   },
   diary: {
     section: '访客',
@@ -105,6 +108,8 @@ const zhCN = {
     stillIn: '仍在楼内 {{visits}} 批 {{people}} 人',
     entryDeclined: '拒绝 {{name}} 的自助登记（拜访 {{tenant}}）',
     entryWatchAdmitted: '{{name}} 与禁止入内名单匹配，经核实放行（拜访 {{tenant}}）',
+    expired: '自助登记过期 {{count}} 批',
+    entryRefused: '不予放行 {{name}}（拜访 {{tenant}}），经办 {{by}}，原因：{{reason}}',
   },
   rollCall: {
     title: '在楼访客点名册',
@@ -267,6 +272,9 @@ const en: VisitorsMessages = {
     overstayNoHost: 'Overstaying: {{name}} (party of {{partySize}}) visiting {{tenant}} ({{where}}), in since {{checkedInAt}}, pass {{pass}}',
     passOut: 'Pass {{pass}} not returned ({{name}}, visiting {{tenant}})',
     passAndBadgeOut: 'Pass {{pass}} and card {{badge}} not returned ({{name}}, visiting {{tenant}})',
+    rollOpen: 'End-of-day roll of {{day}} not answered: {{name}} (visiting {{tenant}}, pass {{pass}})',
+    pending: 'Self-registration awaiting confirmation: {{name}} (visiting {{tenant}}), registered {{registeredAt}}',
+    refused: 'Refused entry: {{name}} (visiting {{tenant}}), by {{by}} at {{refusedAt}}, because: {{reason}}',
   },
   diary: {
     section: 'Visitors',
@@ -277,6 +285,8 @@ const en: VisitorsMessages = {
     stillIn: '{{visits}} still in ({{people}} people)',
     entryDeclined: 'Declined the self-registration of {{name}} (visiting {{tenant}})',
     entryWatchAdmitted: '{{name}} matched the watch list and was admitted after checking (visiting {{tenant}})',
+    expired: '{{count}} self-registrations expired',
+    entryRefused: 'Refused entry to {{name}} (visiting {{tenant}}), by {{by}}, because: {{reason}}',
   },
   rollCall: {
     title: 'Roll call: visitors in the building',
