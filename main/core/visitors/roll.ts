@@ -1,7 +1,8 @@
 // The end-of-day roll (V-4), as visitor systems do at midnight: at `rollTime` (building time) the desk lists who is
 // still in; the guard (or the desk) answers each entry once — still in (confirmed) or signed out by the roll —
 // recorded with who and when. Unanswered entries stay on the handover. One roll per building day: the job finds
-// the latest roll time that has passed and makes that day's roll if it is missing, so it is idempotent and catches up.
+// the latest roll time that has passed and makes that day's roll if it is missing, so it is idempotent and catches up;
+// a day when nobody was in at the roll time has no roll.
 import type Database from 'better-sqlite3';
 import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
@@ -34,13 +35,18 @@ function rollExists(db: Database.Database, key: string): boolean {
   return db.prepare('SELECT 1 FROM visit_rolls WHERE day_key = ?').get(key) !== undefined;
 }
 
+/** Who the roll due at `due` lists: signed in at that time and not signed out since. A roll with nobody is not made. */
+function listedAt(db: Database.Database, due: number): string[] {
+  return (db.prepare("SELECT id FROM visits WHERE status = 'in' AND checked_in_at <= ? ORDER BY checked_in_at, id").all(due) as Array<{ id: string }>).map((r) => r.id);
+}
+
 export const rollJob: Job = {
   name: 'visitors.roll',
   nextDueAt(services, now) {
     const due = lastRollDue(services.db, now);
     if (due === null) return null;
     const tz = timeZoneOf(services.db);
-    if (!rollExists(services.db, dayKey(due, tz))) return due;
+    if (!rollExists(services.db, dayKey(due, tz)) && listedAt(services.db, due).length > 0) return due;
     // Tomorrow's (the same local time a calendar day later).
     return addDays(due, 1, tz);
   },
@@ -49,10 +55,11 @@ export const rollJob: Job = {
     if (due === null) return;
     const key = dayKey(due, timeZoneOf(ctx.db));
     if (rollExists(ctx.db, key)) return;
+    const stillIn = listedAt(ctx.db, due);
+    if (stillIn.length === 0) return;
     const rollId = newId(ctx.now);
     ctx.tx.insert('visit_rolls', { id: rollId, day_key: key, due_at: due, run_at: ctx.now });
-    const stillIn = ctx.db.prepare("SELECT id FROM visits WHERE status = 'in' ORDER BY checked_in_at, id").all() as Array<{ id: string }>;
-    for (const { id } of stillIn) {
+    for (const id of stillIn) {
       ctx.tx.insert('visit_roll_entries', { id: newId(ctx.now), roll_id: rollId, visit_id: id, answer: null, answered_at: null, answered_by: null });
     }
     ctx.emit('visitors.roll', { rollId, open: stillIn.length });
