@@ -45,7 +45,8 @@ export const visitorsDiary: DiaryContribution = {
       { kind: 'visitors:diary.checkedIn', params: { visits: checkedIn.n, people: checkedIn.people ?? 0 } },
       { kind: 'visitors:diary.signedOut', params: { count: signedOut.n } },
       { kind: 'visitors:diary.stillIn', params: { visits: stillIn.n, people: stillIn.people ?? 0 } },
-      { kind: 'visitors:diary.expired', params: { count: expired.n } },
+      // Only when some expired: most shifts have none (V-2).
+      ...(expired.n > 0 ? [{ kind: 'visitors:diary.expired', params: { count: expired.n } }] : []),
     ];
     return {
       figures,
