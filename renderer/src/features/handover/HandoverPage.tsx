@@ -106,18 +106,20 @@ export function HandoverPage() {
   const [printed, setPrinted] = useState<Handover | null>(null);
   // The guard acknowledges only from the opened sheet, once it has been scrolled to its end (S-1).
   const [readToEnd, setReadToEnd] = useState(false);
-  const sheetEnd = useRef<HTMLDivElement | null>(null);
+  const endSeen = useRef<IntersectionObserver | null>(null);
+  // A callback ref: the drawer mounts its content after opening, so the end of the sheet is watched once it exists.
+  const sheetEnd = useCallback((end: HTMLDivElement | null) => {
+    endSeen.current?.disconnect();
+    endSeen.current = null;
+    if (!end) return;
+    const seen = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setReadToEnd(true));
+    seen.observe(end);
+    endSeen.current = seen;
+  }, []);
   const openId = params.get('open');
   useEffect(() => {
     if (openId) void api.handover.get({ id: openId }).then((h) => (setReadToEnd(false), setViewing(h)));
   }, [openId]);
-  useEffect(() => {
-    const end = sheetEnd.current;
-    if (!viewing || !end) return;
-    const seen = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setReadToEnd(true));
-    seen.observe(end);
-    return () => seen.disconnect();
-  });
 
   useEffect(() => {
     void loadPending();

@@ -67,6 +67,7 @@ const zhCN = {
     confirmTitle: '确认 {{name}} 入楼',
     takeMessage: '转为留言',
     registeredAt: '{{time}} 登记',
+    waiting: '等待过久，请尽快处理',
   },
   inBuilding: {
     title: '在楼访客',
@@ -115,6 +116,14 @@ const zhCN = {
     expired: '自助登记过期 {{count}} 批',
     entryRefused: '不予放行 {{name}}（拜访 {{tenant}}），经办 {{by}}，原因：{{reason}}',
   },
+  roll: {
+    title: '日终清点 {{day}}：{{count}} 位访客待确认',
+    hint: '{{time}} 时仍在楼内的访客。请逐一确认仍在楼内，或为已离开的访客签离；未确认的留在交接班上。',
+    confirm: '仍在楼内',
+    signOut: '已离开，签离',
+    pass: '访客证 {{pass}}',
+    done: { confirmed: '已确认仍在楼内', signedOut: '已由日终清点签离' },
+  },
   rollCall: {
     title: '在楼访客点名册',
     printedAt: '打印时间：{{time}}',
@@ -154,6 +163,9 @@ const zhCN = {
     kioskIdNumber: '访客屏是否登记身份证号码',
     kioskId: { off: '不登记', optional: '选填', required: '必填' },
     retentionDays: '访客个人信息保存天数（到期自动删除）',
+    pendingAlertMinutes: '自助登记等待多少分钟后提醒前台（0 为不提醒）',
+    pendingExpireMinutes: '自助登记等待多少分钟后过期（0 为不过期）',
+    rollTime: '日终清点时间（楼宇时间 时:分，留空为不清点）',
   },
   kiosk: {
     privacyTitle: '隐私说明',
@@ -249,6 +261,7 @@ const en: VisitorsMessages = {
     confirmTitle: 'Confirm {{name}}',
     takeMessage: 'Take a message instead',
     registeredAt: 'registered {{time}}',
+    waiting: 'Waiting too long: please see to it',
   },
   inBuilding: {
     title: 'In the building',
@@ -297,6 +310,14 @@ const en: VisitorsMessages = {
     expired: '{{count}} self-registrations expired',
     entryRefused: 'Refused entry to {{name}} (visiting {{tenant}}), by {{by}}, because: {{reason}}',
   },
+  roll: {
+    title: 'End-of-day roll {{day}}: {{count}} visitors to confirm',
+    hint: 'Visitors still in at {{time}}. Confirm each one still in, or sign out those who have left; unanswered ones stay on the handover.',
+    confirm: 'Still in',
+    signOut: 'Left — sign out',
+    pass: 'pass {{pass}}',
+    done: { confirmed: 'Confirmed still in', signedOut: 'Signed out by the roll' },
+  },
   rollCall: {
     title: 'Roll call: visitors in the building',
     printedAt: 'Printed {{time}}',
@@ -336,6 +357,9 @@ const en: VisitorsMessages = {
     kioskIdNumber: 'ID number on the visitor screen',
     kioskId: { off: 'Not asked', optional: 'Optional', required: 'Required' },
     retentionDays: 'Keep visitor personal data for (days; then removed automatically)',
+    pendingAlertMinutes: 'Alert the desk after a self-registration waits (minutes; 0: never)',
+    pendingExpireMinutes: 'A self-registration expires after (minutes; 0: never)',
+    rollTime: 'End-of-day roll at (building time HH:MM; empty: no roll)',
   },
   kiosk: {
     privacyTitle: 'Privacy notice',
