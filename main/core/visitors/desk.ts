@@ -1,18 +1,19 @@
 // The desk's side of visits: register and check in, confirm or decline self-registrations, sign out, returning
 // visitors, the lobby lists and the history.
-import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requireBuildingProfile } from '../settings';
-import { writeSection } from '../settings/sections';
-import { tenantRow } from '../directory/tenants';
+import { writeSection } from '../settings';
+import { tenantRow } from '../directory';
 import { dayKey } from '../../../shared/rules/time';
 import { maskIdNumber } from '../../../shared/rules/id-number';
 import { formatPassNumber, parsePassInput, passQrText } from '../../../shared/rules/visitor-pass';
 import type { Visit, VisitorSettings } from '../../../shared/contract/visitors';
 import { visitorSettings, VISITORS_SECTION } from './settings';
-import { matchesJson, matchWatchList } from './watch-list';
+import { matchWatchList } from './watch-list';
 import { notifyVisitorArrived } from '../notify';
+import { insertVisit } from './new-visit';
+import { anyLike, containsPattern, Where } from '../store/sql';
 import { toVisit, visitRow, VISIT_SELECT, type VisitJoinRow, type VisitRow } from './rows';
 
 export function visitOut(ctx: CallContext, id: string): Visit {
@@ -95,21 +96,17 @@ export const deskHandlers: DeskHandlers = {
   },
 
   history: (ctx, input) => {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (input.from !== null) where.push('v.registered_at >= ?'), params.push(input.from);
-    if (input.to !== null) where.push('v.registered_at < ?'), params.push(input.to);
-    if (input.before !== null) where.push('v.registered_at < ?'), params.push(input.before);
+    const where = new Where().when(input.from, 'v.registered_at >= ?').when(input.to, 'v.registered_at < ?').when(input.before, 'v.registered_at < ?');
     const q = input.q.normalize('NFKC').trim();
     if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(`(v.visitor_name LIKE ? ESCAPE '\\' OR v.mobile LIKE ? ESCAPE '\\' OR v.pass_number LIKE ? ESCAPE '\\'
-        OR t.name LIKE ? ESCAPE '\\' OR t.display_name LIKE ? ESCAPE '\\' OR v.host_name LIKE ? ESCAPE '\\' OR v.vehicle_plate LIKE ? ESCAPE '\\')`);
-      params.push(like, like, like, like, like, like, like.toUpperCase());
+      const like = containsPattern(q);
+      const columns = ['v.visitor_name', 'v.mobile', 'v.pass_number', 't.name', 't.display_name', 'v.host_name', 'v.vehicle_plate'];
+      // Plates are stored upper-case.
+      where.add(anyLike(columns), ...columns.map((c) => (c === 'v.vehicle_plate' ? like.toUpperCase() : like)));
     }
     const rows = ctx.db
-      .prepare(`${VISIT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.registered_at DESC, v.id DESC LIMIT ?`)
-      .all(...params, input.limit) as VisitJoinRow[];
+      .prepare(`${VISIT_SELECT} ${where.clause} ORDER BY v.registered_at DESC, v.id DESC LIMIT ?`)
+      .all(...where.params, input.limit) as VisitJoinRow[];
     const { overstayMinutes } = visitorSettings(ctx.db);
     return { visits: rows.map((r) => toVisit(ctx.db, r, ctx.now, overstayMinutes)) };
   },
@@ -142,30 +139,7 @@ export const deskHandlers: DeskHandlers = {
     checkPurpose(settings, input.purpose);
     const matches = matchWatchList(ctx, input);
     if (matches.length > 0 && !input.overrideWatchList) throw new ConflictError('visitors:error.watchListMatch');
-    const row = {
-      id: newId(ctx.now),
-      source: 'desk' as const,
-      status: 'in' as const,
-      pass_number: nextPassNumber(ctx),
-      visitor_name: input.visitorName,
-      mobile: input.mobile,
-      tenant_id: input.tenantId,
-      host_name: input.hostName,
-      purpose: input.purpose,
-      party_size: input.partySize,
-      ...idNumberColumns(settings, input.idNumber),
-      vehicle_plate: input.vehiclePlate,
-      badge_number: input.badgeNumber,
-      notes: input.notes,
-      lang: ctx.lang,
-      watch_matches: matchesJson(matches),
-      registered_at: ctx.now,
-      registered_by: staffId(ctx),
-      decided_at: ctx.now,
-      decided_by: staffId(ctx),
-      checked_in_at: ctx.now,
-    };
-    ctx.tx.insert('visits', row);
+    const row = insertVisit(ctx, settings, input, { source: 'desk', checkIn: true, lang: ctx.lang, matches });
     announce(ctx, row);
     notifyVisitorArrived(ctx, row);
     return visitOut(ctx, row.id);

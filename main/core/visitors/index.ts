@@ -22,3 +22,10 @@ export type { RetentionPart } from './jobs';
 export function visitorsJobsWith(retentionParts: readonly RetentionPart[]) {
   return [overstayJob, pendingAgeingJob, rollJob, retentionJobWith(retentionParts)];
 }
+
+// The public face: what other features use of this one.
+export { announce, checkPurpose, checkTenant, nextPassNumber, staffId, visitOut } from './desk';
+export { matchWatchList, matchesJson } from './watch-list';
+export { visitorSettings } from './settings';
+export { visitRow } from './rows';
+export { insertVisit, visitorColumns } from './new-visit';

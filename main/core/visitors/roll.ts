@@ -3,7 +3,7 @@
 // recorded with who and when. Unanswered entries stay on the handover. One roll per building day: the job finds
 // the latest roll time that has passed and makes that day's roll if it is missing, so it is idempotent and catches up;
 // a day when nobody was in at the roll time has no roll.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import type { Job } from '../jobs';
@@ -17,12 +17,12 @@ import type { VisitRow } from './rows';
 
 const MINUTE = 60_000;
 
-function timeZoneOf(db: Database.Database): string {
+function timeZoneOf(db: ReadableDB): string {
   return buildingProfile(db)?.timeZone ?? 'Asia/Shanghai';
 }
 
 /** The latest roll time at or before `now`, or null when the roll is off. */
-export function lastRollDue(db: Database.Database, now: number): number | null {
+export function lastRollDue(db: ReadableDB, now: number): number | null {
   const time = visitorSettings(db).rollTime;
   if (!time) return null;
   const [h, m] = time.split(':').map(Number) as [number, number];
@@ -31,12 +31,12 @@ export function lastRollDue(db: Database.Database, now: number): number | null {
   return today <= now ? today : startOfDay(addDays(startOfDay(now, tz), -1, tz), tz) + h * HOUR + m * MINUTE;
 }
 
-function rollExists(db: Database.Database, key: string): boolean {
+function rollExists(db: ReadableDB, key: string): boolean {
   return db.prepare('SELECT 1 FROM visit_rolls WHERE day_key = ?').get(key) !== undefined;
 }
 
 /** Who the roll due at `due` lists: signed in at that time and not signed out since. A roll with nobody is not made. */
-function listedAt(db: Database.Database, due: number): string[] {
+function listedAt(db: ReadableDB, due: number): string[] {
   return (db.prepare("SELECT id FROM visits WHERE status = 'in' AND checked_in_at <= ? ORDER BY checked_in_at, id").all(due) as Array<{ id: string }>).map((r) => r.id);
 }
 
@@ -89,7 +89,7 @@ function rollOut(ctx: CallContext, rollId: string): VisitRoll {
 }
 
 /** Entries of any roll nobody has answered, whose visitor is still signed in: for the handover. */
-export function unansweredRollEntries(db: Database.Database): Array<{ entryId: string; visitId: string; dayKey: string }> {
+export function unansweredRollEntries(db: ReadableDB): Array<{ entryId: string; visitId: string; dayKey: string }> {
   return db
     .prepare(
       `SELECT e.id AS entryId, e.visit_id AS visitId, r.day_key AS dayKey FROM visit_roll_entries e
