@@ -44,6 +44,7 @@ export function askRefusalReason(modal: HookAPI, t: TFunction, initial: string):
       okText: t('visitors:watch.refuse'),
       okButtonProps: { danger: true, 'data-testid': 'refuse-submit' } as never,
       cancelText: t('common:cancel'),
+      cancelButtonProps: { 'data-testid': 'refuse-cancel' } as never,
       onOk: () => {
         if (!reason.trim()) return Promise.reject(new Error('reason'));
         resolve(reason.trim());
