@@ -245,8 +245,8 @@ export const calls = {
     allow: PHONE_DESK,
   }),
   toRecord: mutation({
-    summary: 'Turns a saved call into a reception-record item (channel phone), pre-filled from it; links the two both ways.',
-    input: z.strictObject({ callId: id(), draft: CallRecordDraft }),
+    summary: 'Turns a call into a reception-record item (channel phone), pre-filled from it; links the two both ways. With `save`, an answered call\'s record is saved in the same transaction, so a conversion never leaves the call changed without its item (P-3).',
+    input: z.strictObject({ callId: id(), draft: CallRecordDraft, save: SaveCallInput.omit({ id: true }).optional() }),
     output: z.object({ call: Call, record: RecordDetail }),
     allow: CALL_TO_RECORD,
   }),

@@ -119,6 +119,12 @@ export const handover = {
     output: z.object({ ok: z.literal(true), updatedAt: z.number() }),
     allow: DUTY,
   }),
+  blockers: query({
+    summary: 'What stops one’s handover draft being signed now (lines neither ticked nor commented): asked before the PIN is (S-1).',
+    input: z.strictObject({ id: id() }),
+    output: z.object({ canSign: z.boolean(), unhandled: z.array(z.object({ lineId: z.string(), key: z.string(), kind: z.string() })) }),
+    allow: DUTY,
+  }),
   sign: mutation({
     summary: 'The outgoing person signs with their own PIN: the handover locks, the shift ends, the diary is finalised.',
     input: z.strictObject({ id: id(), pin: pin() }),

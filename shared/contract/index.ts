@@ -114,6 +114,21 @@ export const events = {
     }),
     audience: VISITOR_DESK,
   }),
+  'visitors.pendingWaiting': event({
+    summary: 'Self-registrations have waited longer than the alert setting (V-2).',
+    payload: z.object({ visitIds: z.array(z.string()) }),
+    audience: VISITOR_DESK,
+  }),
+  'visitors.refused': event({
+    summary: 'A visitor was refused at the desk (不予放行): the guard is alerted (V-6).',
+    payload: z.object({ visitId: z.string() }),
+    audience: VISITOR_DESK,
+  }),
+  'visitors.roll': event({
+    summary: 'The end-of-day roll ran or was answered (V-4).',
+    payload: z.object({ rollId: z.string(), open: z.number() }),
+    audience: VISITOR_DESK,
+  }),
   'visitors.overstay': event({
     summary: 'Visitors have been in the building longer than the overstay setting.',
     payload: z.object({ visitIds: z.array(z.string()) }),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { TrailHead } from './audit';
 import { mutation, query, ADMIN, type Role } from './define';
-import { epochMs, id, personName, phone, required, text, empty } from './fields';
+import { epochMs, id, personName, phone, pin, required, text, empty } from './fields';
 
 export const CHANNELS = ['walk_in', 'phone', 'online', 'relayed'] as const;
 export const ITEM_TYPES = ['complaint', 'repair', 'inquiry', 'suggestion', 'move_in', 'renovation', 'other'] as const;
@@ -331,8 +331,8 @@ export const records = {
     allow: [...RECORD_DESK, 'department'],
   }),
   auditItems: mutation({
-    summary: 'The supervisor’s daily audit: mark entries as audited (who and when), optionally with a comment.',
-    input: z.strictObject({ ids: z.array(id()).min(1).max(200), comment: text(200).default('') }),
+    summary: 'The supervisor’s daily audit: mark entries as audited (who and when), optionally with a comment; signed with the auditor’s own PIN (R-6).',
+    input: z.strictObject({ ids: z.array(id()).min(1).max(200), comment: text(200).default(''), pin: pin() }),
     output: z.object({ audited: z.number() }),
     allow: ['supervisor', 'manager'],
   }),
@@ -355,8 +355,8 @@ export const records = {
     allow: ['manager', 'supervisor', 'admin'],
   }),
   signWeeklyReview: mutation({
-    summary: 'The manager signs off a week’s review once the week is over.',
-    input: z.strictObject({ weekKey: dateKey(), comment: text(500).default('') }),
+    summary: 'The manager signs off a week’s review once the week is over, with their own PIN entered again (R-6).',
+    input: z.strictObject({ weekKey: dateKey(), comment: text(500).default(''), pin: pin() }),
     output: WeeklyReview,
     allow: ['manager'],
   }),

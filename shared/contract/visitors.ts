@@ -68,6 +68,12 @@ export const VisitorSettingsInput = z.strictObject({
   kioskIdNumber: z.enum(ID_NUMBER_ON_KIOSK),
   /** Visitor personal data is redacted after this many days (V-7). */
   retentionDays: z.number().int().min(1).max(3650),
+  /** A self-registration waiting this long alerts the desk (V-2); 0: no alert. */
+  pendingAlertMinutes: z.number().int().min(0).max(24 * 60).default(10),
+  /** …and expires after this long (已过期, by the system); 0: never. More than the alert when both are set. */
+  pendingExpireMinutes: z.number().int().min(0).max(7 * 24 * 60).default(120),
+  /** The end-of-day roll of who is still in (V-4), building time 'HH:MM'; '' turns it off. */
+  rollTime: z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'visitors:error.rollTime' })]).default('23:30'),
 });
 export const VisitorSettings = z.object({
   purposes: z.array(z.object({ zh: z.string(), en: z.string() })),
@@ -75,6 +81,9 @@ export const VisitorSettings = z.object({
   storeFullIdNumber: z.boolean(),
   kioskIdNumber: z.enum(ID_NUMBER_ON_KIOSK),
   retentionDays: z.number(),
+  pendingAlertMinutes: z.number(),
+  pendingExpireMinutes: z.number(),
+  rollTime: z.string(),
 });
 export type VisitorSettings = z.infer<typeof VisitorSettings>;
 
@@ -84,6 +93,9 @@ export const DEFAULT_VISITOR_SETTINGS: VisitorSettings = {
   storeFullIdNumber: false,
   kioskIdNumber: 'off',
   retentionDays: 180,
+  pendingAlertMinutes: 10,
+  pendingExpireMinutes: 120,
+  rollTime: '23:30',
 };
 
 /** The visitor screen clears itself after this much idle time (V-2). */
@@ -156,8 +168,35 @@ export const Visit = z.object({
   overstay: z.boolean(),
   watchMatches: z.array(WatchMatch),
   redacted: z.boolean(),
+  /** Who decided (confirmed, declined, refused); null for the visitor screen's own and for an expiry. */
+  decidedByName: z.string().nullable(),
+  /** A self-registration that waited past the alert (V-2), and one the system let expire (已过期). */
+  pendingAlerted: z.boolean(),
+  expired: z.boolean(),
+  /** Refused (不予放行) at the desk, with who, when (decidedAt) and why (declineReason) (V-6). */
+  refused: z.boolean(),
 });
 export type Visit = z.infer<typeof Visit>;
+
+export const ROLL_ANSWERS = ['confirmed', 'signedOut'] as const;
+
+/** The end-of-day roll (V-4): who was still in when it ran, each answered once by the guard or the desk. */
+export const VisitRoll = z.object({
+  id: z.string(),
+  dayKey: z.string(),
+  dueAt: z.number(),
+  runAt: z.number(),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      visit: Visit,
+      answer: z.enum(ROLL_ANSWERS).nullable(),
+      answeredAt: z.number().nullable(),
+      answeredByName: z.string().nullable(),
+    }),
+  ),
+});
+export type VisitRoll = z.infer<typeof VisitRoll>;
 
 export const ReturningVisitor = z.object({
   visitorName: z.string(),
@@ -265,6 +304,24 @@ export const visitors = {
     summary: 'Decline a self-registration with a reason (the visitor screen only asks the visitor to see the desk).',
     input: z.strictObject({ id: id(), reason: required(200) }),
     output: Visit,
+    allow: VISITOR_DESK,
+  }),
+  refuse: mutation({
+    summary: 'Refuse a visitor (不予放行), a self-registration (`id`) or one at the desk (`draft`): who, when and why are recorded (V-6).',
+    input: z.strictObject({ id: id().nullable().default(null), draft: VisitDraft.nullable().default(null), reason: required(200) }),
+    output: Visit,
+    allow: VISITOR_DESK,
+  }),
+  roll: query({
+    summary: 'The end-of-day roll (V-4): the latest, or a given day’s, with who is still in and each answer.',
+    input: z.strictObject({ dayKey: text(10).optional() }),
+    output: z.object({ roll: VisitRoll.nullable() }),
+    allow: VISITOR_DESK,
+  }),
+  answerRoll: mutation({
+    summary: 'Answer one entry of the roll: still in (confirmed) or signed out by the roll; recorded with who.',
+    input: z.strictObject({ entryId: id(), answer: z.enum(ROLL_ANSWERS) }),
+    output: z.object({ roll: VisitRoll }),
     allow: VISITOR_DESK,
   }),
   signOut: mutation({ summary: 'Sign a visitor out (clicked in the list).', input: z.strictObject({ id: id() }), output: Visit, allow: VISITOR_DESK }),

@@ -19,6 +19,14 @@ export const visitorsCoreZhCN = {
     registrationNotFound: '找不到该登记。',
     watchEmpty: '姓名、手机号、证件号码至少填一项。',
     watchNotFound: '找不到该名单记录。',
+    refuseWhich: '请指明不予放行的是哪一位访客。',
+    rollAnswered: '这一条清点已经确认过了。',
+    expireBeforeAlert: '过期时间须长于提醒时间。',
+    rollTime: '请按 时:分 填写清点时间，例如 23:30。',
+  },
+  refused: {
+    title: '不予放行',
+    body: '前台已对访客 {{name}} 不予放行，请留意。',
   },
 };
 
@@ -44,5 +52,13 @@ export const visitorsCoreEn: VisitorsCoreMessages = {
     registrationNotFound: 'That registration was not found.',
     watchEmpty: 'Give at least a name, a mobile or a document number.',
     watchNotFound: 'That watch-list entry was not found.',
+    refuseWhich: 'Say which visitor is refused.',
+    rollAnswered: 'This entry of the roll has been answered already.',
+    expireBeforeAlert: 'The expiry must be later than the alert.',
+    rollTime: 'Give the roll time as HH:MM, for example 23:30.',
+  },
+  refused: {
+    title: 'Visitor refused',
+    body: 'The desk refused entry to {{name}}; please keep watch.',
   },
 };

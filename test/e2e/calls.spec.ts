@@ -179,9 +179,8 @@ test('P-1 P-2 P-3 P-5 R-1 ring → wait → answer → tick the script → save 
   await card.getByTestId('call-note').fill('午休时间仍在施工，请物业尽快处理。');
   await card.getByTestId('call-outcome-forwarded').click();
 
-  // One action: the call is saved and the reception record's form opens, pre-filled, as a complaint by phone.
+  // One action: the reception record's form opens, pre-filled, as a complaint by phone; the call is saved with it.
   await card.getByTestId('call-toRecord').click();
-  await expect(card).toBeHidden();
   const form = page.getByTestId('record-form');
   await expect(page.getByTestId('record-from-call')).toContainText('周女士 13611112222');
   await expect(form.getByRole('radio', { name: '致电' })).toBeChecked();
@@ -193,6 +192,7 @@ test('P-1 P-2 P-3 P-5 R-1 ring → wait → answer → tick the script → save 
   await expect(page.getByTestId('record-tenant')).toHaveText('华信科技');
   await expect(form.getByTestId('record-matter')).toHaveValue('投诉楼上装修噪音\n午休时间仍在施工，请物业尽快处理。');
   await form.getByTestId('record-submit').click();
+  await expect(card).toBeHidden();
 
   // The item opens with the call on it; the lobby counts the call within target.
   const drawer = page.getByTestId('record-drawer');
@@ -220,6 +220,40 @@ test('P-1 P-2 P-3 P-5 R-1 ring → wait → answer → tick the script → save 
   const row = page.getByTestId('records-page').locator('tr', { hasText: number });
   await expect(row).toContainText('投诉');
   await expect(row).toContainText('致电');
+});
+
+test('P-3 a cancelled conversion leaves the call unconverted and in conversation; the unit is the picked tenant', async ({ page, server, seeded }) => {
+  const li = await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seedTenants(seeded);
+  await cadence(seeded, 30, 3);
+  await openLobbyAs(page, server.url, '李前台', '1357');
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('ring-line-1')).toBeVisible();
+  await page.keyboard.press('F9');
+  const card = page.getByTestId('call-card-1');
+  await card.getByTestId('call-caller-name').fill('周女士');
+  await card.getByTestId('call-unit').fill('hxkj');
+  await page.getByTestId('unit-option-华信科技').click();
+  await expect(card.getByTestId('call-unit')).toHaveValue('12F 1201');
+  await card.getByTestId('call-topic').fill('咨询停车');
+  await card.getByTestId('call-outcome-forwarded').click();
+  await card.getByTestId('call-toRecord').click();
+  const form = page.getByTestId('record-form');
+  await expect(form.getByTestId('record-unit')).toHaveValue('12F 1201');
+  await expect(page.getByTestId('record-tenant')).toHaveText('华信科技');
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+
+  // Nothing was saved: the call is still in conversation, with what was typed, and linked to nothing.
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('call-caller-name')).toHaveValue('周女士');
+  const token = (await seeded.call<{ token: string }>('auth.signIn', { userId: li, pin: '1357' })).body.token;
+  const active = await seeded.call<{ inProgress: Array<{ status: string; recordId: string | null; savedAt: number | null }> }>('calls.active', {}, { token });
+  expect(active.body.inProgress).toHaveLength(1);
+  expect(active.body.inProgress[0]).toMatchObject({ status: 'answered', recordId: null, savedAt: null });
+  const items = await seeded.call('records.list', { status: 'all' }, { token });
+  expect(items.status).toBe(200);
+  expect(JSON.stringify(items.body)).not.toContain('咨询停车');
 });
 
 test('P-4 V-3 the caller asks for a tenant’s number: the rule in one sentence; the message opens a callback in the lobby’s list, linked to the call', async ({ page, server, seeded }) => {

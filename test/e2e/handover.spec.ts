@@ -142,6 +142,9 @@ test('S-1 S-2 S-3 V-3 V-4 a shift starts with the opening check; a visitor still
   await expect(guard.getByTestId('handover-page')).toBeVisible();
   const ackButton = guard.locator('[data-testid^="ack-JB"]');
   await ackButton.click();
+  // S-1 the acknowledgement is made from the opened sheet, once it has been read to its end.
+  await guard.getByTestId('sheet-end').scrollIntoViewIfNeeded();
+  await guard.getByTestId('drawer-ack').click();
   await guard.getByTestId('pin-modal-pin').fill('1357');
   await guard.getByTestId('pin-modal-pin').press('Enter');
   await expect(guard.getByTestId('pin-modal-error')).toContainText('PIN 码不正确');
@@ -203,10 +206,16 @@ test('S-1 at the desk the guard switches person and acknowledges in his own sess
   const current = await seeded.call<{ openingCheck: Array<{ key: string }> }>('shifts.current', {}, { token: lee });
   await seeded.call('shifts.start', { checks: current.body.openingCheck.map((c) => ({ key: c.key, ok: true, comment: '' })) }, { token: lee });
   const draft = await seeded.call<{ id: string; number: string; lines: Array<{ id: string }> }>('handover.prepare', {}, { token: lee });
-  for (const line of draft.body.lines) await seeded.call('handover.mark', { id: draft.body.id, lineId: line.id, ticked: true }, { token: lee });
+  const [first, ...rest] = draft.body.lines;
+  for (const line of rest) await seeded.call('handover.mark', { id: draft.body.id, lineId: line.id, ticked: true }, { token: lee });
 
   await page.goto(`${server.url}/#/handover`);
   await signIn(page, '李前台', '1357');
+  // S-1 a line neither ticked nor explained is said before any PIN is asked for.
+  await page.getByTestId('handover-sign').click();
+  await expect(page.getByTestId('handover-error')).toContainText('1 项既未勾选也未说明');
+  await expect(page.getByTestId('pin-modal')).toHaveCount(0);
+  await seeded.call('handover.mark', { id: draft.body.id, lineId: first!.id, ticked: true }, { token: lee });
   await page.getByTestId('handover-sign').click();
   await page.getByTestId('pin-modal-pin').fill('1357');
   await page.getByTestId('pin-modal-pin').press('Enter');
@@ -216,6 +225,8 @@ test('S-1 at the desk the guard switches person and acknowledges in his own sess
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   await signIn(page, '王保安', '2468');
   await page.getByTestId(`ack-${draft.body.number}`).click();
+  await page.getByTestId('sheet-end').scrollIntoViewIfNeeded();
+  await page.getByTestId('drawer-ack').click();
   await expect(page.getByTestId('pin-modal')).toContainText('王保安');
   await page.getByTestId('pin-modal-pin').fill('1357');
   await page.getByTestId('pin-modal-pin').press('Enter');

@@ -80,6 +80,13 @@ test('R-1 R-3 R-5 R-6 a walk-in complaint: lobby → 工程部 → reply → res
   await expect(page.getByTestId('records-audit-page')).toBeVisible();
   await page.getByTestId('audit-comment').fill('投诉已重开，请跟进');
   await page.getByTestId(`audit-item-${number}`).click();
+  // What the audit covers is shown first; then the supervisor's own PIN (R-6).
+  const signOff = page.getByTestId('signoff-covers');
+  await expect(signOff).toContainText('1 条记录');
+  await expect(signOff).toContainText(number);
+  await expect(page.getByTestId('signoff-comment')).toHaveValue('投诉已重开，请跟进');
+  await page.getByTestId('signoff-pin').fill('2468');
+  await page.getByTestId('signoff-ok').click();
   await expect(page.getByTestId('audit-recent')).toContainText(number);
   await expect(page.getByTestId('audit-recent')).toContainText('周主管');
   await expect(page.getByTestId(`audit-item-${number}`)).toHaveCount(0);
@@ -95,6 +102,25 @@ test('R-1 R-3 R-5 R-6 a walk-in complaint: lobby → 工程部 → reply → res
   await expect(page.getByTestId('review-follow-ups')).toContainText('天花板仍有水渍');
   await page.getByTestId('review-items').getByText(number).click();
   await expect(page.getByTestId('record-drawer')).toContainText('主管审核');
+});
+
+test('R-6 the weekly sign-off needs the manager’s PIN: a wrong one signs nothing, the right one signs with the comment', async ({ page, server, seeded }) => {
+  await seeded.addPerson('王经理', 'manager', '3579');
+  await page.goto(`${server.url}/#/lobby`);
+  await signIn(page, '王经理', '3579');
+  await page.getByTestId('nav').getByText('周审核').click();
+  await expect(page.getByTestId('records-review-page')).toBeVisible();
+  await page.getByTestId('review-sign').click();
+  await expect(page.getByTestId('signoff-covers')).toContainText('签核后不能更改');
+  await page.getByTestId('signoff-comment').fill('上周情况正常');
+  await page.getByTestId('signoff-pin').fill('0000');
+  await page.getByTestId('signoff-ok').click();
+  await expect(page.getByTestId('signoff-error')).toContainText(/PIN/);
+  await expect(page.getByTestId('review-signed')).toHaveCount(0);
+  await page.getByTestId('signoff-pin').fill('3579');
+  await page.getByTestId('signoff-ok').click();
+  await expect(page.getByTestId('review-signed')).toContainText('王经理');
+  await expect(page.getByTestId('review-signed')).toContainText('上周情况正常');
 });
 
 test('R-4 an escalation reaches the lobby as a banner and the supervisor’s screen as a notice, one click from the item', async ({ browser, page, server, seeded }) => {

@@ -225,6 +225,9 @@ test('V-1 V-6 a new visitor at the desk: watch-list alarm, validation in Chinese
   // The watch list alerts the receptionist, who decides.
   await expect(lobby.getByTestId('watch-matches')).toContainText('曾冒充快递员进入楼层');
   await lobby.getByTestId('watch-refuse').click();
+  // 不予放行 asks why; stepping back from it records nothing and keeps the form (V-6).
+  await expect(lobby.getByTestId('refuse-reason')).toHaveValue('禁止入内名单：曾冒充快递员进入楼层');
+  await lobby.getByTestId('refuse-cancel').click();
   await expect(lobby.getByTestId('in-building-王五')).toHaveCount(0);
   await lobby.getByTestId('desk-submit').click();
   await lobby.getByTestId('watch-admit').click();

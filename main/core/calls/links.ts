@@ -2,7 +2,7 @@
 // a callback in one step, pre-filled and linked both ways — the other feature's row names the call, the call
 // names it. Each link is made in the caller's one transaction, audited, once (a trigger keeps it).
 import type { CallContext } from '../context';
-import type { Call, CallCallbackDraft, CallRecordDraft } from '../../../shared/contract/calls';
+import type { Call, CallCallbackDraft, CallRecordDraft, SaveCallInput } from '../../../shared/contract/calls';
 import type { RecordDetail } from '../../../shared/contract/records';
 import type { Callback } from '../../../shared/contract/callbacks';
 import type { z } from 'zod';
@@ -14,6 +14,7 @@ import { createRecordItem, readItem } from '../records';
 import { createCallback, isDeskStaff } from '../callbacks';
 import { contactByPhone } from '../directory';
 import { requireCall, requireCallRow, type CallRow } from './rows';
+import { saveCall } from './call-record';
 
 function link(ctx: CallContext, callId: string, column: 'callback_id' | 'record_id', targetId: string): Call {
   const row = requireCallRow(ctx.db, callId);
@@ -39,7 +40,15 @@ export function linkCallToRecord(ctx: CallContext, callId: string, recordId: str
  * A saved call becomes a reception-record item: channel 致电 (phone), received when the call was answered (or
  * rang, for a missed call written up afterwards), so the escalation ladder counts from then.
  */
-export function callToRecord(ctx: CallContext, input: { callId: string; draft: z.output<typeof CallRecordDraft> }): { call: Call; record: RecordDetail } {
+export function callToRecord(
+  ctx: CallContext,
+  input: { callId: string; draft: z.output<typeof CallRecordDraft>; save?: Omit<z.output<typeof SaveCallInput>, 'id'> | undefined },
+): { call: Call; record: RecordDetail } {
+  // The call's record and the item are saved together or not at all (P-3): a cancelled conversion changes nothing.
+  if (input.save) {
+    if (requireCallRow(ctx.db, input.callId).record_id !== null) throw new ConflictError('calls:error.alreadyLinked');
+    saveCall(ctx, { ...input.save, id: input.callId });
+  }
   const row = requireCallRow(ctx.db, input.callId);
   if (row.saved_at === null) throw new ConflictError('calls:error.notSaved');
   if (row.record_id !== null) throw new ConflictError('calls:error.alreadyLinked');

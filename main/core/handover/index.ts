@@ -118,15 +118,24 @@ export function handoverHandlers(
       return { ok: true as const, updatedAt: row.notes !== input.notes ? ctx.now : row.updated_at };
     },
 
+    blockers: (ctx, input) => {
+      const { row } = requireOwnDraft(ctx, input.id);
+      const unhandled = linesOf(ctx.db, row.id)
+        .filter((l) => l.ticked === 0 && l.comment === '')
+        .map((l) => ({ lineId: l.id, key: l.key, kind: l.kind }));
+      return { canSign: unhandled.length === 0, unhandled };
+    },
+
     sign: (ctx, input) => {
       const { row, shift } = requireOwnDraft(ctx, input.id);
-      // Verified against the outgoing person's own PIN (never whoever's session this is).
-      verifyOwnPin(ctx, row.outgoing_id, input.pin);
-      // What is signed is what is open at this moment: bring the lines up to date first.
+      // What is signed is what is open at this moment: bring the lines up to date first, and refuse unhandled lines
+      // before the PIN is tried (a 409 after a correct PIN would waste it; `blockers` lets the screen ask first).
       refreshLines(ctx, row, shift, providers);
       const lines = linesOf(ctx.db, row.id);
       const unhandled = lines.filter((l) => l.ticked === 0 && l.comment === '').length;
       if (unhandled > 0) throw new ConflictError('handover:errors.unhandled', { count: unhandled });
+      // Verified against the outgoing person's own PIN (never whoever's session this is).
+      verifyOwnPin(ctx, row.outgoing_id, input.pin);
       const current = requireHandover(ctx, row.id);
       ctx.tx.update('handovers', row.id, {
         signed_at: ctx.now,

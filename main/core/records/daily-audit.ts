@@ -10,6 +10,7 @@ import { requireAction } from './access';
 import { ITEM_SELECT, requireItem, toSummary, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
 import { newId } from '../ids';
+import { verifyOwnPin } from '../auth';
 
 export function auditQueue(ctx: CallContext): AuditQueue {
   const env = recordsEnv(ctx.db);
@@ -46,12 +47,13 @@ export function auditQueue(ctx: CallContext): AuditQueue {
   };
 }
 
-export function auditItems(ctx: CallContext, input: { ids: string[]; comment: string }): { audited: number } {
+export function auditItems(ctx: CallContext, input: { ids: string[]; comment: string; pin: string }): { audited: number } {
   const { user } = staffOf(ctx);
   const ids = [...new Set(input.ids)];
+  // What would be refused is refused before the PIN is tried; then the auditor's own PIN, under the sign-in guard.
+  for (const id of ids) requireAction(user, requireItem(ctx.db, id), 'audit');
+  verifyOwnPin(ctx, user.id, input.pin);
   for (const id of ids) {
-    const item = requireItem(ctx.db, id);
-    requireAction(user, item, 'audit');
     ctx.tx.insert('record_audits', { id: newId(ctx.now), item_id: id, at: ctx.now, by_id: user.id, by_name: user.name, comment: input.comment });
     ctx.emit('records.changed', { itemId: id });
   }

@@ -10,6 +10,7 @@ import { CHANNELS, ITEM_STATUSES, ITEM_TYPES, type WeeklyReview } from '../../..
 import { ITEM_SELECT, toSummary, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
 import { newId } from '../ids';
+import { verifyOwnPin } from '../auth';
 
 export function lastWeekKey(now: number, timeZone: string): string {
   return dayKey(addDays(startOfWeek(now, timeZone), -7, timeZone), timeZone);
@@ -98,12 +99,14 @@ export function weeklyReview(ctx: CallContext, input: { weekKey?: string }): Wee
   return buildWeeklyReview(ctx.db, env, ctx.now, input.weekKey ?? lastWeekKey(ctx.now, env.timeZone));
 }
 
-export function signWeeklyReview(ctx: CallContext, input: { weekKey: string; comment: string }): WeeklyReview {
+export function signWeeklyReview(ctx: CallContext, input: { weekKey: string; comment: string; pin: string }): WeeklyReview {
   const { user } = staffOf(ctx);
   const env = recordsEnv(ctx.db);
   const review = buildWeeklyReview(ctx.db, env, ctx.now, input.weekKey);
   if (!review.isOver) throw new ConflictError('records:review.weekNotOver');
   if (review.signed) throw new ConflictError('records:review.alreadySigned');
+  // The sign-off means the manager was there: their own PIN again, counted like a sign-in (R-6).
+  verifyOwnPin(ctx, user.id, input.pin);
   // What the manager saw when signing is kept with the signature.
   const snapshot = {
     counts: review.counts,

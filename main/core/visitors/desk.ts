@@ -77,6 +77,10 @@ export const deskHandlers: DeskHandlers = {
   settings: (ctx) => visitorSettings(ctx.db),
 
   updateSettings: (ctx, input) => {
+    // A registration expires only after the desk was alerted about it (V-2).
+    if (input.pendingExpireMinutes > 0 && input.pendingAlertMinutes >= input.pendingExpireMinutes) {
+      throw ValidationError.field('pendingExpireMinutes', 'visitors:error.expireBeforeAlert');
+    }
     writeSection(ctx.tx, VISITORS_SECTION, input);
     return input;
   },

@@ -2,7 +2,7 @@
 // screen, confirmations and declines, check-ins and sign-outs, who is still in at the end. The frozen diary outlives
 // the visits (V-7): entries carry masked names only.
 import type { DiaryContribution, DiaryItemDraft } from '../handover';
-import { maskPersonName } from '../../../shared/rules/masking';
+import { maskPersonName, privateExcerpt } from '../../../shared/rules/masking';
 
 type Count = { n: number; people: number | null };
 
@@ -21,24 +21,43 @@ export const visitorsDiary: DiaryContribution = {
     const stillIn = count("status = 'in'");
     const notable = ctx.db
       .prepare(
-        `SELECT v.status, v.visitor_name, v.decided_at, v.checked_in_at, t.display_name
+        `SELECT v.status, v.visitor_name, v.decided_at, v.checked_in_at, t.display_name, v.refused_at, v.decline_reason,
+                (SELECT s.name FROM staff s WHERE s.id = v.decided_by) AS by_name
          FROM visits v JOIN tenants t ON t.id = v.tenant_id
-         WHERE (v.status = 'declined' AND v.decided_at BETWEEN @from AND @to)
+         WHERE (v.status = 'declined' AND v.expired_at IS NULL AND v.decided_at BETWEEN @from AND @to)
             OR (v.status IN ('in','out') AND v.watch_matches <> '[]' AND v.checked_in_at BETWEEN @from AND @to)
          ORDER BY COALESCE(v.checked_in_at, v.decided_at), v.id`,
       )
-      .all({ from, to }) as Array<{ status: string; visitor_name: string; decided_at: number; checked_in_at: number | null; display_name: string }>;
+      .all({ from, to }) as Array<{
+      status: string;
+      visitor_name: string;
+      decided_at: number;
+      checked_in_at: number | null;
+      display_name: string;
+      refused_at: number | null;
+      decline_reason: string | null;
+      by_name: string | null;
+    }>;
+    const expired = count("expired_at BETWEEN @from AND @to");
     const figures: DiaryItemDraft[] = [
       { kind: 'visitors:diary.registered', params: { count: byDesk.n + byKiosk.n, desk: byDesk.n, kiosk: byKiosk.n } },
       { kind: 'visitors:diary.confirmed', params: { count: confirmed.n } },
       { kind: 'visitors:diary.checkedIn', params: { visits: checkedIn.n, people: checkedIn.people ?? 0 } },
       { kind: 'visitors:diary.signedOut', params: { count: signedOut.n } },
       { kind: 'visitors:diary.stillIn', params: { visits: stillIn.n, people: stillIn.people ?? 0 } },
+      // Only when some expired: most shifts have none (V-2).
+      ...(expired.n > 0 ? [{ kind: 'visitors:diary.expired', params: { count: expired.n } }] : []),
     ];
     return {
       figures,
-      entries: notable.map((v) =>
-        v.status === 'declined'
+      entries: notable.map((v): DiaryItemDraft =>
+        v.refused_at !== null
+          ? {
+              kind: 'visitors:diary.entryRefused',
+              params: { name: maskPersonName(v.visitor_name), tenant: v.display_name, by: v.by_name ?? '', reason: privateExcerpt(v.decline_reason ?? '') },
+              at: v.refused_at,
+            }
+          : v.status === 'declined'
           ? { kind: 'visitors:diary.entryDeclined', params: { name: maskPersonName(v.visitor_name), tenant: v.display_name }, at: v.decided_at }
           : { kind: 'visitors:diary.entryWatchAdmitted', params: { name: maskPersonName(v.visitor_name), tenant: v.display_name }, at: v.checked_in_at },
       ),

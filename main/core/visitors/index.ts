@@ -4,18 +4,23 @@ import { deskHandlers } from './desk';
 import { kioskHandlers } from './kiosk';
 import { watchListHandlers } from './watch-list';
 import { overstayJob, retentionJobWith, type RetentionPart } from './jobs';
+import { pendingAgeingJob } from './ageing';
+import { refusalHandlers } from './refusal';
+import { rollHandlers, rollJob } from './roll';
 
 export const visitorsHandlers: FeatureHandlers<'visitors'> = {
   ...deskHandlers,
   ...watchListHandlers,
   ...kioskHandlers,
+  ...refusalHandlers,
+  ...rollHandlers,
 };
 
 export type { RetentionPart } from './jobs';
 
 /** The overstay alert and the retention run, with the other features' personal data redacted in the same run. */
 export function visitorsJobsWith(retentionParts: readonly RetentionPart[]) {
-  return [overstayJob, retentionJobWith(retentionParts)];
+  return [overstayJob, pendingAgeingJob, rollJob, retentionJobWith(retentionParts)];
 }
 
 // The public face: what other features use of this one.

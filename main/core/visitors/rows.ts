@@ -38,6 +38,9 @@ export type VisitRow = {
   checkout_via: 'click' | 'pass' | 'scan' | null;
   overstay_alerted_at: number | null;
   redacted_at: number | null;
+  pending_alerted_at: number | null;
+  expired_at: number | null;
+  refused_at: number | null;
 };
 
 export type VisitJoinRow = VisitRow & {
@@ -46,9 +49,10 @@ export type VisitJoinRow = VisitRow & {
   t_floor: string;
   t_room: string;
   t_active: number;
+  decided_by_name: string | null;
 };
 
-export const VISIT_SELECT = `SELECT v.*, t.name AS t_name, t.display_name AS t_display_name, t.floor AS t_floor, t.room AS t_room, t.active AS t_active
+export const VISIT_SELECT = `SELECT v.*, (SELECT s.name FROM staff s WHERE s.id = v.decided_by) AS decided_by_name, t.name AS t_name, t.display_name AS t_display_name, t.floor AS t_floor, t.room AS t_room, t.active AS t_active
   FROM visits v JOIN tenants t ON t.id = v.tenant_id`;
 
 export function visitRow(db: ReadableDB, id: string): VisitJoinRow {
@@ -89,5 +93,9 @@ export function toVisit(db: ReadableDB, row: VisitJoinRow, now: number, overstay
     overstay: isOverstay(row, now, overstayMinutes),
     watchMatches: storedMatches(db, row.watch_matches),
     redacted: row.redacted_at !== null,
+    decidedByName: row.decided_by_name ?? null,
+    pendingAlerted: row.pending_alerted_at !== null,
+    expired: row.expired_at !== null,
+    refused: row.refused_at !== null,
   };
 }

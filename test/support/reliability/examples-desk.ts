@@ -238,7 +238,7 @@ export const deskWriteExamples: Record<string, Example> = {
         const id = idOf(c)!;
         if (env.claim(`records.audit:${id}`)) ids.push(id);
       }
-      return ids.length > 0 ? { ids, comment: `已核对 ${env.marker}` } : null;
+      return ids.length > 0 && env.caller.pin ? { ids, comment: `已核对 ${env.marker}`, pin: env.caller.pin } : null;
     },
   },
   'records.signWeeklyReview': {
@@ -247,7 +247,7 @@ export const deskWriteExamples: Record<string, Example> = {
       // Each week is signed once: the latest week over that nobody has signed in this run.
       for (let weeks = 1; weeks < 5000; weeks += 1) {
         const key = dayKey(startOfWeek(env.now() - weeks * 7 * 24 * 3600_000, BUILDING_TZ), BUILDING_TZ);
-        if (env.claim(`records.week:${key}`)) return { weekKey: key, comment: `本周情况已审阅 ${env.marker}` };
+        if (env.caller.pin && env.claim(`records.week:${key}`)) return { weekKey: key, comment: `本周情况已审阅 ${env.marker}`, pin: env.caller.pin };
       }
       return null;
     },

@@ -127,6 +127,18 @@ export const visitorWriteExamples: Record<string, Example> = {
       };
     },
   },
+  'visitors.refuse': {
+    as: 'receptionist',
+    needs: ['directory.create'],
+    make: async (env) => {
+      const tenant = someTenant(env);
+      if (!tenant) return null;
+      return {
+        draft: { visitorName: personWith(env.rng, env.marker), mobile: mobileNumber(env.rng), tenantId: tenant.id, purpose: await somePurpose(env, 'visitors.settings') },
+        reason: `禁止入内名单 ${env.marker}`,
+      };
+    },
+  },
   'visitors.selfRegister': {
     as: 'kiosk',
     needs: ['directory.create'],

@@ -84,5 +84,6 @@ export const notForWriteHarness: Record<string, string> = {
   'installation.restore': 'puts a backup back and restarts the desk under test (its own test: test/contract/installation.test.ts)',
   'installation.updatePreferences': 'changes how the desk under test is served after a restart (its own test: test/contract/installation.test.ts)',
   'hardware.printSlip': 'writes only when a slip printer printed, and the harness has none',
+  'visitors.answerRoll': 'answers an entry of the end-of-day roll, which only the roll job makes at its time (its own test: test/unit/visitors/ageing-roll-refusal.test.ts)',
   ...journeyNotForWriteHarness,
 };

@@ -89,6 +89,29 @@ describe('a call becomes a reception-record item', () => {
     expect(audited).toEqual(expect.arrayContaining(['record_items', 'calls']));
   });
 
+  it('P-3 a call in conversation is saved with its item in one transaction; an item refused leaves the call unsaved and unlinked', async () => {
+    phone = await phoneDesk();
+    const { call } = phone;
+    const dir = await seedDirectory(phone.desk);
+    const talking = await answered(phone, { callerNumber: '13611112222' });
+    const record = { callerName: '周女士', unit: '12F 1201', tenantId: dir.huaxin.id, topic: '咨询停车', note: '', outcome: 'forwarded' as const };
+    const itemsBefore = count(phone, 'record_items');
+
+    // The item is refused by the core after the call's record was written (its tenant is not in the directory): the
+    // transaction rolls back, so the call's record is not saved either.
+    const refused = await failure(call('calls.toRecord', { callId: talking.id, draft: draft(dir, { department: '不存在的部门' }), save: record }));
+    expect(refused.code).toBe('validation_failed');
+    expect(await call('calls.get', { id: talking.id })).toMatchObject({ status: 'answered', savedAt: null, recordId: null, topic: '' });
+    expect(count(phone, 'record_items')).toBe(itemsBefore);
+
+    // Saved together: the call is completed with what was typed and linked to the new item.
+    const { call: linked, record: item } = await call('calls.toRecord', { callId: talking.id, draft: draft(dir), save: record });
+    expect(linked).toMatchObject({ status: 'completed', topic: '咨询停车', tenantId: dir.huaxin.id, recordId: item.id });
+    expect(count(phone, 'record_items')).toBe(itemsBefore + 1);
+    // Once linked, a second conversion with a record is refused before anything is saved again.
+    expect((await failure(call('calls.toRecord', { callId: talking.id, draft: draft(dir), save: record }))).code).toBe('conflict');
+  });
+
   it('P-3 R-1 refused, changing nothing: an unsaved call, a call already linked, a role outside the record desk, an invalid draft', async () => {
     phone = await phoneDesk();
     const { desk, call } = phone;

@@ -5,6 +5,10 @@ import { recordsDesk, failure, HOUR, DAY, type RecordsDesk } from './helpers';
 let desk: RecordsDesk;
 afterEach(() => desk?.close());
 
+function pinFailures(d: RecordsDesk, userId: string): number {
+  return (d.core.db.prepare('SELECT COUNT(*) AS n FROM pin_failures WHERE user_id = ?').get(userId) as { n: number }).n;
+}
+
 describe('records daily audit and Monday review', () => {
   it('R-6 the supervisor sees unaudited entries yesterday first, audits with who/when/comment; the lobby reminds from the set hour', async () => {
     // Wednesday 2026-11-25 09:00.
@@ -27,8 +31,14 @@ describe('records daily audit and Monday review', () => {
     desk.clock.set('2026-11-27T10:00:00+08:00');
     expect((await desk.core.invoke(await desk.as(desk.lee), 'records.lobby', {})).auditReminder).toEqual({ dayKey: '2026-11-26', pending: 2 });
 
-    expect((await failure(desk.core.invoke(await desk.as(desk.lee), 'records.auditItems', { ids: [yesterday.id], comment: '' }))).code).toBe('forbidden');
-    const result = await desk.core.invoke(await desk.as(desk.zhou), 'records.auditItems', { ids: [yesterday.id, older.id], comment: '记录完整' });
+    expect((await failure(desk.core.invoke(await desk.as(desk.lee), 'records.auditItems', { ids: [yesterday.id], comment: '', pin: desk.lee.pin }))).code).toBe('forbidden');
+    // The auditor's own PIN: a wrong one audits nothing and is counted like a wrong sign-in; a missing one is refused.
+    const wrongPin = desk.zhou.pin === '9999' ? '8888' : '9999';
+    expect((await failure(desk.core.invoke(zhou, 'records.auditItems', { ids: [yesterday.id], comment: '', pin: wrongPin }))).code).toBe('pin_incorrect');
+    expect(pinFailures(desk, desk.zhou.id)).toBe(1);
+    expect((await failure(desk.core.invoke(zhou, 'records.auditItems', { ids: [yesterday.id], comment: '' } as never))).code).toBe('validation_failed');
+    expect((await desk.core.invoke(zhou, 'records.get', { id: yesterday.id })).audited).toBe(false);
+    const result = await desk.core.invoke(await desk.as(desk.zhou), 'records.auditItems', { ids: [yesterday.id, older.id], comment: '记录完整', pin: desk.zhou.pin });
     expect(result).toEqual({ audited: 2 });
     const detail = await desk.core.invoke(await desk.as(desk.lee), 'records.get', { id: yesterday.id });
     expect(detail.audit).toEqual({ at: desk.clock.now(), byName: '周主管', comment: '记录完整' });
@@ -41,7 +51,7 @@ describe('records daily audit and Monday review', () => {
       [older.id, '周主管'],
     ]);
     // Audited once: a second audit of the same entry is refused and changes nothing.
-    expect((await failure(desk.core.invoke(await desk.as(desk.wang), 'records.auditItems', { ids: [today.id, older.id], comment: '' }))).code).toBe('conflict');
+    expect((await failure(desk.core.invoke(await desk.as(desk.wang), 'records.auditItems', { ids: [today.id, older.id], comment: '', pin: desk.wang.pin }))).code).toBe('conflict');
     expect((await desk.core.invoke(await desk.as(desk.zhou), 'records.get', { id: today.id })).audited).toBe(false);
   });
 
@@ -78,12 +88,17 @@ describe('records daily audit and Monday review', () => {
     expect(review.overdue.map((i) => i.id)).toEqual([complaint.id, repair.id]);
     expect(review.followUps).toMatchObject({ satisfied: 0, unsatisfied: 1, entries: [expect.objectContaining({ number: repair.number, note: '仍渗水' })] });
 
-    expect((await failure(desk.core.invoke(wang, 'records.signWeeklyReview', { weekKey: '2026-11-23', comment: '' }))).messageKey).toBe('records:review.weekNotOver');
+    expect((await failure(desk.core.invoke(wang, 'records.signWeeklyReview', { weekKey: '2026-11-23', comment: '', pin: desk.wang.pin }))).messageKey).toBe('records:review.weekNotOver');
     expect((await failure(desk.core.invoke(wang, 'records.weeklyReview', { weekKey: '2026-11-18' }))).code).toBe('validation_failed');
-    expect((await failure(desk.core.invoke(await desk.as(desk.zhou), 'records.signWeeklyReview', { weekKey: '2026-11-16', comment: '' }))).code).toBe('forbidden');
-    const signed = await desk.core.invoke(wang, 'records.signWeeklyReview', { weekKey: '2026-11-16', comment: '投诉处理需提速' });
+    expect((await failure(desk.core.invoke(await desk.as(desk.zhou), 'records.signWeeklyReview', { weekKey: '2026-11-16', comment: '', pin: desk.zhou.pin }))).code).toBe('forbidden');
+    // The manager's own PIN, entered again: a wrong one is refused, counted like a sign-in, and signs nothing.
+    const wrong = await failure(desk.core.invoke(wang, 'records.signWeeklyReview', { weekKey: '2026-11-16', comment: '', pin: desk.wang.pin === '9999' ? '8888' : '9999' }));
+    expect(wrong.code).toBe('pin_incorrect');
+    expect(pinFailures(desk, desk.wang.id)).toBe(1);
+    expect((await desk.core.invoke(wang, 'records.weeklyReview', { weekKey: '2026-11-16' })).signed).toBeNull();
+    const signed = await desk.core.invoke(wang, 'records.signWeeklyReview', { weekKey: '2026-11-16', comment: '投诉处理需提速', pin: desk.wang.pin });
     expect(signed.signed).toEqual({ at: desk.clock.now(), byName: '王经理', comment: '投诉处理需提速' });
-    expect((await failure(desk.core.invoke(wang, 'records.signWeeklyReview', { weekKey: '2026-11-16', comment: '' }))).messageKey).toBe('records:review.alreadySigned');
+    expect((await failure(desk.core.invoke(wang, 'records.signWeeklyReview', { weekKey: '2026-11-16', comment: '', pin: desk.wang.pin }))).messageKey).toBe('records:review.alreadySigned');
     expect((await desk.core.invoke(lee, 'records.lobby', {})).reviewReminder).toBeNull();
     const stored = desk.core.db.prepare('SELECT summary_json FROM record_weekly_reviews').get() as { summary_json: string };
     expect(JSON.parse(stored.summary_json)).toMatchObject({ counts: { total: 3 }, breached: [complaint.number] });

@@ -28,7 +28,7 @@ describe('records authorisation in the core', () => {
       desk.core.invoke(zhou, 'records.addNote', { id: item.id, kind: 'note', text: '误会' }),
       desk.core.invoke(zhou, 'records.addNote', { id: item.id, kind: 'reply', text: '已答复' }),
       desk.core.invoke(zhou, 'records.forward', { id: item.id, department: '秩序部', note: '' }),
-      desk.core.invoke(zhou, 'records.auditItems', { ids: [item.id], comment: '' }),
+      desk.core.invoke(zhou, 'records.auditItems', { ids: [item.id], comment: '', pin: desk.zhou.pin }),
     ];
     for (const attempt of attempts) {
       const refused = await failure(attempt);

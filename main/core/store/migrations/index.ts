@@ -16,6 +16,7 @@ import { migration0013 } from './0013-visit-photos';
 import { migration0014 } from './0014-record-clock-due';
 import { migration0015 } from './0015-hardware';
 import { migration0016 } from './0016-keyed-trail';
+import { migration0017 } from './0017-visit-ageing';
 
 export const migrations: readonly Migration[] = [
   migration0001,
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

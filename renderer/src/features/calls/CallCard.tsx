@@ -3,7 +3,7 @@ import { forwardRef, useImperativeHandle, useState } from 'react';
 import { App, Button, Card, Col, Flex, Form, Row, Space, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { CALL_TO_CALLBACK, SCRIPT_STEPS, type Call, type ScriptStep } from '../../../../shared/contract/calls';
+import { CALL_TO_CALLBACK, SCRIPT_STEPS, SaveCallInput, type Call, type ScriptStep } from '../../../../shared/contract/calls';
 import { api } from '../../api/client';
 import { useBuilding } from '../../ui/use-building';
 import { formatTime } from '../../../../shared/rules/time';
@@ -72,8 +72,27 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
     }
   };
 
-  /** Saves the record first (an item or a callback is made from a saved call), then opens the other form. */
+  /**
+   * A record item: the form opens pre-filled from what is typed, and the call's record is saved with the item, in
+   * one transaction, only when the item is saved — a cancelled form leaves the call as it was (P-3). A callback is
+   * made from a saved call: the record is saved first.
+   */
   const link = async (kind: CallLinkKind) => {
+    if (kind === 'toRecord') {
+      let values: CallRecordValues;
+      try {
+        values = await form.validateFields();
+      } catch {
+        return;
+      }
+      const { id: _id, ...record } = saveInputOf(call.id, values);
+      // As the core will store it (a number without its spaces): what the item's form is pre-filled with.
+      const parsed = SaveCallInput.safeParse(saveInputOf(call.id, values));
+      const number = parsed.success ? parsed.data.callerNumber : record.callerNumber;
+      const typed: Call = { ...call, ...record, callerNumber: number ?? '', tenantId: values.tenantId ?? null, tenantName: values.tenantName ?? null };
+      callLinks.toRecord.open(typed, (linked) => replace(linked), { ...record, scriptSteps: call.scriptSteps });
+      return;
+    }
     const saved = await submit();
     if (saved) callLinks[kind].open(saved);
   };

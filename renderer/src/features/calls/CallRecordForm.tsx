@@ -5,7 +5,7 @@ import { AutoComplete, Col, Form, Input, Radio, Row, type FormInstance } from 'a
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES, SaveCallInput, type Call, type CallOutcome } from '../../../../shared/contract/calls';
 import { zodRule } from '../../ui/forms';
-import { TenantUnitInput } from '../directory';
+import { TenantUnitInput, unitOf } from '../directory';
 
 export interface CallRecordValues {
   callerName: string;
@@ -60,7 +60,8 @@ function UnitInput(props: { form: FormInstance<CallRecordValues>; value?: string
       testId="call-unit"
       tenantTestId="call-tenant"
       tenantName={tenantName}
-      onTenant={(tenant) => props.form.setFieldsValue({ tenantId: tenant.id, tenantName: tenant.displayName })}
+      // The unit is the picked tenant's place, not what was typed to find it ("xh"), P-3.
+      onTenant={(tenant) => props.form.setFieldsValue({ unit: unitOf(tenant), tenantId: tenant.id, tenantName: tenant.displayName })}
       onClearTenant={() => props.form.setFieldsValue({ tenantId: null, tenantName: null })}
     />
   );

@@ -9,6 +9,7 @@ import { useLocalizer } from '../../ui/localize';
 import { useHandover } from './store';
 import { sectionsOf } from './HandoverSheet';
 import { PinModal } from '../../ui/PinModal';
+import { api } from '../../api/client';
 
 function LineRow({ line, onMark }: { line: HandoverLine; onMark: (ticked: boolean, comment: string) => Promise<boolean> }) {
   const { t } = useTranslation('handover');
@@ -115,6 +116,17 @@ export function HandoverDraft({ onSigned }: { onSigned: (h: Handover) => void })
   }
 
   const unhandled = draft.lines.filter((l) => !l.ticked && l.comment === '').length;
+  /** What blocks signing is asked of the core first; the PIN only when nothing does (S-1). */
+  const askToSign = () =>
+    run(async () => {
+      if (notes !== draft.notes) await saveNotes(notes);
+      const blockers = await api.handover.blockers({ id: draft.id });
+      if (blockers.canSign) setSigning(true);
+      else {
+        setError(t('page.blocked', { count: blockers.unhandled.length }));
+        await prepare();
+      }
+    });
   return (
     <Flex vertical gap={12} data-testid="handover-draft">
       <Flex gap={12} align="center" wrap>
@@ -129,7 +141,7 @@ export function HandoverDraft({ onSigned }: { onSigned: (h: Handover) => void })
           <Button icon={<ReloadOutlined />} loading={busy} onClick={() => void run(prepare)} data-testid="handover-refresh">
             {t('page.refresh')}
           </Button>
-          <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setSigning(true)} data-testid="handover-sign">
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void askToSign()} data-testid="handover-sign">
             {t('page.sign')}
           </Button>
         </Flex>

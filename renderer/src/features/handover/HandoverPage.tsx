@@ -1,7 +1,7 @@
 // The handover page (S-1), at the desk and on the guard's terminal (/handover): this shift's handover, handovers
 // waiting to be acknowledged, past handovers by date and person, and (admin) the template. `?print=<id>` shows
 // the printable sheet.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, DatePicker, Drawer, Empty, Flex, Input, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -104,6 +104,22 @@ export function HandoverPage() {
   const [acking, setAcking] = useState<Pick<HandoverSummary, 'id' | 'number' | 'outgoing'> | null>(null);
   const [tab, setTab] = useState<string>(user && DUTY.includes(user.role) ? 'current' : 'pending');
   const [printed, setPrinted] = useState<Handover | null>(null);
+  // The guard acknowledges only from the opened sheet, once it has been scrolled to its end (S-1).
+  const [readToEnd, setReadToEnd] = useState(false);
+  const endSeen = useRef<IntersectionObserver | null>(null);
+  // A callback ref: the drawer mounts its content after opening, so the end of the sheet is watched once it exists.
+  const sheetEnd = useCallback((end: HTMLDivElement | null) => {
+    endSeen.current?.disconnect();
+    endSeen.current = null;
+    if (!end) return;
+    const seen = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setReadToEnd(true));
+    seen.observe(end);
+    endSeen.current = seen;
+  }, []);
+  const openId = params.get('open');
+  useEffect(() => {
+    if (openId) void api.handover.get({ id: openId }).then((h) => (setReadToEnd(false), setViewing(h)));
+  }, [openId]);
 
   useEffect(() => {
     void loadPending();
@@ -122,7 +138,10 @@ export function HandoverPage() {
     ) : null;
   }
 
-  const view = async (id: string) => setViewing(await api.handover.get({ id }));
+  const view = async (id: string) => {
+    setReadToEnd(false);
+    setViewing(await api.handover.get({ id }));
+  };
   const duty = user ? DUTY.includes(user.role) : false;
   const items = [
     {
@@ -156,7 +175,7 @@ export function HandoverPage() {
       key: 'pending',
       label: `${t('page.pending')}${pending.length ? ` (${pending.length})` : ''}`,
       children: pending.length ? (
-        <SummaryTable rows={pending} onView={(id) => void view(id)} onAck={setAcking} />
+        <SummaryTable rows={pending} onView={(id) => void view(id)} onAck={(h) => void view(h.id)} />
       ) : (
         <Empty description={t('page.pendingNone')} />
       ),
@@ -195,7 +214,7 @@ export function HandoverPage() {
           viewing && (
             <Flex gap={8}>
               {viewing.state === 'signed' && mayAcknowledge(viewing) && (
-                <Button type="primary" onClick={() => setAcking(viewing)} data-testid="drawer-ack">
+                <Button type="primary" disabled={!readToEnd} title={readToEnd ? undefined : t('page.readToEnd')} onClick={() => setAcking(viewing)} data-testid="drawer-ack">
                   {t('page.acknowledge')}
                 </Button>
               )}
@@ -208,7 +227,13 @@ export function HandoverPage() {
       >
         {viewing && (
           <div className="print-sheet" style={{ boxShadow: 'none', padding: 0, width: 'auto' }}>
+            {viewing.state === 'signed' && mayAcknowledge(viewing) && !readToEnd && (
+              <Alert type="info" showIcon message={t('page.readToEnd')} style={{ marginBottom: 12 }} data-testid="read-to-end" />
+            )}
             <HandoverSheet handover={viewing} />
+            <div ref={sheetEnd} data-testid="sheet-end" style={{ textAlign: 'center', color: '#999', padding: 8 }}>
+              {t('page.sheetEnd')}
+            </div>
           </div>
         )}
       </Drawer>

@@ -1,21 +1,19 @@
 // Lobby panel for the guard (and the leads): signed handovers waiting to be acknowledged.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Card, List, Typography } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { staffClient } from '../../api/client';
-import type { HandoverSummary } from '../../../../shared/contract/handover';
 import { useLocalizer } from '../../ui/localize';
 import { useHandover } from './store';
-import { AcknowledgeModal, useMayAcknowledge } from './AcknowledgeModal';
+import { useMayAcknowledge } from './AcknowledgeModal';
 
 export function PendingPanel() {
   const { t } = useTranslation('handover');
   const { at } = useLocalizer();
   const navigate = useNavigate();
   const { pending, loadPending } = useHandover();
-  const [acking, setAcking] = useState<HandoverSummary | null>(null);
   const mayAcknowledge = useMayAcknowledge();
   useEffect(() => {
     void loadPending();
@@ -35,7 +33,7 @@ export function PendingPanel() {
               </Button>,
               ...(mayAcknowledge(h)
                 ? [
-                    <Button key="a" size="small" type="primary" onClick={() => setAcking(h)} data-testid={`panel-ack-${h.number}`}>
+                    <Button key="a" size="small" type="primary" onClick={() => navigate(`/handover?open=${h.id}`)} data-testid={`panel-ack-${h.number}`}>
                       {t('page.acknowledge')}
                     </Button>,
                   ]
@@ -49,7 +47,6 @@ export function PendingPanel() {
           </List.Item>
         )}
       />
-      <AcknowledgeModal handover={acking} onClose={() => setAcking(null)} onDone={() => { setAcking(null); void loadPending(); }} />
     </Card>
   );
 }

@@ -54,7 +54,7 @@ async function perform(action: RecordAction, item: RecordDetail, v: Values): Pro
         ...(item.type === 'complaint' ? { aboutStaffId: orNull(v.aboutStaffId as string | undefined) } : {}),
       });
     case 'audit':
-      await api.records.auditItems({ ids: [id], comment: String(v.comment ?? '') });
+      await api.records.auditItems({ ids: [id], comment: String(v.comment ?? ''), pin: String(v.pin ?? '') });
       return null;
   }
 }
@@ -237,9 +237,14 @@ export function ActionModal({ action, item, onClose }: { action: RecordAction; i
         );
       case 'audit':
         return (
-          <Form.Item name="comment" label={t('actionForm.comment')}>
-            <Input autoFocus data-testid="action-comment" />
-          </Form.Item>
+          <>
+            <Form.Item name="comment" label={t('actionForm.comment')}>
+              <Input autoFocus data-testid="action-comment" />
+            </Form.Item>
+            <Form.Item name="pin" label={t('signOff.pin')} extra={t('signOff.pinHint')} rules={[required]}>
+              <Input.Password inputMode="numeric" autoComplete="off" maxLength={12} data-testid="action-pin" />
+            </Form.Item>
+          </>
         );
     }
   };

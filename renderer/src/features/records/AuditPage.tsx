@@ -9,6 +9,7 @@ import type { AuditQueue, RecordSummary } from '../../../../shared/contract/reco
 import { RecordFlags, StatusTag, TypeTag } from './RecordTags';
 import { at } from './format';
 import { useRecords } from './store';
+import { SignOffModal, type SignOff } from './SignOffModal';
 
 export function AuditPage() {
   const { t } = useTranslation('records');
@@ -26,18 +27,23 @@ export function AuditPage() {
     void load();
   }, [load, version]);
 
-  const audit = async (ids: string[]) => {
-    if (ids.length === 0) return;
+  /** The entries about to be audited: shown (count and list) before the PIN is asked for (R-6). */
+  const [pending, setPending] = useState<RecordSummary[] | null>(null);
+  const audit = (ids: string[]) => {
+    if (ids.length === 0 || !queue) return;
+    const all = queue.days.flatMap((d) => d.items);
+    setPending(ids.map((id) => all.find((i) => i.id === id)).filter((i): i is RecordSummary => i !== undefined));
+  };
+  const signAudit = async ({ comment: signedComment, pin }: SignOff) => {
+    if (!pending) return;
+    const ids = pending.map((i) => i.id);
+    const result = await api.records.auditItems({ ids, comment: signedComment, pin });
+    void message.success(t('audit.done', { count: result.audited }));
+    setPending(null);
+    setSelected((s) => s.filter((id) => !ids.includes(id)));
+    setComment('');
     setError(null);
-    try {
-      const result = await api.records.auditItems({ ids, comment });
-      void message.success(t('audit.done', { count: result.audited }));
-      setSelected((s) => s.filter((id) => !ids.includes(id)));
-      setComment('');
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    await load();
   };
 
   const dayTitle = (key: string) =>
@@ -67,7 +73,7 @@ export function AuditPage() {
           <Button size="small" onClick={() => void openItem(i.id)}>
             {t('notice.view')}
           </Button>
-          <Button size="small" type="primary" onClick={() => void audit([i.id])} data-testid={`audit-item-${i.number}`}>
+          <Button size="small" type="primary" onClick={() => audit([i.id])} data-testid={`audit-item-${i.number}`}>
             {t('actions.audit')}
           </Button>
         </Space>
@@ -97,11 +103,32 @@ export function AuditPage() {
       )}
       <Space style={{ marginBottom: 12 }} wrap>
         <Input placeholder={t('actionForm.comment')} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 320 }} maxLength={200} data-testid="audit-comment" />
-        <Button type="primary" disabled={selected.length === 0} onClick={() => void audit(selected)} data-testid="audit-selected">
+        <Button type="primary" disabled={selected.length === 0} onClick={() => audit(selected)} data-testid="audit-selected">
           {t('audit.auditSelected')} {selected.length > 0 ? `（${t('audit.selected', { count: selected.length })}）` : ''}
         </Button>
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <SignOffModal
+        open={pending !== null}
+        title={t('signOff.auditTitle', { count: pending?.length ?? 0 })}
+        okText={t('signOff.auditOk')}
+        commentMax={200}
+        initialComment={comment}
+        covers={
+          <>
+            <Typography.Text data-testid="signoff-count">{t('signOff.auditCovers', { count: pending?.length ?? 0 })}</Typography.Text>
+            <ul style={{ maxHeight: 200, overflow: 'auto', margin: '4px 0', paddingInlineStart: 20 }}>
+              {pending?.map((i) => (
+                <li key={i.id}>
+                  {i.number} · {i.ownerName} · {i.matter.slice(0, 30)}
+                </li>
+              ))}
+            </ul>
+          </>
+        }
+        onSubmit={signAudit}
+        onClose={() => setPending(null)}
+      />
       {queue && queue.days.length === 0 && <Empty description={t('audit.none')} />}
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {queue?.days.map((day) => (
@@ -110,7 +137,7 @@ export function AuditPage() {
             size="small"
             title={dayTitle(day.dayKey)}
             extra={
-              <Button size="small" onClick={() => void audit(day.items.map((i) => i.id))}>
+              <Button size="small" onClick={() => audit(day.items.map((i) => i.id))} data-testid={`audit-all-${day.dayKey}`}>
                 {t('audit.auditAll')}
               </Button>
             }

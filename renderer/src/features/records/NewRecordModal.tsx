@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { showServerErrors, zodRule } from '../../ui/forms';
 import { CHANNELS, ITEM_TYPES, RecordDraft, type Channel, type ItemType } from '../../../../shared/contract/records';
 import type { CallRecordDraft } from '../../../../shared/contract/calls';
-import { TenantUnitInput } from '../directory';
+import { TenantUnitInput, unitOf } from '../directory';
 import { at } from './format';
 import { useRecords, type NewRecordOptions } from './store';
 
@@ -57,7 +57,7 @@ function UnitInput(props: { form: FormInstance<FormValues>; value?: string; onCh
       tenantTestId="record-tenant"
       tenantName={tenantName}
       onTenant={(tenant) =>
-        form.setFieldsValue({ tenantId: tenant.id, tenantName: tenant.displayName, ...(form.getFieldValue('ownerName') ? {} : { ownerName: tenant.name }) })
+        form.setFieldsValue({ unit: unitOf(tenant), tenantId: tenant.id, tenantName: tenant.displayName, ...(form.getFieldValue('ownerName') ? {} : { ownerName: tenant.name }) })
       }
       onClearTenant={() => form.setFieldsValue({ tenantId: null, tenantName: null })}
     />
@@ -107,7 +107,7 @@ export function NewRecordModal() {
     try {
       let detail;
       if (from.fromCall) {
-        const linked = await api.calls.toRecord({ callId: from.fromCall.id, draft });
+        const linked = await api.calls.toRecord({ callId: from.fromCall.id, draft, ...(from.saveCall ? { save: from.saveCall } : {}) });
         from.onLinked?.(linked.call);
         detail = linked.record;
       } else {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { SignOffModal, type SignOff } from './SignOffModal';
 import { useSession } from '../auth';
 import { addDays, dayKey, startOfWeek } from '../../../../shared/rules/time';
 import { CHANNELS, ITEM_STATUSES, ITEM_TYPES, type RecordSummary, type WeeklyReview } from '../../../../shared/contract/records';
@@ -80,14 +81,13 @@ export function ReviewPage() {
   const thisWeek = dayKey(startOfWeek(Date.now(), timeZone), timeZone);
   const shift = (days: number) => review && setWeekKey(dayKey(addDays(review.weekStart, days, timeZone), timeZone));
 
-  const sign = async () => {
+  const [signing, setSigning] = useState(false);
+  const sign = () => setSigning(true);
+  const signWithPin = async ({ comment: signedComment, pin }: SignOff) => {
     if (!review) return;
-    try {
-      setReview(await api.records.signWeeklyReview({ weekKey: review.weekKey, comment }));
-      void message.success(t('saved'));
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    setReview(await api.records.signWeeklyReview({ weekKey: review.weekKey, comment: signedComment, pin }));
+    setSigning(false);
+    void message.success(t('saved'));
   };
 
   const extraEscalated = [
@@ -121,13 +121,25 @@ export function ReviewPage() {
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       {review && (
+        <SignOffModal
+          open={signing}
+          title={t('signOff.reviewTitle', { week: review.weekKey })}
+          okText={t('signOff.reviewOk')}
+          commentMax={500}
+          initialComment={comment}
+          covers={t('signOff.reviewCovers', { total: review.items.length, overdue: review.overdue.length, escalated: review.escalated.length })}
+          onSubmit={signWithPin}
+          onClose={() => setSigning(false)}
+        />
+      )}
+      {review && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           {review.signed ? (
             <Alert type="success" showIcon data-testid="review-signed" message={t('review.signedBy', { name: review.signed.byName, time: at(review.signed.at, timeZone) })} description={review.signed.comment || undefined} />
           ) : user?.role === 'manager' && review.isOver ? (
             <Space>
               <Input placeholder={t('review.signComment')} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 360 }} maxLength={500} />
-              <Button type="primary" onClick={() => void sign()} data-testid="review-sign">
+              <Button type="primary" onClick={sign} data-testid="review-sign">
                 {t('review.sign')}
               </Button>
             </Space>

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { api } from '../../api/client';
 import type { ItemType, RecordDetail, RecordsSettings } from '../../../../shared/contract/records';
-import type { Call } from '../../../../shared/contract/calls';
+import type { Call, SaveCallInput } from '../../../../shared/contract/calls';
 
 interface StaffChoice {
   id: string;
@@ -27,6 +27,11 @@ export interface NewRecordOptions {
   prefill?: RecordPrefill;
   /** Made from this call: saved through `calls.toRecord`, which links the two both ways (channel phone). */
   fromCall?: Call;
+  /**
+   * The call's record as typed on the lobby, not yet saved: `calls.toRecord` saves it with the item in one
+   * transaction, so cancelling this form leaves the call as it was (P-3).
+   */
+  saveCall?: Omit<SaveCallInput, 'id'>;
   /** After saving from a call: the call as linked. */
   onLinked?(call: Call): void;
 }

@@ -63,7 +63,8 @@ export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): voi
     }
   };
 
-  const decline = () => run(() => api.visitors.decline({ id: visit.id, reason }));
+  // A watch-listed visitor turned away is a refusal (不予放行): recorded as such and the guard is told (V-6).
+  const decline = () => run(() => (watched ? api.visitors.refuse({ id: visit.id, reason }) : api.visitors.decline({ id: visit.id, reason })));
 
   return (
     <Modal

@@ -14,7 +14,7 @@ import { maskIdNumber } from '../../../../shared/rules/id-number';
 import { maskPersonName } from '../../../../shared/rules/masking';
 import { normalizeInput } from '../../../../shared/contract/fields';
 import { useVisitors } from './store';
-import { confirmDespiteWatchList } from './watch-alert';
+import { askRefusalReason, confirmDespiteWatchList } from './watch-alert';
 import { dateText, purposeText } from './format';
 import { usePrintView } from '../../ui/print-view';
 import { VisitorPass, passQrDataUrl } from './print/VisitorPass';
@@ -167,7 +167,16 @@ export function DeskRegistration() {
         notes: values.notes ?? '',
       };
       const { matches } = await api.visitors.watchCheck({ visitorName: draft.visitorName, mobile: draft.mobile, idNumber: draft.idNumber ?? '' });
-      if (matches.length > 0 && !(await confirmDespiteWatchList(modal, matches, t))) return;
+      if (matches.length > 0 && !(await confirmDespiteWatchList(modal, matches, t))) {
+        // Refused: recorded with who, when and why, and the guard is told (V-6).
+        const reason = await askRefusalReason(modal, t, t('visitors:watch.refuseDefault', { reason: matches[0]?.reason ?? '' }));
+        if (reason === null) return;
+        const refused = await api.visitors.refuse({ draft, reason });
+        void message.warning(t('watch.refused', { name: refused.visitorName }));
+        void useVisitors.getState().load();
+        reset();
+        return;
+      }
       const visit = await api.visitors.register({ ...draft, overrideWatchList: matches.length > 0 });
       setLastCheckedIn(visit);
       void message.success(t('desk.registered', { name: visit.visitorName, pass: visit.passNumber }));

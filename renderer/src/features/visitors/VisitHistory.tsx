@@ -69,9 +69,22 @@ export function VisitHistory() {
             width: 180,
             render: (_: unknown, v) => (
               <>
-                <Tag color={STATUS_COLOR[v.status]}>{t(`page.status.${v.status}`)}</Tag>
+                {v.refused ? (
+                  <Tag color="red" data-testid={`history-refused-${v.id}`} title={t('page.refusedBy', { name: v.decidedByName ?? '', time: timeText(v.decidedAt, timeZone), reason: v.declineReason ?? '' })}>
+                    {t('page.status.refused')}
+                  </Tag>
+                ) : v.expired ? (
+                  <Tag data-testid={`history-expired-${v.id}`}>{t('page.status.expired')}</Tag>
+                ) : (
+                  <Tag color={STATUS_COLOR[v.status]}>{t(`page.status.${v.status}`)}</Tag>
+                )}
                 <Tag>{t(`page.source.${v.source}`)}</Tag>
                 {v.watchMatches.length > 0 && <Tag color="red">{t('watch.badge')}</Tag>}
+                {v.refused && (
+                  <div data-testid={`history-refusal-${v.id}`} style={{ fontSize: 12 }}>
+                    {t('page.refusedBy', { name: v.decidedByName ?? '', time: timeText(v.decidedAt, timeZone), reason: v.declineReason ?? '' })}
+                  </div>
+                )}
               </>
             ),
           },

@@ -57,6 +57,15 @@ export function VisitorSettingsForm() {
       <Form.Item name="overstayMinutes" label={t('settings.overstayMinutes')}>
         <InputNumber min={0} max={10080} />
       </Form.Item>
+      <Form.Item name="pendingAlertMinutes" label={t('settings.pendingAlertMinutes')}>
+        <InputNumber min={0} max={1440} data-testid="settings-pending-alert" />
+      </Form.Item>
+      <Form.Item name="pendingExpireMinutes" label={t('settings.pendingExpireMinutes')}>
+        <InputNumber min={0} max={10080} data-testid="settings-pending-expire" />
+      </Form.Item>
+      <Form.Item name="rollTime" label={t('settings.rollTime')}>
+        <Input placeholder="23:30" maxLength={5} style={{ width: 100 }} data-testid="settings-roll-time" />
+      </Form.Item>
       <Form.Item name="kioskIdNumber" label={t('settings.kioskIdNumber')}>
         <Radio.Group options={ID_NUMBER_ON_KIOSK.map((x) => ({ value: x, label: t(`settings.kioskId.${x}`) }))} />
       </Form.Item>

@@ -14,6 +14,7 @@ import { peopleCount, useVisitors } from './store';
 import { useNow } from '../../ui/use-now';
 import { purposeText, stayText, timeText, visitingText } from './format';
 import { ConfirmDialog } from './ConfirmDialog';
+import { EndOfDayRoll } from './EndOfDayRoll';
 import { usePassPrinter } from './DeskRegistration';
 import { usePrintView } from '../../ui/print-view';
 import { RollCall } from './print/RollCall';
@@ -95,6 +96,7 @@ export function VisitorsBoard() {
     <Flex vertical gap={16}>
       {passView}
       {rollCallView}
+      <EndOfDayRoll />
       <Card
         size="small"
         title={
@@ -121,6 +123,11 @@ export function VisitorsBoard() {
                   <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                     {t('pending.registeredAt', { time: timeText(v.registeredAt, building.timeZone) })}
                   </Typography.Text>
+                  {v.pendingAlerted && (
+                    <Tag color="orange" style={{ marginLeft: 8 }} data-testid={`pending-waiting-${v.visitorName}`}>
+                      {t('pending.waiting')}
+                    </Tag>
+                  )}
                   {v.watchMatches.length > 0 && (
                     <Tag color="red" style={{ marginLeft: 8 }}>
                       {t('watch.badge')}

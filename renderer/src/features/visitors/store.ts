@@ -51,9 +51,17 @@ export const useVisitors = create<VisitorsState>((set, get) => ({
       alarm();
       void get().load();
     });
+    // A self-registration waiting too long (V-2) and a refusal the guard must know of (V-6) sound the alarm.
+    const offWaiting = staffClient.on('visitors.pendingWaiting', () => {
+      alarm();
+      void get().load();
+    });
+    const offRefused = staffClient.on('visitors.refused', () => alarm());
     return () => {
       offChanged();
       offOverstay();
+      offWaiting();
+      offRefused();
     };
   },
 }));

@@ -1,4 +1,5 @@
 // The desk's watch-list alert (V-6): an alarm and a decision — admit anyway, or do not admit.
+import { Input } from 'antd';
 import type { HookAPI } from 'antd/es/modal/useModal';
 import type { TFunction } from 'i18next';
 import { alarm } from '../../ui/sound';
@@ -18,6 +19,40 @@ export function WatchMatches({ matches, t }: { matches: WatchMatch[]; t: TFuncti
       </ul>
     </div>
   );
+}
+
+/**
+ * 不予放行 needs a reason (V-6): asked right after the refusal; resolves the reason, or null when the receptionist
+ * steps back (nothing is recorded then).
+ */
+export function askRefusalReason(modal: HookAPI, t: TFunction, initial: string): Promise<string | null> {
+  let reason = initial;
+  return new Promise((resolve) => {
+    modal.confirm({
+      title: t('visitors:watch.refuseTitle'),
+      content: (
+        <Input.TextArea
+          autoFocus
+          rows={2}
+          maxLength={200}
+          defaultValue={initial}
+          onChange={(e) => (reason = e.target.value)}
+          placeholder={t('visitors:watch.refuseReason')}
+          data-testid="refuse-reason"
+        />
+      ),
+      okText: t('visitors:watch.refuse'),
+      okButtonProps: { danger: true, 'data-testid': 'refuse-submit' } as never,
+      cancelText: t('common:cancel'),
+      cancelButtonProps: { 'data-testid': 'refuse-cancel' } as never,
+      onOk: () => {
+        if (!reason.trim()) return Promise.reject(new Error('reason'));
+        resolve(reason.trim());
+        return undefined;
+      },
+      onCancel: () => resolve(null),
+    });
+  });
 }
 
 /** Resolves true when the receptionist admits the visitor anyway. */
