@@ -9,6 +9,8 @@ import { useLocalizer } from './localize';
 import { useHandover } from './store';
 import { sectionsOf } from './HandoverSheet';
 import { PinModal } from './PinModal';
+import { useSession } from '../auth/session-store';
+import { clearDraft, readDraft, writeDraft } from '../../ui/drafts';
 
 function LineRow({ line, onMark }: { line: HandoverLine; onMark: (ticked: boolean, comment: string) => Promise<boolean> }) {
   const { t } = useTranslation('handover');
@@ -84,7 +86,21 @@ export function HandoverDraft({ onSigned }: { onSigned: (h: Handover) => void })
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => setNotes(draft?.notes ?? ''), [draft?.id, draft?.notes]);
+  const userId = useSession((s) => s.user?.id);
+  const draftName = draft ? `handover-notes:${draft.id}` : null;
+  // Notes typed and not yet saved (saved when the field is left) come back after a lock or a reload (X-2).
+  useEffect(() => {
+    const kept = userId && draftName ? readDraft<{ notes: string }>(userId, draftName) : null;
+    setNotes(typeof kept?.notes === 'string' && kept.notes !== (draft?.notes ?? '') ? kept.notes : (draft?.notes ?? ''));
+  }, [draft?.id, draft?.notes, userId, draftName]);
+  const changeNotes = (value: string) => {
+    setNotes(value);
+    if (userId && draftName) writeDraft(userId, draftName, { notes: value });
+  };
+  const storeNotes = async (value: string) => {
+    await saveNotes(value);
+    if (userId && draftName) clearDraft(userId, draftName);
+  };
 
   const run = async (work: () => Promise<void>): Promise<boolean> => {
     setError(null);
@@ -145,8 +161,8 @@ export function HandoverDraft({ onSigned }: { onSigned: (h: Handover) => void })
       <Card size="small" title={t('page.notes')}>
         <Input.TextArea
           value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          onBlur={() => notes !== draft.notes && void run(() => saveNotes(notes))}
+          onChange={(e) => changeNotes(e.target.value)}
+          onBlur={() => notes !== draft.notes && void run(() => storeNotes(notes))}
           autoSize={{ minRows: 3, maxRows: 10 }}
           maxLength={3000}
           placeholder={t('page.notesPlaceholder')}
@@ -161,7 +177,7 @@ export function HandoverDraft({ onSigned }: { onSigned: (h: Handover) => void })
         person={draft.outgoing}
         onClose={() => setSigning(false)}
         onSubmit={async ({ pin }) => {
-          if (notes !== draft.notes) await saveNotes(notes);
+          if (notes !== draft.notes) await storeNotes(notes);
           try {
             const signed = await sign(pin);
             setSigning(false);

@@ -10,6 +10,9 @@ import { showServerErrors, zodRule } from '../../app/forms';
 import { CHANNELS, ITEM_TYPES, RecordDraft, type Channel, type ItemType } from '../../../../shared/contract/records';
 import type { CallRecordDraft } from '../../../../shared/contract/calls';
 import { TenantUnitInput } from '../directory/TenantUnitInput';
+import { useSession } from '../auth/session-store';
+import { clearDraft, readDraft, writeDraft } from '../../ui/drafts';
+import dayjs from 'dayjs';
 import { at } from './format';
 import { useRecords, type NewRecordOptions } from './store';
 
@@ -81,12 +84,30 @@ export function NewRecordModal() {
   const channel = Form.useWatch('channel', form);
   const type = Form.useWatch('type', form);
 
+  const userId = useSession((s) => s.user?.id);
+  const draftName = from.fromCall ? `record:call:${from.fromCall.id}` : 'record:new';
+  /** What is typed is kept until saved or cancelled (X-2); the appointment as epoch milliseconds. */
+  const keep = () => {
+    if (!userId) return;
+    const v = form.getFieldsValue(true) as Partial<FormValues>;
+    writeDraft(userId, draftName, { ...v, repairAppointment: v.repairAppointment ? v.repairAppointment.valueOf() : null });
+  };
+  const discard = () => {
+    if (userId) clearDraft(userId, draftName);
+    close();
+  };
+
   useEffect(() => {
     if (open) {
       form.resetFields();
       setError(null);
+      const kept = userId ? readDraft<Omit<FormValues, 'repairAppointment'> & { repairAppointment: number | null }>(userId, draftName) : null;
+      if (kept) {
+        const { repairAppointment, ...rest } = kept;
+        form.setFieldsValue({ ...rest, ...(typeof repairAppointment === 'number' ? { repairAppointment: dayjs(repairAppointment) } : {}) });
+      }
     }
-  }, [open, form]);
+  }, [open, form, userId, draftName]);
 
   const save = async (values: FormValues) => {
     setError(null);
@@ -114,6 +135,7 @@ export function NewRecordModal() {
         detail = await api.records.create({ ...draft, channel: values.channel, relayedBy: values.channel === 'relayed' ? values.relayedBy || null : null });
       }
       void message.success(t('created', { number: detail.number }));
+      if (userId) clearDraft(userId, draftName);
       close();
       setDetail(detail);
     } catch (e) {
@@ -126,7 +148,7 @@ export function NewRecordModal() {
   const required = { required: true, message: t('errors:field.required') };
 
   return (
-    <Modal open={open} title={from.fromCall ? t('fromCall.title') : t('newItem')} onCancel={close} footer={null} width={760} destroyOnHidden maskClosable={false}>
+    <Modal open={open} title={from.fromCall ? t('fromCall.title') : t('newItem')} onCancel={discard} footer={null} width={760} destroyOnHidden maskClosable={false}>
       {from.fromCall && (
         <Alert
           type="info"
@@ -145,6 +167,7 @@ export function NewRecordModal() {
         layout="vertical"
         initialValues={initialValues(from)}
         onFinish={(v) => void save(v)}
+        onValuesChange={keep}
         data-testid="record-form"
         requiredMark={false}
       >
@@ -232,7 +255,7 @@ export function NewRecordModal() {
         )}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{tc('actions.cancel')}</Button>
+          <Button onClick={discard}>{tc('actions.cancel')}</Button>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="record-submit">
             {tc('actions.save')}
           </Button>
