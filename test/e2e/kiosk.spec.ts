@@ -36,14 +36,14 @@ test('V-2 the kiosk registration at 1280×800 never needs scrolling: one step pe
   // Consent: a 32 px box, and the whole row is the target (a tap on the far end of the text ticks it).
   await expect(tablet.getByTestId('kiosk-consent')).toBeVisible();
   await fitsTheScreen(tablet, 'kiosk-consent-next');
-  const row = tablet.getByTestId('kiosk-consent-check');
+  const row = tablet.locator('label.kiosk-check', { has: tablet.getByTestId('kiosk-consent-check') });
   const box = await row.locator('.ant-checkbox-inner').boundingBox();
   expect(box!.width).toBeGreaterThanOrEqual(32);
   expect(box!.height).toBeGreaterThanOrEqual(32);
   const rowBox = (await row.boundingBox())!;
   expect(rowBox.height).toBeGreaterThanOrEqual(48);
   await row.tap({ position: { x: rowBox.width - 12, y: rowBox.height / 2 } });
-  await expect(row.locator('input')).toBeChecked();
+  await expect(tablet.getByTestId('kiosk-consent-check')).toBeChecked();
   await tablet.getByTestId('kiosk-consent-next').click();
 
   // Step 1 of 3: who you are. Next without a name says so in the visitor's words.
