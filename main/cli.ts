@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataDir, userDir } from './data-dir';
-import { APP_VERSION } from './version';
 import { readDataDirKeys, verifyStoreFile } from './core/audit/verify-file';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from './core/store/open';

@@ -9,6 +9,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WORKER_ENTRIES = {
   'workers/sheet': 'main/core/import/sheet.worker.ts',
   'workers/backup': 'main/core/backup/backup.worker.ts',
+  'workers/verify': 'main/core/audit/verify.worker.ts',
 };
 
 export async function buildWorkers() {

@@ -1,7 +1,10 @@
 // The Electron security checklist as pure rules, so they are unit-tested without Electron (X-5).
 
+import { APP_SCHEME, isAllowedNavigation } from '../ipc/sender';
+
+export { APP_SCHEME, isAllowedNavigation };
+
 /** Our own renderer's origin: a privileged custom scheme, not file://. */
-export const APP_SCHEME = 'lobby-desk';
 export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
@@ -40,17 +43,6 @@ export function secureWebPreferences(options: { preload: string; screen: 'lobby'
     // The lobby's ring timer and clock must keep ticking when the window is not focused.
     backgroundThrottling: false,
   };
-}
-
-/** Where a window may navigate: only within our own origin (or the dev server's, in development). */
-export function isAllowedNavigation(target: string, allowedOrigins: readonly string[]): boolean {
-  try {
-    const url = new URL(target);
-    const origin = url.protocol === `${APP_SCHEME}:` ? `${APP_SCHEME}://${url.host}` : url.origin;
-    return allowedOrigins.includes(origin);
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -4,7 +4,7 @@
 // So the desk notices the jump — the clock behind the newest time it has seen — records it on the audit trail,
 // and measures a wait that began "in the future" from the moment it noticed: no wait outlasts its own length
 // after the clock went back.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from './store/sql';
 
 /** A backward jump of the wall clock: when the desk noticed it, and the time it had seen before. */
 export interface WallClockJump {
@@ -47,7 +47,7 @@ export class ClockWatch {
   private highWater: number;
   private current: WallClockJump | null;
 
-  constructor(db: Database.Database) {
+  constructor(db: ReadableDB) {
     const newest = db.prepare('SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { at: number } | undefined;
     this.highWater = newest?.at ?? Number.NEGATIVE_INFINITY;
     // The note's entity id is the time the desk had seen before the jump.

@@ -1,5 +1,5 @@
 // What a handler gets: the caller, the time of the call, the store, the write path and the event outbox.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from './store/sql';
 import type { z } from 'zod';
 import type { Clock } from './clock';
 import type { Tx } from './store/tx';
@@ -67,7 +67,7 @@ export interface HostServices {
 }
 
 export interface CoreServices {
-  db: Database.Database;
+  db: ReadableDB;
   clock: Clock;
   installationId: string;
   version: string;

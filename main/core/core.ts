@@ -17,7 +17,6 @@ import {
   type CallContext,
   type CallOrigin,
   type Caller,
-  type CoreServices,
   type EventTarget,
   type HostServices,
   type Logger,
@@ -49,7 +48,14 @@ export interface CoreOptions {
   host?: HostServices;
   /** Where the installation's secret is kept; web mode's default is a key file under `<data>/keys`. */
   secrets?: SecretStore;
+  /** A call or timer run taking longer than this is logged as slow (method, milliseconds); default 200. */
+  slowCallMs?: number;
+  /** Elapsed real time in milliseconds for the slow-call log (tests inject one); default performance.now. */
+  elapsed?: () => number;
 }
+
+/** The threshold of the slow-call log: a desk call the receptionist would notice waiting for. */
+export const SLOW_CALL_MS = 200;
 
 export type EventListener = (event: OutgoingEvent) => void;
 
@@ -119,10 +125,14 @@ export class Core implements BackgroundHost {
   /** Monotonic time of start(), while timer events are held for late screens. */
   private startedAt: number | null = null;
   private held: HeldEvent[] = [];
+  private readonly slowCallMs: number;
+  private readonly elapsed: () => number;
 
   private constructor(options: CoreOptions) {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? consoleLogger;
+    this.slowCallMs = options.slowCallMs ?? SLOW_CALL_MS;
+    this.elapsed = options.elapsed ?? (() => performance.now());
     this.version = options.version;
     this.dataDir = options.dataDir;
     this.host = options.host ?? {};
@@ -302,6 +312,21 @@ export class Core implements BackgroundHost {
    * caller did wrong; any other exception is a bug and becomes `internal`.
    */
   async call(credentials: Credentials, method: string, rawInput: unknown, lang: Language = DEFAULT_LANGUAGE): Promise<unknown> {
+    const started = this.elapsed();
+    try {
+      return await this.dispatch(credentials, method, rawInput, lang);
+    } finally {
+      this.timed(method, started, credentials.origin);
+    }
+  }
+
+  /** The slow-call log: what took long enough for the desk to notice, named, so it can be found and fixed. */
+  private timed(method: string, started: number, origin: CallOrigin): void {
+    const ms = this.elapsed() - started;
+    if (ms >= this.slowCallMs) this.logger.warn('slow call', { method, ms: Math.round(ms), origin });
+  }
+
+  private async dispatch(credentials: Credentials, method: string, rawInput: unknown, lang: Language): Promise<unknown> {
     const spec = findMethod(method);
     if (!spec) throw new NotFoundError('errors:code.not_found');
     const now = this.clock.now();
@@ -320,6 +345,15 @@ export class Core implements BackgroundHost {
 
   /** Runs work as the app itself (timers), through the same write path and audit trail. */
   runAsSystem<T>(method: string, work: (ctx: CallContext) => T): T {
+    const started = this.elapsed();
+    try {
+      return this.runAsSystemTimed(method, work);
+    } finally {
+      this.timed(method, started, 'system');
+    }
+  }
+
+  private runAsSystemTimed<T>(method: string, work: (ctx: CallContext) => T): T {
     const now = this.clock.now();
     const outbox: OutgoingEvent[] = [];
     const later: Array<(host: BackgroundHost) => void | Promise<void>> = [];
@@ -370,8 +404,10 @@ export class Core implements BackgroundHost {
         if (!tx) throw new Error(`${method} is a query and cannot write`);
         return tx;
       },
+      // The payload is shaped here, inside the transaction: an event that cannot be sent rolls the write back
+      // rather than answering an error for a write that was saved.
       emit: (name: EventName, payload: unknown, target?: EventTarget) => {
-        outbox.push({ name, payload, target });
+        outbox.push({ name, payload: events[name].payload.parse(payload), target });
       },
       onFailure: (write) => {
         failureWrites.push(write);
@@ -475,7 +511,7 @@ export class Core implements BackgroundHost {
   private deliver(outbox: OutgoingEvent[], fromTimers = false): void {
     const holding = fromTimers && this.startedAt !== null && this.clock.monotonic() - this.startedAt <= HOLD_MS;
     for (const event of outbox) {
-      const shaped: OutgoingEvent = { ...event, payload: events[event.name].payload.parse(event.payload) };
+      const shaped = event;
       if (holding && this.held.length < MAX_HELD) this.held.push({ event: shaped, handedTo: new Set() });
       for (const listener of this.listeners) {
         try {

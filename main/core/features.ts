@@ -1,5 +1,5 @@
-// Every feature's handlers and timers, in one place. The type makes the compiler check that each contract
-// method has exactly one implementation.
+// Every feature of the core, one entry each: handlers, timers, handover section, diary contribution, retention.
+// The type makes the compiler check that each contract method has exactly one implementation.
 import type { AllHandlers } from './context';
 import type { Job } from './jobs';
 import { authHandlers } from './auth';
@@ -13,7 +13,7 @@ import { callsHandlers, callsJobs } from './calls';
 import { recordsHandlers, recordsClockJob } from './records';
 import { backupHandlers, dailyBackupJob } from './backup';
 import { directoryHandlers } from './directory';
-import { visitorsHandlers, visitorsJobsWith } from './visitors';
+import { visitorsHandlers, visitorsJobsWith, type RetentionPart } from './visitors';
 import { expectedHandlers, expectedRetention } from './expected';
 import { parcelsHandlers, parcelsHandoverSection, parcelsDiary, uncollectedJob, parcelsRetention } from './parcels';
 import { notifyHandlers, notifyJobs, notifyRetention } from './notify';
@@ -42,53 +42,79 @@ import { callsDiary } from './calls/diary';
 import { hardwareHandlers } from './hardware';
 
 /**
- * The sections of the end-of-shift handover (S-1), one per feature, each in its own feature's folder. A new
- * section is one provider file and one line here; `order` places it on the sheet.
+ * What one feature brings to the core, in one entry: its handlers (the compiler checks each contract method has
+ * exactly one), its timers, its handover section and diary contribution, and what the daily retention run
+ * redacts of it. Handlers that present other features' parts (the shift's diary, the handover sheet) receive
+ * them as `wiring`, gathered from the entries below; nothing is found by scanning folders.
  */
-export const handoverSections: HandoverSectionProvider[] = [
-  checklistSection,
-  visitorsHandoverSection,
-  callbacksHandoverSection,
-  keysHandoverSection,
-  parcelsHandoverSection,
-  incidentsHandoverSection,
-  recordsHandoverSection,
-  noticesHandoverSection,
-  previousNotesSection,
-];
+export interface CoreFeature<F extends keyof AllHandlers> {
+  handlers: AllHandlers[F] | ((wiring: FeatureWiring) => AllHandlers[F]);
+  jobs?: Job[] | ((wiring: FeatureWiring) => Job[]);
+  /** Sections of the end-of-shift handover (S-1); `order` places them on the sheet. */
+  handover?: HandoverSectionProvider[];
+  /** Contributions to a shift's work diary (S-2); `order` places them. */
+  diary?: DiaryContribution[];
+  /** Personal data redacted with the visitors' retention run (V-7). */
+  retention?: RetentionPart[];
+}
 
-/** What each feature contributes to a shift's work diary (S-2). A new one is one file and one line here. */
-export const diaryContributions: DiaryContribution[] = [visitorsDiary, parcelsDiary, callsDiary, callbacksDiary, keysDiary, incidentsDiary, recordsDiary];
+export interface FeatureWiring {
+  handoverSections: HandoverSectionProvider[];
+  diaryContributions: DiaryContribution[];
+  retention: RetentionPart[];
+}
 
-export const handlers: AllHandlers = {
-  auth: authHandlers,
-  setup: setupHandlers,
-  settings: settingsHandlers,
-  staff: staffHandlers,
-  devices: devicesHandlers,
-  audit: auditHandlers,
-  printing: printingHandlers,
-  calls: callsHandlers,
-  records: recordsHandlers,
-  backup: backupHandlers,
-  directory: directoryHandlers,
-  visitors: visitorsHandlers,
-  callbacks: callbacksHandlers,
-  notices: noticesHandlers,
-  shifts: shiftsHandlers(diaryContributions),
-  incidents: incidentsHandlers,
-  keys: keysHandlers,
-  handover: handoverHandlers(handoverSections, diaryContributions),
-  installation: installationHandlers,
-  hardware: hardwareHandlers,
-  expected: expectedHandlers,
-  parcels: parcelsHandlers,
-  notify: notifyHandlers,
-  photos: photosHandlers,
+/** Adding a feature: its folder, and one entry here. */
+export const features: { [F in keyof AllHandlers]: CoreFeature<F> } = {
+  auth: { handlers: authHandlers },
+  setup: { handlers: setupHandlers },
+  settings: { handlers: settingsHandlers },
+  staff: { handlers: staffHandlers },
+  devices: { handlers: devicesHandlers },
+  audit: { handlers: auditHandlers },
+  printing: { handlers: printingHandlers },
+  calls: { handlers: callsHandlers, jobs: callsJobs, diary: [callsDiary] },
+  records: { handlers: recordsHandlers, jobs: [recordsClockJob], handover: [recordsHandoverSection], diary: [recordsDiary] },
+  backup: { handlers: backupHandlers, jobs: [dailyBackupJob] },
+  directory: { handlers: directoryHandlers },
+  visitors: {
+    handlers: visitorsHandlers,
+    jobs: (wiring) => visitorsJobsWith(wiring.retention),
+    handover: [visitorsHandoverSection],
+    diary: [visitorsDiary],
+  },
+  callbacks: { handlers: callbacksHandlers, jobs: [callbackDueJob], handover: [callbacksHandoverSection], diary: [callbacksDiary] },
+  notices: { handlers: noticesHandlers, handover: [noticesHandoverSection] },
+  shifts: { handlers: (wiring) => shiftsHandlers(wiring.diaryContributions) },
+  incidents: { handlers: incidentsHandlers, handover: [incidentsHandoverSection], diary: [incidentsDiary] },
+  keys: { handlers: keysHandlers, handover: [keysHandoverSection], diary: [keysDiary] },
+  handover: {
+    handlers: (wiring) => handoverHandlers(wiring.handoverSections, wiring.diaryContributions),
+    handover: [checklistSection, previousNotesSection],
+  },
+  installation: { handlers: installationHandlers },
+  hardware: { handlers: hardwareHandlers },
+  expected: { handlers: expectedHandlers, retention: [expectedRetention] },
+  parcels: { handlers: parcelsHandlers, jobs: [uncollectedJob], handover: [parcelsHandoverSection], diary: [parcelsDiary], retention: [parcelsRetention] },
+  notify: { handlers: notifyHandlers, jobs: notifyJobs, retention: [notifyRetention] },
+  photos: { handlers: photosHandlers, retention: [photosRetention] },
 };
 
-export const jobs: Job[] = [...callsJobs, recordsClockJob, dailyBackupJob, ...visitorsJobsWith([expectedRetention, parcelsRetention, photosRetention, notifyRetention]),
-  callbackDueJob,
-  uncollectedJob,
-  ...notifyJobs,
-];
+type AnyFeature = CoreFeature<keyof AllHandlers>;
+const entries = Object.entries(features) as Array<[keyof AllHandlers, AnyFeature]>;
+const byOrder = <T extends { order: number }>(list: T[]) => [...list].sort((a, b) => a.order - b.order);
+
+const wiring: FeatureWiring = {
+  handoverSections: byOrder(entries.flatMap(([, f]) => f.handover ?? [])),
+  diaryContributions: byOrder(entries.flatMap(([, f]) => f.diary ?? [])),
+  retention: entries.flatMap(([, f]) => f.retention ?? []),
+};
+
+export const handoverSections: HandoverSectionProvider[] = wiring.handoverSections;
+export const diaryContributions: DiaryContribution[] = wiring.diaryContributions;
+
+export const handlers = Object.fromEntries(
+  entries.map(([name, f]) => [name, typeof f.handlers === 'function' ? f.handlers(wiring) : f.handlers]),
+) as unknown as AllHandlers;
+
+export const jobs: Job[] = entries.flatMap(([, f]) => (typeof f.jobs === 'function' ? f.jobs(wiring) : (f.jobs ?? [])));

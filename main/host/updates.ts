@@ -5,7 +5,7 @@ import yaml from 'js-yaml';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../core/context';
 import { releaseSettings } from '../core/installation';
-import { buildingProfile } from '../core/settings';
+import { buildingTimeZone } from '../core/settings';
 import { callsInProgress, ringingCalls } from '../core/calls/ring-timer';
 import type { Clock } from '../core/clock';
 import type { ReleaseChannel, UpdateStatus } from '../../shared/contract/installation';
@@ -152,7 +152,7 @@ export class UpdateChecker {
     const db = this.options.db();
     const now = this.options.clock.now();
     const settings = releaseSettings(db);
-    const timeZone = buildingProfile(db)?.timeZone ?? 'Asia/Shanghai';
+    const timeZone = buildingTimeZone(db);
     const callInProgress = ringingCalls({ db, clock: this.options.clock, now }).length > 0 || callsInProgress(db).length > 0;
     const decision = decideInstall({ now, busyHours: settings.busyHours, timeZone, callInProgress });
     if (decision.installNow) {

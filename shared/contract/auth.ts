@@ -1,7 +1,7 @@
 // Signing in and out at the desk with a PIN; who is signed in.
 import { z } from 'zod';
 import { mutation, query, STAFF, ROLES } from './define';
-import { id, personName, pin, epochMs, empty, ok } from './fields';
+import { id, pin, epochMs, empty, ok } from './fields';
 
 export const SignedInUser = z.object({
   id: z.string(),

@@ -1,9 +1,12 @@
 // Field schemas every feature reuses. Messages are i18n keys (namespace `errors`), translated where shown.
+import { MOBILE, mobileInput, phoneInput } from '../rules/phone';
 import { z } from 'zod';
 
 // C0/C1 control characters except tab, LF, CR (allowed only in multi-line text), and the bidirectional
 // embedding/override/isolate controls, which can make a name display as something else (U+202A–E, U+2066–9).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what these refuse
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function wellFormed(value: string): boolean {
@@ -48,15 +51,15 @@ export const mobile = () =>
   z
     .string({ error: 'errors:field.mobile' })
     .max(40, { error: 'errors:field.mobile' })
-    .overwrite((v) => normalizeInput(v).replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, ''))
-    .regex(/^1[3-9]\d{9}$/, { error: 'errors:field.mobile' });
+    .overwrite(mobileInput)
+    .regex(MOBILE, { error: 'errors:field.mobile' });
 
 /** Any telephone number a caller might give: mobile, landline with area code, extension, 400 numbers. */
 export const phone = () =>
   z
     .string({ error: 'errors:field.phone' })
     .max(40, { error: 'errors:field.phone' })
-    .overwrite((v) => normalizeInput(v).replace(/[\s()（）]/g, ''))
+    .overwrite(phoneInput)
     .regex(/^\+?\d[\d-]{4,22}\d(?:(?:转|ext\.?|x|#)\d{1,6})?$/i, { error: 'errors:field.phone' });
 
 /** A PIN of 4 to 8 digits (full-width digits accepted). */

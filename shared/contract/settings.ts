@@ -1,5 +1,6 @@
 // Building-wide settings owned by the foundation: the building profile and the desk's security rules.
 // Features keep their own settings sections next to their methods (e.g. `calls.settings`).
+import { DEFAULT_TIME_ZONE } from '../rules/time';
 import { z } from 'zod';
 import { mutation, query, STAFF, ADMIN } from './define';
 import { required, text, timeZone, empty } from './fields';
@@ -10,7 +11,7 @@ export const BuildingProfileInput = z.strictObject({
   /** The post's name as said when answering the phone, e.g. 华信大厦前台. */
   postName: required(60),
   postNameEn: text(100).default(''),
-  timeZone: timeZone().default('Asia/Shanghai'),
+  timeZone: timeZone().default(DEFAULT_TIME_ZONE),
   address: text(200).default(''),
 });
 export const BuildingProfile = z.object({

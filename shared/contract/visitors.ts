@@ -38,7 +38,7 @@ export const vehiclePlate = () =>
   z
     .string({ error: 'errors:field.plate' })
     .max(20, { error: 'errors:field.plate' })
-    .overwrite((v) => v.normalize('NFKC').replace(/[\s·.\-]/g, '').toUpperCase())
+    .overwrite((v) => v.normalize('NFKC').replace(/[\s·.-]/g, '').toUpperCase())
     .regex(PLATE, { error: 'errors:field.plate' });
 
 export const VISIT_STATUSES = ['pending', 'declined', 'in', 'out'] as const;

@@ -9,6 +9,9 @@ import timezone from 'dayjs/plugin/timezone.js';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
+/** The time zone of a building that has not said otherwise (and of the desk before setup). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;

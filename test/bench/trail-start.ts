@@ -35,7 +35,7 @@ desk.close();
 if (process.env.KEEP) console.log('dir', desk.dataDir);
 
 const times: number[] = [];
-let walked = 0;
+let walked: number | undefined;
 for (let i = 0; i < 5; i += 1) {
   const t0 = performance.now();
   const core = openCore(desk.dataDir, desk.clock);

@@ -31,7 +31,7 @@ export function rawRequest(
         response.on('data', (c: Buffer) => chunks.push(c));
         response.on('end', () => {
           const body = Buffer.concat(chunks).toString('utf8');
-          let json: RawResponse['json'] = null;
+          let json: RawResponse['json'];
           try {
             json = JSON.parse(body) as RawResponse['json'];
           } catch {

@@ -31,7 +31,7 @@ export async function startFakeRobot(key = 'test-robot-key-3f9a'): Promise<FakeR
     req.on('data', (chunk: string) => (data += chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://robot');
-      let body: RobotMessage['body'] = {};
+      let body: RobotMessage['body'];
       try {
         body = JSON.parse(data) as RobotMessage['body'];
       } catch {

@@ -2,11 +2,11 @@
 // the head of the trail (sequence number and link) every ANCHOR_EVERY entries, at start, at shutdown, after a
 // backup, and a restore's record. Each line is MACed with the installation's anchors key, so a line cannot be
 // forged without the key; a line cut off or an older database copied in shows as an anchor the trail no longer holds.
+import type { ReadableDB } from '../store/sql';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import DatabaseCtor from 'better-sqlite3';
-import type Database from 'better-sqlite3';
 import type { KeyRing } from '../keyring';
 import { canonicalJson } from './form';
 import { trailHead, type Head } from './chain';
@@ -123,7 +123,7 @@ export function readAnchors(dataDir: string, keys: KeyRing | null, tailBytes: nu
     exists: true,
     lines: raw.map((textLine, index): AnchorLine => {
       const i = index + skippedLines;
-      let parsed: (Anchor & { mac?: unknown }) | null = null;
+      let parsed: Anchor & { mac?: unknown };
       try {
         parsed = JSON.parse(textLine) as Anchor & { mac?: unknown };
       } catch {
@@ -148,7 +148,7 @@ export class AnchorWriter {
   private lastSeq: number;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: ReadableDB,
     private readonly dataDir: string,
     private readonly keys: KeyRing,
     private readonly installationId: string,

@@ -3,6 +3,7 @@
 // database file but not the key can neither change an entry nor make a new one that verifies.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { cached, type ReadableDB } from '../store/sql';
 import { canonicalJson, encodePayload, payloadDigest, type Op } from './form';
 
 export type ActorKind = 'staff' | 'kiosk' | 'system' | 'anonymous';
@@ -80,32 +81,21 @@ export function shortLink(link: Buffer): string {
   return link.subarray(0, 8).toString('hex').replace(/(.{4})(?!$)/g, '$1 ');
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A prepared statement of the trail's own, made once per connection (preparing costs more than running). */
-export function statement(db: Database.Database, sql: string): Database.Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
-
 export interface Head {
   seq: number;
   link: Buffer;
 }
 
-export function trailHead(db: Database.Database): Head | null {
-  const row = statement(db, 'SELECT seq, link FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; link: Buffer } | undefined;
+export function trailHead(db: ReadableDB): Head | null {
+  const row = cached(db, 'SELECT seq, link FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; link: Buffer } | undefined;
   return row ? { seq: row.seq, link: row.link } : null;
 }
 
 /** The id of a term (method, entity, actor), adding it the first time. */
 export function termId(db: Database.Database, term: string): number {
-  const found = statement(db, 'SELECT id FROM audit_terms WHERE term = ?').get(term) as { id: number } | undefined;
+  const found = cached(db, 'SELECT id FROM audit_terms WHERE term = ?').get(term) as { id: number } | undefined;
   if (found) return found.id;
-  return Number(statement(db, 'INSERT INTO audit_terms (term) VALUES (?)').run(term).lastInsertRowid);
+  return Number(cached(db, 'INSERT INTO audit_terms (term) VALUES (?)').run(term).lastInsertRowid);
 }
 
 /** Appends one entry after the current head. Must run inside the caller's transaction. */
@@ -123,7 +113,7 @@ export function appendAudit(db: Database.Database, key: Buffer, input: AuditInpu
     op: input.op,
   };
   const link = computeLink(key, input.installationId, head?.link ?? genesisLink(key, input.installationId), header, digest);
-  statement(
+  cached(
     db,
     `INSERT INTO audit_log (seq, at, actor_term, method_term, entity_term, entity_id, op, payload, link)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -150,9 +140,9 @@ export function headView(head: Head | null): { seq: number; link: string; short:
  * The last entry about any of these records (table and id) — where the trail stood when they last changed, e.g.
  * when a handover was signed and acknowledged: printed on the sheet, so paper holds an anchor of the trail.
  */
-export function lastEntryOf(db: Database.Database, records: ReadonlyArray<readonly [table: string, id: string]>): Head | null {
+export function lastEntryOf(db: ReadableDB, records: ReadonlyArray<readonly [table: string, id: string]>): Head | null {
   let best: Head | null = null;
-  const find = statement(
+  const find = cached(
     db,
     `SELECT l.seq, l.link FROM audit_log l JOIN audit_terms e ON e.id = l.entity_term
      WHERE e.term = ? AND l.entity_id = ? ORDER BY l.seq DESC LIMIT 1`,

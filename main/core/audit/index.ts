@@ -1,9 +1,12 @@
 // Reading, verifying and acknowledging the audit trail.
+import { Where } from '../store/sql';
 import type { FeatureHandlers } from '../context';
 import { decodePayload, type Op } from './form';
-import { verifyTrail } from './verify';
+import { runWorker } from '../workers';
+import { derivedKeysOf } from '../keyring';
+import { VERIFY_WORKER_LIMITS, type VerifyTask } from './verify-task';
 import { describeReport } from './status';
-import type { AuditEntry } from '../../../shared/contract/audit';
+import type { AuditEntry, TrailReport } from '../../../shared/contract/audit';
 
 interface TrailRow {
   seq: number;
@@ -21,7 +24,7 @@ interface TrailRow {
 
 /** An entry as the admin's list shows it: an update's changes split into before and after. */
 export function toEntry(row: TrailRow, installationId: string): AuditEntry {
-  let payload: unknown = null;
+  let payload: unknown;
   try {
     payload = decodePayload(row.payload);
   } catch {
@@ -54,30 +57,22 @@ export function toEntry(row: TrailRow, installationId: string): AuditEntry {
 
 export const auditHandlers: FeatureHandlers<'audit'> = {
   list: (ctx, input) => {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (input.entity) {
-      where.push('entity = ?');
-      params.push(input.entity);
-    }
-    if (input.entityId) {
-      where.push('entity_id = ?');
-      params.push(input.entityId);
-    }
-    if (input.beforeSeq) {
-      where.push('seq < ?');
-      params.push(input.beforeSeq);
-    }
+    const where = new Where().equals('entity', input.entity).equals('entity_id', input.entityId);
+    if (input.beforeSeq) where.add('seq < ?', input.beforeSeq);
     const rows = ctx.db
-      .prepare(`SELECT * FROM audit_trail ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`)
-      .all(...params, input.limit) as TrailRow[];
+      .prepare(`SELECT * FROM audit_trail ${where.clause} ORDER BY seq DESC LIMIT ?`)
+      .all(...where.params, input.limit) as TrailRow[];
     return { entries: rows.map((r) => toEntry(r, ctx.installationId)) };
   },
-  verify: (ctx, input) => {
-    const report = verifyTrail(ctx.db, { keys: ctx.keys, dataDir: ctx.dataDir, scope: 'full', paper: input.paper });
-    // A query: the banner follows what it found; the alert in the trail is raised by the check at start.
-    ctx.trail.record(report, ctx.actor, false);
-    return describeReport(report, ctx.lang);
+  verify: {
+    // The full check reads the whole trail: in the verification worker, on a read-only connection of its own.
+    prepare: (ctx, input) =>
+      runWorker<VerifyTask, TrailReport>('verify', { dataDir: ctx.dataDir, keys: derivedKeysOf(ctx.keys), paper: input.paper }, { limits: VERIFY_WORKER_LIMITS }),
+    run: (ctx, _input, report: TrailReport) => {
+      // A query: the banner follows what it found; the alert in the trail is raised by the check at start.
+      ctx.trail.record(report, ctx.actor, false);
+      return describeReport(report, ctx.lang);
+    },
   },
   status: (ctx) => ctx.trail.status(ctx.lang, ctx.caller.kind === 'staff' && ctx.caller.user.role === 'admin'),
   exportKey: {

@@ -1,6 +1,7 @@
 // Which installation key each stretch of the trail was written with (`meta.trail_keys`: fingerprints, never keys).
 // A database moved to a PC without its key continues under that PC's key from an `audit.keyChanged` entry; verify
 // checks each stretch with its own key where it has it, and says which stretch it could not check.
+import type { ReadableDB } from '../store/sql';
 import type Database from 'better-sqlite3';
 import type { KeyRing } from '../keyring';
 
@@ -10,7 +11,7 @@ export interface KeyEpoch {
   from: number;
 }
 
-export function trailKeys(db: Database.Database): KeyEpoch[] {
+export function trailKeys(db: ReadableDB): KeyEpoch[] {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'trail_keys'").get() as { value: string } | undefined;
   if (!row) return [];
   try {

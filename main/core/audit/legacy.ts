@@ -1,6 +1,7 @@
 // The trail's first form (schema 1–13): a plain SHA-256 chain with whole before/after rows in `audit_payload`.
 // Kept to read and check it (migration 0016 converts it, and pre-migration backups are still in it), and to write
 // it for the migrations before 0016 that audit (0009 redacts in the form the trail still has when it runs).
+import type { ReadableDB } from '../store/sql';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Actor } from './chain';
@@ -50,11 +51,11 @@ export function legacyEntryHash(r: Omit<LegacyRow, "hash" | "before_json" | "aft
 }
 
 /** Whether a database holds the trail in its first form. */
-export function isLegacyTrail(db: Database.Database): boolean {
+export function isLegacyTrail(db: ReadableDB): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_payload'").get() !== undefined;
 }
 
-export function legacyRows(db: Database.Database): IterableIterator<LegacyRow> {
+export function legacyRows(db: ReadableDB): IterableIterator<LegacyRow> {
   return db
     .prepare(
       `SELECT l.*, p.before_json, p.after_json, p.redacted_at FROM audit_log l LEFT JOIN audit_payload p ON p.seq = l.seq ORDER BY l.seq`,
@@ -65,7 +66,7 @@ export function legacyRows(db: Database.Database): IterableIterator<LegacyRow> {
 const LEGACY_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'audit_payload_no_delete', 'audit_payload_redact_only'];
 
 /** The first form's own check (as it was): links, hashes, payloads, blanking covered by a redaction note, triggers by name. */
-export function verifyLegacyTrail(db: Database.Database): LegacyVerification {
+export function verifyLegacyTrail(db: ReadableDB): LegacyVerification {
   const triggers = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>).map((t) => t.name));
   const missing = LEGACY_TRIGGERS.filter((t) => !triggers.has(t));
   const covered = new Set<number>();

@@ -1,7 +1,7 @@
 // Business tables against the trail (X-6): every row of every audited table must be what its entries say — the
 // insert's image, then each update's changes, each redaction's values — and every row must have entries. A row
 // changed behind the app's back, or inserted without the write path, is found here with its table, id and field.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { decodePayload, rowImage, sameValue, type Op, type Row } from './form';
 import { entityTermId } from './redact';
 
@@ -14,7 +14,7 @@ import { entityTermId } from './redact';
 export const NOT_AUDITED: ReadonlySet<string> = new Set(['meta', 'counters', 'audit_log', 'audit_terms', 'audit_payload', 'record_clock_basis']);
 
 /** Every table whose rows the trail must describe: ordinary tables with an `id`, except the list above. */
-export function auditedTables(db: Database.Database): string[] {
+export function auditedTables(db: ReadableDB): string[] {
   const tables = db
     .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as Array<{ name: string }>;
@@ -113,7 +113,7 @@ export interface TableResult {
  * Folds the trail of one table row by row (both sides in id order, so memory stays one row) and compares.
  * `limit` caps the problems kept (the count goes on).
  */
-export function reconcileTable(db: Database.Database, table: string, limit = 50): TableResult {
+export function reconcileTable(db: ReadableDB, table: string, limit = 50): TableResult {
   const result: TableResult = { rows: 0, problems: [], differing: [] };
   const problems: RowProblem[] = [];
   const note = (p: RowProblem) => {

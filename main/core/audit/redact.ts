@@ -1,6 +1,7 @@
 // Redaction in the trail (V-7): the redacted columns are blanked in every earlier image of the row. An entry's
 // link covers its payload's digest, so the first redaction keeps that digest beside the entry (`sealed`); the
 // redaction entry records the digest each blanked payload has since, so verify checks both forms.
+import type { ReadableDB } from '../store/sql';
 import type Database from 'better-sqlite3';
 import { blankImage, canonicalJson, decodePayloadText, encodePayload, payloadDigest, type Op } from './form';
 
@@ -13,7 +14,7 @@ export interface Blanked {
   digests: string[];
 }
 
-export function entityTermId(db: Database.Database, table: string): number | null {
+export function entityTermId(db: ReadableDB, table: string): number | null {
   return (db.prepare('SELECT id FROM audit_terms WHERE term = ?').get(`e:${table}`) as { id: number } | undefined)?.id ?? null;
 }
 

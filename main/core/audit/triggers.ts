@@ -1,6 +1,7 @@
 // The protective triggers, checked by their whole definition: what this app's own migrations create for the file's
 // schema version (applied to an empty database in memory), compared with the file's triggers as normalised SQL.
 // A same-named trigger that never fires (`WHEN 0`) is a different definition; a missing or an extra one is seen too.
+import type { ReadableDB } from '../store/sql';
 import Database from 'better-sqlite3';
 import { migrations } from '../store/migrations';
 
@@ -48,7 +49,7 @@ export function expectedTriggers(version: number): Map<string, string> {
   return expected;
 }
 
-export function triggersOf(db: Database.Database): Map<string, string> {
+export function triggersOf(db: ReadableDB): Map<string, string> {
   const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string; sql: string | null }>;
   return new Map(rows.map((r) => [r.name, normaliseSql(r.sql ?? '')]));
 }
@@ -58,7 +59,7 @@ export interface TriggerProblem {
   problem: 'missing' | 'changed' | 'unexpected';
 }
 
-export function checkTriggers(db: Database.Database, version: number): { checked: number; problems: TriggerProblem[] } {
+export function checkTriggers(db: ReadableDB, version: number): { checked: number; problems: TriggerProblem[] } {
   const expected = expectedTriggers(Math.min(version, migrations.length));
   const actual = triggersOf(db);
   const problems: TriggerProblem[] = [];

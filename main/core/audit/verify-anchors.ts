@@ -1,10 +1,11 @@
 // Verify's comparison of the trail with every anchor it can find: the anchors file beside the database, the head of
 // every backup, heads written on paper. Restores recorded in the anchors file supersede what they replaced.
+import type { ReadableDB } from '../store/sql';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { KeyRing } from '../keyring';
-import { statement } from './chain';
+import { cached } from '../store/sql';
 import { readAnchors, type Anchor } from './anchors';
 import { isLegacyTrail } from './legacy';
 import type { Report } from './report';
@@ -36,7 +37,7 @@ function backupTime(dir: string, name: string): number {
   const at = m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) : NaN;
   return Number.isNaN(at) ? fs.statSync(path.join(dir, name)).mtimeMs : at;
 }
-export function installationOf(db: Database.Database): string | null {
+export function installationOf(db: ReadableDB): string | null {
   return (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)?.value ?? null;
 }
 
@@ -48,8 +49,8 @@ interface InForce {
   at: number | null;
 }
 
-function checkAnchor(db: Database.Database, a: InForce, report: Report): void {
-  const entry = statement(db, 'SELECT link FROM audit_log WHERE seq = ?').get(a.seq) as { link: Buffer } | undefined;
+function checkAnchor(db: ReadableDB, a: InForce, report: Report): void {
+  const entry = cached(db, 'SELECT link FROM audit_log WHERE seq = ?').get(a.seq) as { link: Buffer } | undefined;
   const given = a.link.replace(/\s+/g, '').toLowerCase();
   let result: AnchorCheck['result'] = 'ok';
   if (!entry) result = 'beyond';
@@ -84,7 +85,7 @@ function headOfFile(file: string): { installation: string | null; seq: number; l
 }
 
 /** Checks every anchor found; returns the newest anchored entry that matched (where the start check begins). */
-export function checkAnchorsEverywhere(db: Database.Database, installationId: string, headSeq: number, options: AnchorOptions, report: Report): number {
+export function checkAnchorsEverywhere(db: ReadableDB, installationId: string, headSeq: number, options: AnchorOptions, report: Report): number {
   const dataDir = options.dataDir;
   let fromSeq = 1;
   const restores: Anchor[] = [];

@@ -1,11 +1,11 @@
 // Verify's recomputation of what was signed: signed incidents' and handovers' content hashes, each file's SHA-256.
+import type { ReadableDB } from '../store/sql';
 import crypto from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Report } from './report';
 import { ATTACHMENT_META_COLUMNS, incidentContentHash, type AttachmentRow, type IncidentRow } from '../incidents/rows';
 import { handoverContentHash, linesOf, type HandoverRow } from '../handover/rows';
 
-export function checkContentHashes(db: Database.Database, report: Report): { incidents: number; handovers: number; files: number } {
+export function checkContentHashes(db: ReadableDB, report: Report): { incidents: number; handovers: number; files: number } {
   let incidents = 0;
   let handovers = 0;
   let files = 0;

@@ -3,9 +3,10 @@
 // table against the trail, signed incidents' and handovers' content hashes, the protective triggers by definition.
 // `start`: the same for what can have changed since the last anchor — bounded by ANCHOR_EVERY, not by the size.
 import crypto from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { KeyRing } from '../keyring';
-import { actorOfTerm, computeLink, genesisLink, shortLink, statement, type Actor, type EntryHeader } from './chain';
+import { actorOfTerm, computeLink, genesisLink, shortLink, type Actor, type EntryHeader } from './chain';
+import { cached } from '../store/sql';
 import { decodePayload, decodePayloadText, payloadDigest, type Op } from './form';
 import { ANCHOR_EVERY } from './anchors';
 import { auditedTables, reconcileTable, type RowProblem } from './reconcile';
@@ -38,14 +39,14 @@ interface LogRow {
   sealed: Buffer | null;
 }
 
-function loadTerms(db: Database.Database): Map<number, string> {
+function loadTerms(db: ReadableDB): Map<number, string> {
   return new Map((db.prepare('SELECT id, term FROM audit_terms').all() as Array<{ id: number; term: string }>).map((t) => [t.id, t.term]));
 }
 
 /** The latest redaction of a row that lists this entry, and the digest it recorded for it. */
-function redactionDigest(db: Database.Database, entityTerm: number, entityId: string | null, seq: number): { by: number; digest: string } | null {
+function redactionDigest(db: ReadableDB, entityTerm: number, entityId: string | null, seq: number): { by: number; digest: string } | null {
   if (entityId === null) return null;
-  const rows = statement(db, "SELECT seq, payload FROM audit_log WHERE entity_term = ? AND entity_id = ? AND op = 'redact' AND seq > ? ORDER BY seq DESC")
+  const rows = cached(db, "SELECT seq, payload FROM audit_log WHERE entity_term = ? AND entity_id = ? AND op = 'redact' AND seq > ? ORDER BY seq DESC")
     .all(entityTerm, entityId, seq) as Array<{ seq: number; payload: Buffer }>;
   for (const r of rows) {
     try {
@@ -60,7 +61,7 @@ function redactionDigest(db: Database.Database, entityTerm: number, entityId: st
 }
 
 /** Walks entries (from `fromSeq`, linking to the stored link before it) and checks each one's link and payload. */
-function walkChain(db: Database.Database, installationId: string, keys: KeyRing | null, epochs: KeyEpoch[], fromSeq: number, report: Report): { walked: number; authenticated: number } {
+function walkChain(db: ReadableDB, installationId: string, keys: KeyRing | null, epochs: KeyEpoch[], fromSeq: number, report: Report): { walked: number; authenticated: number } {
   const terms = loadTerms(db);
   const actors = new Map<number, Actor | null>();
   let previous: Buffer | null = null;
@@ -167,7 +168,7 @@ function rowProblem(p: RowProblem): TrailProblem {
 }
 
 /** An alert left by an earlier check that found problems, until an admin acknowledges it. */
-function openAlert(db: Database.Database, report: Report): void {
+function openAlert(db: ReadableDB, report: Report): void {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'trail_alert'").get() as { value: string } | undefined;
   if (!row) return;
   const seq = Number(row.value);
@@ -176,7 +177,7 @@ function openAlert(db: Database.Database, report: Report): void {
 }
 
 /** Verifies a database's trail (read-only). */
-export function verifyTrail(db: Database.Database, options: VerifyOptions): TrailReport {
+export function verifyTrail(db: ReadableDB, options: VerifyOptions): TrailReport {
   const scope = options.scope ?? 'full';
   const report = new Report();
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;

@@ -1,5 +1,5 @@
 // Turning what a transport presents (session token, device token, where it came from) into a Caller.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { Caller, DeviceRef } from '../context';
 import type { SignedInUser } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/contract/define';
@@ -33,7 +33,7 @@ interface SessionJoinRow {
   active: number;
 }
 
-export function findDeviceByToken(db: Database.Database, token: string): (DeviceRef & { revokedAt: number | null }) | null {
+export function findDeviceByToken(db: ReadableDB, token: string): (DeviceRef & { revokedAt: number | null }) | null {
   const row = db.prepare('SELECT id, name, kind, revoked_at FROM devices WHERE token_hash = ?').get(tokenHash(token)) as
     | { id: string; name: string; kind: 'kiosk' | 'desk'; revoked_at: number | null }
     | undefined;
@@ -42,9 +42,9 @@ export function findDeviceByToken(db: Database.Database, token: string): (Device
 
 // When each session this process made started on the monotonic clock, keyed by the connection (every Core has
 // its own). It lets a session outlive a wall clock that went back, for exactly its real length.
-const sessionStarts = new WeakMap<Database.Database, Map<string, number>>();
+const sessionStarts = new WeakMap<ReadableDB, Map<string, number>>();
 
-export function rememberSessionStart(db: Database.Database, sessionId: string, monotonic: number): void {
+export function rememberSessionStart(db: ReadableDB, sessionId: string, monotonic: number): void {
   let starts = sessionStarts.get(db);
   if (!starts) sessionStarts.set(db, (starts = new Map()));
   starts.set(sessionId, monotonic);
@@ -55,7 +55,7 @@ export function rememberSessionStart(db: Database.Database, sessionId: string, m
  * timed on the monotonic clock, so it lasts its length in real time; one whose start lies in the future and
  * that this process cannot time (made before a restart) has ended — its holder signs in again.
  */
-export function sessionRemaining(db: Database.Database, session: { id: string; created_at: number; expires_at: number }, now: number, monotonic?: number): number {
+export function sessionRemaining(db: ReadableDB, session: { id: string; created_at: number; expires_at: number }, now: number, monotonic?: number): number {
   const length = session.expires_at - session.created_at;
   const start = monotonic === undefined ? undefined : sessionStarts.get(db)?.get(session.id);
   if (start !== undefined && session.created_at > now + CLOCK_STEP_BACK_TOLERANCE_MS) return Math.max(0, length - (monotonic! - start));
@@ -63,7 +63,7 @@ export function sessionRemaining(db: Database.Database, session: { id: string; c
 }
 
 export function findLiveSession(
-  db: Database.Database,
+  db: ReadableDB,
   token: string,
   now: number,
   monotonic?: number,
@@ -88,7 +88,7 @@ export function findLiveSession(
  * stops working at once); a LAN request without a paired device is anonymous-and-unpaired, which the
  * dispatcher lets reach only pairing.
  */
-export function resolveCaller(db: Database.Database, credentials: Credentials, now: number, monotonic?: number): { caller: Caller; paired: boolean } {
+export function resolveCaller(db: ReadableDB, credentials: Credentials, now: number, monotonic?: number): { caller: Caller; paired: boolean } {
   let device: DeviceRef | null = credentials.kioskDevice ?? null;
   if (!device && credentials.deviceToken) {
     const found = findDeviceByToken(db, credentials.deviceToken);

@@ -1,5 +1,5 @@
 // Sign-in with a PIN, sign-out and lock, changing one's own PIN.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { FeatureHandlers, CallContext } from '../context';
 import { staffOf } from '../context';
 import { securitySettings } from '../settings';
@@ -39,7 +39,7 @@ export const authHandlers: FeatureHandlers<'auth'> = {
     const token = newToken();
     const expiresAt = ctx.now + rules.sessionMaxHours * 3_600_000;
     const deviceId = ctx.caller.kind === 'anonymous' || ctx.caller.kind === 'staff' ? (ctx.caller.device?.id ?? null) : null;
-    const sessionId = ulid(ctx.now);
+    const sessionId = newId(ctx.now);
     rememberSessionStart(ctx.db, sessionId, ctx.clock.monotonic());
     ctx.tx.insert('sessions', {
       id: sessionId,
@@ -102,3 +102,8 @@ export function endSessionsOf(ctx: CallContext, userId: string, reason: string):
   }>;
   for (const s of live) endSession(ctx, s.id, reason);
 }
+
+// The public face: what other features use of this one.
+export { hashPin, newPairingCode, newToken, normalizePairingCode, pinMatches, tokenHash } from './secrets';
+export { type StaffRow, verifyOwnPin } from './pin-check';
+export { clearGuards } from './pin-guard';

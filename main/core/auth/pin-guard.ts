@@ -9,7 +9,7 @@
 //
 // So someone else's guesses at the guard room's terminal do not lock the receptionist out at the desk, and
 // however many terminals there are, a person's PIN can be tried at most `pinDailyLimit` times a day.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { Tx } from '../store/tx';
 import { remainingOf, CLOCK_STEP_BACK_TOLERANCE_MS } from '../clock';
 import { securitySettings } from '../settings';
@@ -24,7 +24,7 @@ export interface GuardRules {
   dailyLimit: number;
 }
 
-export function guardRules(db: Database.Database): GuardRules {
+export function guardRules(db: ReadableDB): GuardRules {
   const s = securitySettings(db);
   return { freeFailures: s.pinMaxFailures, firstLockMs: s.pinLockoutMinutes * 60_000, dailyLimit: s.pinDailyLimit };
 }
@@ -58,7 +58,7 @@ export type Lock = { scope: 'terminal' | 'person'; remainingMs: number } | null;
 const personId = (userId: string) => userId;
 const terminalId = (userId: string, source: string) => `${userId}/${source}`;
 
-function row(db: Database.Database, id: string): GuardRow | undefined {
+function row(db: ReadableDB, id: string): GuardRow | undefined {
   return db.prepare('SELECT * FROM pin_guards WHERE id = ?').get(id) as GuardRow | undefined;
 }
 
@@ -67,7 +67,7 @@ function dayWindow(times: number[], now: number): number[] {
   return times.filter((t) => t > now - DAY_MS && t <= now + CLOCK_STEP_BACK_TOLERANCE_MS).sort((a, b) => a - b);
 }
 
-export function guardState(db: Database.Database, userId: string, source: string, now: number): GuardState {
+export function guardState(db: ReadableDB, userId: string, source: string, now: number): GuardState {
   const terminal = row(db, terminalId(userId, source));
   const person = row(db, personId(userId));
   return {
@@ -122,6 +122,6 @@ export function clearGuards(tx: Tx, userId: string): void {
 }
 
 /** Whether the person has any lock or count to clear (so clearing writes nothing when there is none). */
-export function hasGuards(db: Database.Database, userId: string): boolean {
+export function hasGuards(db: ReadableDB, userId: string): boolean {
   return db.prepare("SELECT 1 FROM pin_guards WHERE user_id = ? AND (streak > 0 OR recent_json <> '[]')").get(userId) !== undefined;
 }

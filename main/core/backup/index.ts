@@ -2,12 +2,12 @@
 // own connection, so the desk keeps answering however large the file; it gets its name only once it checks out.
 // The daily one is a Job whose schedule is derived from the newest daily file, and old daily ones are rotated away
 // (keep 14 by default, a setting).
+import type { ReadableDB } from '../store/sql';
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import type { CoreServices, FeatureHandlers, Logger } from '../context';
 import type { Job } from '../jobs';
-import { readSection, writeSection } from '../settings/sections';
+import { readSection, writeSection } from '../settings';
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS, type BackupKind, type BackupSettings as BackupSettingsT } from '../../../shared/contract/backup';
 import { runWorker, type WorkerLimits } from '../workers';
 import { backupDetail, backupDir, backupFileName, beginPartial, discardPartial, endPartial, firstProblem, isHealthy, listBackups, rotateDailyBackups, type BackupCheck } from './files';
@@ -20,7 +20,7 @@ export const DAY_MS = 24 * 3_600_000;
 /** After a failed daily backup, the next attempt waits this long. */
 export const RETRY_MS = 3_600_000;
 
-export function backupSettings(db: Database.Database): BackupSettingsT {
+export function backupSettings(db: ReadableDB): BackupSettingsT {
   return readSection(db, 'backup', BackupSettings, DEFAULT_BACKUP_SETTINGS);
 }
 
@@ -48,7 +48,7 @@ export interface WriteBackupOptions {
  * name, and renamed to `<kind>-<time>.sqlite` only once it checks out (with the keys: checked under them, and
  * its head anchored once it has its name).
  */
-export async function writeBackup(db: Database.Database, dataDir: string, kind: BackupKind, at: number, options: WriteBackupOptions = {}): Promise<string> {
+export async function writeBackup(db: ReadableDB, dataDir: string, kind: BackupKind, at: number, options: WriteBackupOptions = {}): Promise<string> {
   const dir = backupDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, backupFileName(kind, at, options.detail));
@@ -80,20 +80,20 @@ interface DailyState {
   lastFailure: string | null;
 }
 
-const states = new WeakMap<Database.Database, DailyState>();
+const states = new WeakMap<ReadableDB, DailyState>();
 
-function stateOf(db: Database.Database): DailyState {
+function stateOf(db: ReadableDB): DailyState {
   let state = states.get(db);
   if (!state) states.set(db, (state = { running: null, abort: null, failedAt: null, lastFailure: null }));
   return state;
 }
 
 /** The daily backup under way for this database, if any (tests await it). */
-export function dailyBackupInProgress(db: Database.Database): Promise<string | null> | null {
+export function dailyBackupInProgress(db: ReadableDB): Promise<string | null> | null {
   return stateOf(db).running;
 }
 
-function installedAt(db: Database.Database): number | null {
+function installedAt(db: ReadableDB): number | null {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'created_at'").get() as { value: string } | undefined;
   return row ? Number(row.value) : null;
 }
@@ -131,7 +131,7 @@ export function nextDailyBackupAt(services: Pick<CoreServices, 'db' | 'dataDir' 
   return state.failedAt === null ? due : Math.max(due, waitStart(state.failedAt, now, jump) + RETRY_MS);
 }
 
-function startDailyBackup(db: Database.Database, dataDir: string, at: number, logger: Logger, jump: WallClockJump | null, keys: KeyRing): void {
+function startDailyBackup(db: ReadableDB, dataDir: string, at: number, logger: Logger, jump: WallClockJump | null, keys: KeyRing): void {
   const state = stateOf(db);
   if (state.running) return;
   const keep = backupSettings(db).keepDaily;
@@ -182,3 +182,6 @@ export const backupHandlers: FeatureHandlers<'backup'> = {
     lastFailure: stateOf(ctx.db).lastFailure,
   }),
 };
+
+// The public face: what other features use of this one.
+export { backupDir, checkDatabaseFile, isHealthy, listBackups } from './files';

@@ -1,12 +1,12 @@
 // Callbacks' core functions, for this feature's methods and for other features (the phone desk takes messages
 // for tenants and owes missed callers a call back): create one inside the caller's transaction, read them,
 // redact them after retention. A 'message' is for a tenant; a 'callBack' has a tenant only when one is known.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { newId } from '../ids';
 import type { CallContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
-import { readSection } from '../settings/sections';
-import { tenantRow } from '../directory/tenants';
+import { readSection } from '../settings';
+import { tenantRow } from '../directory';
 import { translate } from '../i18n';
 import { maskPersonName } from '../../../shared/rules/masking';
 import { CallbackSettings, DEFAULT_CALLBACK_SETTINGS, type Callback, type CallbackSettings as CallbackSettingsT } from '../../../shared/contract/callbacks';
@@ -14,7 +14,7 @@ import type { CALLBACK_OUTCOMES, CALLBACK_SOURCES, CallbackKind } from '../../..
 
 export const CALLBACKS_SECTION = 'callbacks';
 
-export function callbackSettings(db: Database.Database): CallbackSettingsT {
+export function callbackSettings(db: ReadableDB): CallbackSettingsT {
   return readSection(db, CALLBACKS_SECTION, CallbackSettings, DEFAULT_CALLBACK_SETTINGS);
 }
 
@@ -94,19 +94,19 @@ export function toCallback(row: JoinRow, now: number): Callback {
   };
 }
 
-export function callbackOut(db: Database.Database, id: string, now: number): Callback {
+export function callbackOut(db: ReadableDB, id: string, now: number): Callback {
   const row = db.prepare(`${CALLBACK_SELECT} WHERE c.id = ?`).get(id) as JoinRow | undefined;
   if (!row) throw new NotFoundError('callbacks:error.notFound');
   return toCallback(row, now);
 }
 
-export function listCallbacks(db: Database.Database, now: number, status: 'open' | 'closed', limit: number): Callback[] {
+export function listCallbacks(db: ReadableDB, now: number, status: 'open' | 'closed', limit: number): Callback[] {
   const order = status === 'open' ? 'c.due_at, c.id' : 'c.closed_at DESC, c.id DESC';
   return (db.prepare(`${CALLBACK_SELECT} WHERE c.status = ? ORDER BY ${order} LIMIT ?`).all(status, limit) as JoinRow[]).map((r) => toCallback(r, now));
 }
 
 /** Desk staff a callback may be given to: active receptionists, supervisors, managers, admins. */
-export function isDeskStaff(db: Database.Database, staffId: string): boolean {
+export function isDeskStaff(db: ReadableDB, staffId: string): boolean {
   return (
     db.prepare("SELECT 1 FROM staff WHERE id = ? AND active = 1 AND role IN ('receptionist','supervisor','manager','admin')").get(staffId) !== undefined
   );
@@ -170,12 +170,12 @@ export function createCallback(ctx: CallContext, draft: CallbackDraftParsed, opt
 }
 
 /** Open callbacks by due time, for the shift handover (S-1): overdue ones say so. */
-export function openCallbacks(db: Database.Database, now: number): Callback[] {
+export function openCallbacks(db: ReadableDB, now: number): Callback[] {
   return listCallbacks(db, now, 'open', 500);
 }
 
 /** Closed callbacks taken before `cutoff` whose personal data has not been redacted yet. */
-export function expiredCallbackIds(db: Database.Database, cutoff: number): string[] {
+export function expiredCallbackIds(db: ReadableDB, cutoff: number): string[] {
   return (
     db.prepare("SELECT id FROM callbacks WHERE status = 'closed' AND redacted_at IS NULL AND created_at <= ? ORDER BY created_at").all(cutoff) as Array<{
       id: string;
@@ -184,7 +184,7 @@ export function expiredCallbackIds(db: Database.Database, cutoff: number): strin
 }
 
 /** Earliest creation time of a closed, unredacted callback (when retention next has work), or null. */
-export function oldestRedactableCallback(db: Database.Database): number | null {
+export function oldestRedactableCallback(db: ReadableDB): number | null {
   const row = db.prepare("SELECT MIN(created_at) AS at FROM callbacks WHERE status = 'closed' AND redacted_at IS NULL").get() as { at: number | null };
   return row.at;
 }

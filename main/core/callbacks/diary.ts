@@ -2,7 +2,7 @@
 // during the shift, and how many are still open (overdue among them) at its end. Callers' names are masked and
 // their numbers left off: the diary is read by the guard and kept after the callbacks are redacted (V-7). A call
 // back from a number the directory did not know has no tenant and no name: "unknown caller" in both languages.
-import type { DiaryContribution, DiaryItemDraft } from '../handover/sections';
+import type { DiaryContribution, DiaryItemDraft } from '../handover';
 import { callerForSheet } from './core';
 
 type Row = { kind: 'message' | 'callBack'; caller_name: string; display_name: string | null };

@@ -2,7 +2,7 @@
 // callers the desk still owes a call back, by due time, overdue ones highlighted. The guard reads the sheet: the
 // caller's number stays at the desk (it is in the callbacks list for those who call back), the caller's name is
 // masked and digit runs in the message are starred. A call back from an unknown number names an "unknown caller".
-import type { HandoverSectionProvider } from '../handover/sections';
+import type { HandoverSectionProvider } from '../handover';
 import type { Callback } from '../../../shared/contract/callbacks';
 import { privateExcerpt } from '../../../shared/rules/masking';
 import { callerForSheet, openCallbacks } from './core';

@@ -5,7 +5,7 @@ import type { Job } from '../jobs';
 import { waitStartParams, waitStartSql } from '../clock-jump';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Row, Tx } from '../store/tx';
-import { writeSection } from '../settings/sections';
+import { writeSection } from '../settings';
 import { LEADS } from '../../../shared/contract/define';
 import { CALLBACK_NOTE_REQUIRED, CALLBACK_OUTCOMES_BY_KIND } from '../../../shared/contract/callbacks';
 import { CALLBACKS_SECTION, callbackOut, callbackSettings, createCallback, isDeskStaff, listCallbacks, type CallbackRow } from './core';
@@ -88,4 +88,5 @@ export const callbackDueJob: Job = {
   },
 };
 
-export { createCallback, openCallbacks } from './core';
+// The public face: what other features use of this one.
+export { createCallback, expiredCallbackIds, isDeskStaff, oldestRedactableCallback, openCallbacks, redactCallback } from './core';

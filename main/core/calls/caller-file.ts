@@ -2,17 +2,17 @@
 // call is opened, that caller's file — their last calls, open reception-record items and callbacks (the anchor is
 // a CTI caller log). Numbers of directory contacts are tenant phone numbers: roles outside PHONE_ROLES see them
 // masked (V-3).
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { Caller, CallContext } from '../context';
 import type { CallerFile, CallerMatch, RingingCall } from '../../../shared/contract/calls';
 import { PHONE_ROLES } from '../../../shared/contract/directory';
 import { RECORD_DESK } from '../../../shared/contract/records';
 import { DESK } from '../../../shared/contract/define';
 import { maskPhoneNumber, privateExcerpt } from '../../../shared/rules/masking';
-import { contactByPhone, phoneKey } from '../directory/phone-lookup';
+import { contactByPhone, phoneKey } from '../directory';
 import { requireCallRow } from './rows';
 
-export function callerMatch(db: Database.Database, number: string): CallerMatch | null {
+export function callerMatch(db: ReadableDB, number: string): CallerMatch | null {
   if (!number) return null;
   const contact = contactByPhone(db, number);
   if (!contact) return null;
@@ -38,7 +38,7 @@ export function numberForRole(caller: Caller | undefined, number: string, match:
 }
 
 /** A ringing line as the lobby shows it: who is calling, the number masked where the role says so. */
-export function withCaller(ctx: { db: Database.Database; caller?: Caller }, ringing: Omit<RingingCall, 'caller' | 'phoneSource'>): RingingCall {
+export function withCaller(ctx: { db: ReadableDB; caller?: Caller }, ringing: Omit<RingingCall, 'caller' | 'phoneSource'>): RingingCall {
   const row = ctx.db.prepare('SELECT phone_source FROM calls WHERE id = ?').get(ringing.id) as { phone_source: RingingCall['phoneSource'] } | undefined;
   const caller = callerMatch(ctx.db, ringing.callerNumber);
   return { ...ringing, callerNumber: numberForRole(ctx.caller, ringing.callerNumber, caller), caller, phoneSource: row?.phone_source ?? null };

@@ -1,14 +1,14 @@
 // What the phone desk contributes to the shift's work diary (S-2): calls that rang during the shift, answered and
 // missed, and the share answered within the target rings (P-5) — counted by the same code as the day's figures.
 // Missed calls are listed by time only: the diary is read by the guard and outlives the call log's details.
-import type { DiaryContribution, DiaryItemDraft } from '../handover/sections';
+import type { DiaryContribution, DiaryItemDraft } from '../handover';
 import { spanFigures } from './figures';
 import { callSettings } from './settings';
 
 export const callsDiary: DiaryContribution = {
   key: 'calls',
   title: 'calls:diary.section',
-  order: 15,
+  order: 16, // after the parcels (15), as the diary has always shown them
   collect(ctx, { from, to }) {
     // The diary's window includes its end; the figures' span does not.
     const f = spanFigures(ctx.db, from, to + 1);

@@ -1,6 +1,6 @@
 // Phone-desk figures (P-5): calls, share answered within target, mean answer time — for a day on the lobby, per
 // receptionist per day for the reports. Days are calendar days in the building's time zone.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { CallFigures, ReceptionistDayFigures } from '../../../shared/contract/calls';
 import { withinTargetShare } from '../../../shared/rules/rings';
 import { addDays, dayKey, startOfDayKey } from '../../../shared/rules/time';
@@ -41,7 +41,7 @@ function finish({ latencyTotal, ...tally }: Tally): CallFigures {
   };
 }
 
-function rowsBetween(db: Database.Database, from: number, to: number): FigureRow[] {
+function rowsBetween(db: ReadableDB, from: number, to: number): FigureRow[] {
   // A call counts for whoever answered it; a missed one for whoever marked the ring.
   return db
     .prepare(
@@ -54,7 +54,7 @@ function rowsBetween(db: Database.Database, from: number, to: number): FigureRow
     .all(from, to) as FigureRow[];
 }
 
-export function dayFigures(db: Database.Database, day: string, timeZone: string): CallFigures {
+export function dayFigures(db: ReadableDB, day: string, timeZone: string): CallFigures {
   const start = startOfDayKey(day, timeZone);
   const tally = emptyTally(day);
   for (const row of rowsBetween(db, start, addDays(start, 1, timeZone))) add(tally, row);
@@ -62,7 +62,7 @@ export function dayFigures(db: Database.Database, day: string, timeZone: string)
 }
 
 /** Figures for any span [from, to) — a shift's work diary (S-2) counts the calls that rang during the shift. */
-export function spanFigures(db: Database.Database, from: number, to: number): Omit<CallFigures, 'day'> {
+export function spanFigures(db: ReadableDB, from: number, to: number): Omit<CallFigures, 'day'> {
   const tally = emptyTally('');
   for (const row of rowsBetween(db, from, to)) add(tally, row);
   const { day: _day, ...figures } = finish(tally);
@@ -73,7 +73,7 @@ export function todayKey(now: number, timeZone: string): string {
   return dayKey(now, timeZone);
 }
 
-export function receptionistDayFigures(db: Database.Database, from: string, to: string, timeZone: string): ReceptionistDayFigures[] {
+export function receptionistDayFigures(db: ReadableDB, from: string, to: string, timeZone: string): ReceptionistDayFigures[] {
   const start = startOfDayKey(from, timeZone);
   const endDayStart = startOfDayKey(to, timeZone);
   if (endDayStart < start) throw ValidationError.field('to', 'calls:error.rangeReversed');

@@ -2,7 +2,7 @@
 import type { FeatureHandlers } from '../context';
 import type { Job } from '../jobs';
 import { requireBuildingProfile } from '../settings';
-import { writeSection } from '../settings/sections';
+import { writeSection } from '../settings';
 import { ValidationError } from '../errors';
 import { callSettings, CALLS_SECTION } from './settings';
 import { answerRing, callsInProgress, closeInterruptedRings, closeUnansweredRings, giveUpRing, ringingCalls, startRing } from './ring-timer';
@@ -16,6 +16,8 @@ import { callerFile } from './caller-file';
 export { callById } from './rows';
 export { linkCallToCallback, linkCallToRecord } from './links';
 export { callSettings } from './settings';
+export { answerRing, giveUpRing, startRing } from './ring-timer';
+export { ringMemory } from './ring-memory';
 
 export const callsHandlers: FeatureHandlers<'calls'> = {
   ring: (ctx, input) => startRing(ctx, input),

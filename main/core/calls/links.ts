@@ -11,8 +11,8 @@ import { ConflictError } from '../errors';
 import { translate } from '../i18n';
 import { requireBuildingProfile } from '../settings';
 import { createRecordItem, readItem } from '../records';
-import { createCallback, isDeskStaff } from '../callbacks/core';
-import { contactByPhone } from '../directory/phone-lookup';
+import { createCallback, isDeskStaff } from '../callbacks';
+import { contactByPhone } from '../directory';
 import { requireCall, requireCallRow, type CallRow } from './rows';
 
 function link(ctx: CallContext, callId: string, column: 'callback_id' | 'record_id', targetId: string): Call {

@@ -1,8 +1,8 @@
 // What only this process knows about ringing lines: its own identity and each ring's start on the monotonic
 // clock. Wall-clock starts are stored; monotonic ones cannot outlive the process, so a ring whose row names
 // another process was interrupted by a restart (closed by the `calls.closeInterrupted` job).
+import type { ReadableDB } from '../store/sql';
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 
 export interface RingMemory {
@@ -13,9 +13,9 @@ export interface RingMemory {
 }
 
 // Keyed by the connection, so every Core (tests open several in one process) has its own memory.
-const memories = new WeakMap<Database.Database, RingMemory>();
+const memories = new WeakMap<ReadableDB, RingMemory>();
 
-export function ringMemory(db: Database.Database): RingMemory {
+export function ringMemory(db: ReadableDB): RingMemory {
   let memory = memories.get(db);
   if (!memory) {
     memory = { bootId: randomUUID(), monotonicStarts: new Map() };
@@ -28,7 +28,7 @@ export function ringMemory(db: Database.Database): RingMemory {
  * Milliseconds a line has been ringing: on the monotonic clock when this process started the ring; from the
  * stored wall-clock start otherwise (only for a ring this process did not start, which callers avoid).
  */
-export function ringElapsedMs(db: Database.Database, clock: Clock, now: number, call: { id: string; ring_started_at: number }): number {
+export function ringElapsedMs(db: ReadableDB, clock: Clock, now: number, call: { id: string; ring_started_at: number }): number {
   const start = ringMemory(db).monotonicStarts.get(call.id);
   const elapsed = start !== undefined ? clock.monotonic() - start : now - call.ring_started_at;
   return Math.max(0, Math.floor(elapsed));

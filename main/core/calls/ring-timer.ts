@@ -1,7 +1,7 @@
 // The ring timer (P-1): a ring starts on the lowest free line, is answered (latency and within-target stored)
 // or given up (missed), and rings left open by a previous process are closed as interrupted.
-import { ulid } from 'ulid';
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
+import { newId } from '../ids';
 import type { CallContext, CoreServices } from '../context';
 import type { Job } from '../jobs';
 import type { Call, RingingCall } from '../../../shared/contract/calls';
@@ -19,7 +19,7 @@ function staffId(ctx: CallContext): string | null {
   return ctx.caller.kind === 'staff' ? ctx.caller.user.id : null;
 }
 
-function lowestFreeLine(db: Database.Database, bootId: string): number {
+function lowestFreeLine(db: ReadableDB, bootId: string): number {
   const used = new Set(
     (
       db.prepare("SELECT line FROM calls WHERE status IN ('ringing','answered') AND boot_id = ?").all(bootId) as Array<{ line: number }>
@@ -52,7 +52,7 @@ export function ringingCalls(ctx: RingContext): RingingCall[] {
   return queryCalls(ctx.db, "c.status = 'ringing' AND c.boot_id = ?", [bootId], 'ORDER BY c.ring_started_at, c.seq').map((c) => withElapsed(ctx, c));
 }
 
-export function callsInProgress(db: Database.Database): Call[] {
+export function callsInProgress(db: ReadableDB): Call[] {
   return queryCalls(db, "c.status = 'answered'", [], 'ORDER BY c.answered_at, c.seq');
 }
 
@@ -66,7 +66,7 @@ export function startRing(ctx: CallContext, input: { source: Call['source']; cal
   const settings = callSettings(ctx.db);
   const memory = ringMemory(ctx.db);
   const line = lowestFreeLine(ctx.db, memory.bootId);
-  const id = ulid(ctx.now);
+  const id = newId(ctx.now);
   ctx.tx.insert('calls', {
     id,
     line,
@@ -126,7 +126,7 @@ export function giveUpRing(ctx: CallContext, id: string | undefined, callerNumbe
   return closeAsMissed(ctx, ringingRow(ctx, id), 'gaveUp', callerNumber);
 }
 
-function staleRings(db: Database.Database): CallRow[] {
+function staleRings(db: ReadableDB): CallRow[] {
   return db.prepare("SELECT * FROM calls WHERE status = 'ringing' AND boot_id <> ? ORDER BY ring_started_at").all(ringMemory(db).bootId) as CallRow[];
 }
 
@@ -155,7 +155,7 @@ function giveUpAt(services: Pick<CoreServices, 'db' | 'clock'>, now: number, row
   return now + limitMs - ringElapsedMs(services.db, services.clock, now, row);
 }
 
-function thisProcessRings(db: Database.Database): CallRow[] {
+function thisProcessRings(db: ReadableDB): CallRow[] {
   return db.prepare("SELECT * FROM calls WHERE status = 'ringing' AND boot_id = ? ORDER BY ring_started_at").all(ringMemory(db).bootId) as CallRow[];
 }
 

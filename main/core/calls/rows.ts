@@ -1,5 +1,5 @@
 // Call rows as stored, and their shape in the contract.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { Call, CallOutcome, CallStatus, ScriptStep } from '../../../shared/contract/calls';
 import { SCRIPT_STEPS } from '../../../shared/contract/calls';
 import { NotFoundError } from '../errors';
@@ -108,28 +108,28 @@ export function toCall(row: NamedCallRow): Call {
   };
 }
 
-export function findCallRow(db: Database.Database, id: string): CallRow | undefined {
+export function findCallRow(db: ReadableDB, id: string): CallRow | undefined {
   return db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
 }
 
-export function requireCallRow(db: Database.Database, id: string): CallRow {
+export function requireCallRow(db: ReadableDB, id: string): CallRow {
   const row = findCallRow(db, id);
   if (!row) throw new NotFoundError();
   return row;
 }
 
 /** One call in the contract's shape, or null. */
-export function callById(db: Database.Database, id: string): Call | null {
+export function callById(db: ReadableDB, id: string): Call | null {
   const row = db.prepare(`${CALL_SELECT} WHERE c.id = ?`).get(id) as NamedCallRow | undefined;
   return row ? toCall(row) : null;
 }
 
-export function requireCall(db: Database.Database, id: string): Call {
+export function requireCall(db: ReadableDB, id: string): Call {
   const call = callById(db, id);
   if (!call) throw new NotFoundError();
   return call;
 }
 
-export function queryCalls(db: Database.Database, where: string, params: unknown[], tail = ''): Call[] {
+export function queryCalls(db: ReadableDB, where: string, params: unknown[], tail = ''): Call[] {
   return (db.prepare(`${CALL_SELECT} WHERE ${where} ${tail}`).all(...params) as NamedCallRow[]).map(toCall);
 }

@@ -1,12 +1,12 @@
 // The phone desk's settings section ('calls'): ring cadence, target rings, give-up time, hotkey.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { CallSettings, DEFAULT_CALL_SETTINGS, type CallSettings as CallSettingsT } from '../../../shared/contract/calls';
 import type { RingCadence } from '../../../shared/rules/rings';
-import { readSection } from '../settings/sections';
+import { readSection } from '../settings';
 
 export const CALLS_SECTION = 'calls';
 
-export function callSettings(db: Database.Database): CallSettingsT {
+export function callSettings(db: ReadableDB): CallSettingsT {
   return readSection(db, CALLS_SECTION, CallSettings, DEFAULT_CALL_SETTINGS);
 }
 

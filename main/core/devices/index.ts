@@ -1,7 +1,7 @@
 // Pairing visitor screens and LAN terminals: an admin issues a one-time code, the device trades it for a token.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { FeatureHandlers } from '../context';
-import { newPairingCode, newToken, normalizePairingCode, tokenHash } from '../auth/secrets';
+import { newPairingCode, newToken, normalizePairingCode, tokenHash } from '../auth';
 import { NotFoundError, ValidationError } from '../errors';
 import { remainingOf } from '../clock';
 import type { Device } from '../../../shared/contract/devices';
@@ -35,7 +35,7 @@ export const devicesHandlers: FeatureHandlers<'devices'> = {
     const code = newPairingCode();
     const expiresAt = ctx.now + PAIRING_CODE_MINUTES * 60_000;
     ctx.tx.insert('pairing_codes', {
-      id: ulid(ctx.now),
+      id: newId(ctx.now),
       code_hash: tokenHash(code),
       name: input.name,
       kind: input.kind,
@@ -58,7 +58,7 @@ export const devicesHandlers: FeatureHandlers<'devices'> = {
     }
     const token = newToken();
     const row: DeviceRow & { token_hash: string } = {
-      id: ulid(ctx.now),
+      id: newId(ctx.now),
       name: pending.name,
       kind: pending.kind,
       token_hash: tokenHash(token),
@@ -108,7 +108,7 @@ export function ensureLocalKiosk(
     if (row) return row.revoked_at === null ? { id: row.id, name: row.name, kind: 'kiosk' } : null;
   }
   return host.runAsSystem('devices.registerLocalKiosk', (ctx) => {
-    const id = ulid(ctx.now);
+    const id = newId(ctx.now);
     // The token is never used (the window is identified by main, not by a token); it only fills the column.
     ctx.tx.insert('devices', { id, name, kind: 'kiosk', token_hash: tokenHash(newToken()), paired_at: ctx.now, revoked_at: null });
     return { id, name, kind: 'kiosk' as const };

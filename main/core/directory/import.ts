@@ -2,7 +2,7 @@
 // A header row names the columns (Chinese or English headers); each later row is a tenant, optionally with one
 // contact person. Rows of the same tenant (same name, floor and room) add contacts to it. Bad rows are reported by
 // line and reason.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { ValidationError } from '../errors';
 import { locateHeader, readSpreadsheet } from '../import';
 import { ContactInput, TenantInput, TENANT_KINDS, type TenantKind } from '../../../shared/contract/directory';
@@ -115,7 +115,7 @@ const PLAN_CHUNK = 200;
  * Validates every row against the contract's own schemas and against the directory as it is now, a chunk at a
  * time with the desk answering in between (5 000 rows are a second's work on a busy PC).
  */
-export async function planImport(db: Database.Database, rows: SheetRow[]): Promise<PlannedRow[]> {
+export async function planImport(db: ReadableDB, rows: SheetRow[]): Promise<PlannedRow[]> {
   const existing = new Map<string, string>();
   for (const t of db.prepare('SELECT id, name, floor, room FROM tenants').all() as Array<{ id: string; name: string; floor: string; room: string }>) {
     existing.set(tenantKey(t), t.id);

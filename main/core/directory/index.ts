@@ -178,3 +178,7 @@ export const directoryHandlers: FeatureHandlers<'directory'> = {
     tenants: searchTenants(ctx.db, input.q, { audience: 'public', limit: 60 }).map(toKioskTenant),
   }),
 };
+
+// The public face: what other features use of this one.
+export { maySeePhones, tenantRow } from './tenants';
+export { contactByPhone, phoneKey } from './phone-lookup';

@@ -1,18 +1,10 @@
 // Whose number is this? A caller's number matched against the directory's contact people (a missed call from a
 // known number gets a callback to that tenant). Numbers are compared as digits: separators, a +86 / 0086 country
 // prefix and an extension (转806, ext. 12) do not matter, so a switchboard number finds its company.
-import type Database from 'better-sqlite3';
-import { normalizeInput } from '../../../shared/contract/fields';
+import type { ReadableDB } from '../store/sql';
+import { phoneKey } from '../../../shared/rules/phone';
 
-/** The digits that identify a line: no separators, no country prefix, no extension. */
-export function phoneKey(value: string): string {
-  const withoutExtension = normalizeInput(value).replace(/(?:转|ext\.?|x|#)\s*\d{1,6}$/i, '');
-  const digits = withoutExtension.replace(/\D/g, '');
-  // Mainland numbers dialled with the country code: 86 13800138000, 0086 21 62345678.
-  return digits
-    .replace(/^(?:0086|86)(?=1\d{10}$)/, '')
-    .replace(/^(?:0086|86)(?=[2-9]\d{8,10}$)/, '0');
-}
+export { phoneKey };
 
 export interface DirectoryContactMatch {
   tenantId: string;
@@ -33,7 +25,7 @@ interface ContactRow {
  * The active contact of an active tenant whose number is `number`, or null. Several people sharing one line
  * (a switchboard): the tenant's primary contact first, then the earliest entered.
  */
-export function contactByPhone(db: Database.Database, number: string): DirectoryContactMatch | null {
+export function contactByPhone(db: ReadableDB, number: string): DirectoryContactMatch | null {
   const key = phoneKey(number);
   if (key.length < 5) return null;
   const rows = db

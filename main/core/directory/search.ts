@@ -2,7 +2,7 @@
 // with LIKE, then ranked. An FTS5 table was considered: its unicode61 tokenizer keeps a run of Chinese characters
 // as one token (科技 would not find 华信科技) and the trigram tokenizer needs three characters, while a desk
 // directory is a few thousand rows at most, so a scan of one column is instant and finds any fragment.
-import type Database from 'better-sqlite3';
+import { anyLike, containsPattern, Where, type ReadableDB } from '../store/sql';
 import { pinyin } from 'pinyin-pro';
 
 /** Full-width to half-width, lower case, no spaces: how both the stored text and the query are compared. */
@@ -64,9 +64,6 @@ function termPatterns(term: string): string[] {
   return [term];
 }
 
-function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export type TenantRow = {
   id: string;
@@ -116,25 +113,23 @@ export interface SearchOptions {
   limit: number;
 }
 
-export function searchTenants(db: Database.Database, query: string, options: SearchOptions): TenantRow[] {
+export function searchTenants(db: ReadableDB, query: string, options: SearchOptions): TenantRow[] {
   const column = options.audience === 'public' ? 'public_search_text' : 'search_text';
   const terms = query
     .normalize('NFKC')
     .toLowerCase()
     .split(/[\s|]+/)
     .filter(Boolean);
-  const where: string[] = [];
-  const params: string[] = [];
-  if (options.audience === 'public') where.push('active = 1 AND listed = 1');
-  else if (!options.includeInactive) where.push('active = 1');
+  const where = new Where();
+  if (options.audience === 'public') where.add('active = 1 AND listed = 1');
+  else if (!options.includeInactive) where.add('active = 1');
   for (const term of terms) {
     const alternatives = termPatterns(term);
-    where.push(`(${alternatives.map(() => `${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    params.push(...alternatives.map((p) => `%${likeEscape(p)}%`));
+    where.add(anyLike(alternatives.map(() => column)), ...alternatives.map(containsPattern));
   }
   const rows = db
-    .prepare(`SELECT * FROM tenants ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT 2000`)
-    .all(...params) as TenantRow[];
+    .prepare(`SELECT * FROM tenants ${where.clause} LIMIT 2000`)
+    .all(...where.params) as TenantRow[];
   return rows
     .map((row) => ({ row, score: terms.length ? rank(row, terms, column) : 0 }))
     .sort(

@@ -1,5 +1,5 @@
 // Reading and writing tenants and contacts; shaping them for staff (numbers by role) and for visitor screens.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { newId } from '../ids';
 import type { Caller } from '../context';
 import type { Tx } from '../store/tx';
@@ -24,13 +24,13 @@ export function maySeePhones(caller: Caller): boolean {
   return caller.kind === 'staff' && PHONE_ROLES.includes(caller.user.role);
 }
 
-export function tenantRow(db: Database.Database, id: string): TenantRow {
+export function tenantRow(db: ReadableDB, id: string): TenantRow {
   const row = db.prepare('SELECT * FROM tenants WHERE id = ?').get(id) as TenantRow | undefined;
   if (!row) throw new NotFoundError('directory:error.notFound');
   return row;
 }
 
-function contactsOf(db: Database.Database, tenantIds: string[]): Map<string, ContactRow[]> {
+function contactsOf(db: ReadableDB, tenantIds: string[]): Map<string, ContactRow[]> {
   const out = new Map<string, ContactRow[]>();
   if (tenantIds.length === 0) return out;
   const rows = db
@@ -48,7 +48,7 @@ function contactsOf(db: Database.Database, tenantIds: string[]): Map<string, Con
 }
 
 /** Staff shape; `phone` is null unless the caller's role may see numbers. */
-export function toTenants(db: Database.Database, rows: TenantRow[], phoneVisible: boolean): Tenant[] {
+export function toTenants(db: ReadableDB, rows: TenantRow[], phoneVisible: boolean): Tenant[] {
   const contacts = contactsOf(
     db,
     rows.map((r) => r.id),

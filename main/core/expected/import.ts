@@ -1,6 +1,6 @@
 // Expected visitors from a CSV file (a tenant sends a list for an event): the first line names the columns, Chinese
 // or English; every row must be valid or nothing is imported, and each bad row is reported by line and field.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { ValidationError, type FieldIssue } from '../errors';
 import { ExpectedDraft } from '../../../shared/contract/expected';
 import type { z } from 'zod';
@@ -27,11 +27,17 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
@@ -40,13 +46,16 @@ export function parseCsv(text: string): string[][] {
       field = '';
     } else field += c;
   }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
 const normHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
-export function readExpectedCsv(db: Database.Database, contentBase64: string): Array<z.output<typeof ExpectedDraft>> {
+export function readExpectedCsv(db: ReadableDB, contentBase64: string): Array<z.output<typeof ExpectedDraft>> {
   const text = Buffer.from(contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
   const rows = parseCsv(text);
   if (rows.length < 2) throw ValidationError.field('contentBase64', 'expected:error.importEmpty');

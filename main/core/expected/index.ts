@@ -1,11 +1,12 @@
 // Expected visitors (V-8): invitations, today's list, and arrival in one step at the visitor screen or the desk.
 import { newId } from '../ids';
+import { anyLike, containsPattern } from '../store/sql';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, ValidationError } from '../errors';
 import { requireBuildingProfile } from '../settings';
-import { writeSection } from '../settings/sections';
-import { checkPurpose, checkTenant } from '../visitors/desk';
-import { visitorSettings } from '../visitors/settings';
+import { writeSection } from '../settings';
+import { checkPurpose, checkTenant } from '../visitors';
+import { visitorSettings } from '../visitors';
 import { notifyTenant } from '../notify';
 import { maskPersonName } from '../../../shared/rules/masking';
 import { minutesOfTime } from '../../../shared/rules/invitation';
@@ -138,8 +139,8 @@ export const expectedHandlers: FeatureHandlers<'expected'> = {
     const today = dayKey(ctx.now, tz(ctx));
     const where = [input.includeEnded ? '1 = 1' : "e.status = 'active' AND e.last_day >= @today", 'e.redacted_at IS NULL'];
     const q = input.q.normalize('NFKC').trim();
-    if (q) where.push("(e.visitor_name LIKE @like ESCAPE '\\' OR e.mobile LIKE @like ESCAPE '\\' OR t.name LIKE @like ESCAPE '\\' OR t.display_name LIKE @like ESCAPE '\\' OR e.host_name LIKE @like ESCAPE '\\')");
-    return { expected: listWhere(ctx, where.join(' AND '), { today, like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit: input.limit }) };
+    if (q) where.push(anyLike(['e.visitor_name', 'e.mobile', 't.name', 't.display_name', 'e.host_name'], '@like'));
+    return { expected: listWhere(ctx, where.join(' AND '), { today, like: containsPattern(q), limit: input.limit }) };
   },
 
   get: (ctx, input) => out(ctx, input.id),

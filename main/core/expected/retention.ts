@@ -1,16 +1,16 @@
 // Invitations are personal data too (name, mobile): redacted once their last day is past the visitors' retention (V-7).
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { CallContext } from '../context';
 import type { RetentionPart } from '../visitors';
 import { requireBuildingProfile } from '../settings';
 import { redactNotificationsOf } from '../notify';
 import { dayKey, startOfDayKey, DAY } from '../../../shared/rules/time';
 
-function zone(db: Database.Database): string {
+function zone(db: ReadableDB): string {
   return requireBuildingProfile(db).timeZone;
 }
 
-export function oldestRedactableExpected(db: Database.Database): number | null {
+export function oldestRedactableExpected(db: ReadableDB): number | null {
   const row = db.prepare('SELECT MIN(last_day) AS day FROM expected_visits WHERE redacted_at IS NULL').get() as { day: string | null };
   // It counts from the end of its last day.
   return row.day === null ? null : startOfDayKey(row.day, zone(db)) + DAY;

@@ -1,5 +1,5 @@
 // Expected-visit rows, their windows in the building's time zone, and the shape staff screens receive.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { CallContext } from '../context';
 import { NotFoundError } from '../errors';
 import { notificationsOf } from '../notify';
@@ -38,13 +38,13 @@ type JoinRow = ExpectedRow & { t_name: string; t_display_name: string; t_display
 export const EXPECTED_SELECT = `SELECT e.*, t.name AS t_name, t.display_name AS t_display_name, t.display_name_en AS t_display_name_en, t.floor AS t_floor, t.room AS t_room
   FROM expected_visits e JOIN tenants t ON t.id = e.tenant_id`;
 
-export function expectedRow(db: Database.Database, id: string): JoinRow {
+export function expectedRow(db: ReadableDB, id: string): JoinRow {
   const row = db.prepare(`${EXPECTED_SELECT} WHERE e.id = ?`).get(id) as JoinRow | undefined;
   if (!row) throw new NotFoundError('expected:error.notFound');
   return row;
 }
 
-export function expectedByNumber(db: Database.Database, number: number): JoinRow | undefined {
+export function expectedByNumber(db: ReadableDB, number: number): JoinRow | undefined {
   return db.prepare(`${EXPECTED_SELECT} WHERE e.invite_number = ?`).get(number) as JoinRow | undefined;
 }
 

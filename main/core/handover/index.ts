@@ -1,20 +1,21 @@
 // The end-of-shift handover to security (S-1). The outgoing person prepares it (template + every feature's live
 // section + lines carried from the last handover), ticks or comments each line, signs with their own PIN — the
 // handover locks, the shift ends and its diary is finalised — and the incoming guard acknowledges with theirs.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { staffOf } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { verifyOwnPin } from '../auth/pin-check';
+import { verifyOwnPin } from '../auth';
 import { requireBuildingProfile } from '../settings';
-import { writeSection } from '../settings/sections';
+import { writeSection } from '../settings';
 import { dayKey } from '../../../shared/rules/time';
 import { ACKNOWLEDGER_ROLES } from '../../../shared/contract/handover';
 import type { Role } from '../../../shared/contract/define';
 import type { DiaryContribution, HandoverSectionProvider } from './sections';
-import { normalizeChecklist } from '../shifts/checklist';
-import { findShift, likeEscape, openShiftOf, type ShiftRow } from '../shifts/rows';
-import { endShift } from '../shifts/diary';
+import { normalizeChecklist } from '../shifts';
+import { findShift, openShiftOf, type ShiftRow } from '../shifts';
+import { Where } from '../store/sql';
+import { endShift } from '../shifts';
 import { handoverSettings } from './settings';
 import { refreshLines } from './lines';
 import {
@@ -80,7 +81,7 @@ export function handoverHandlers(
         const day = dayKey(ctx.now, requireBuildingProfile(ctx.db).timeZone);
         const sequence = ctx.tx.nextNumber(`handover:${day}`);
         row = {
-          id: ulid(ctx.now),
+          id: newId(ctx.now),
           number: `JB${day.replace(/-/g, '')}-${String(sequence).padStart(2, '0')}`,
           shift_id: shift.id,
           outgoing_id: me.user.id,
@@ -153,7 +154,7 @@ export function handoverHandlers(
       if (!ACKNOWLEDGER_ROLES.includes(person.role as Role)) throw new ForbiddenError('handover:errors.cannotTakeOver');
       const device = ctx.caller.kind === 'staff' ? ctx.caller.device : null;
       ctx.tx.insert('handover_acknowledgements', {
-        id: ulid(ctx.now),
+        id: newId(ctx.now),
         handover_id: row.id,
         incoming_id: person.id,
         incoming_name: person.name,
@@ -176,25 +177,17 @@ export function handoverHandlers(
     get: (ctx, input) => toHandover(ctx.db, requireHandover(ctx, input.id)),
 
     search: (ctx, input) => {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (input.from !== undefined) {
-        where.push('h.created_at >= ?');
-        params.push(input.from);
-      }
-      if (input.to !== undefined) {
-        where.push('h.created_at < ?');
-        params.push(input.to);
-      }
-      if (input.person) {
-        where.push("(h.outgoing_name LIKE ? ESCAPE '\\' OR a.incoming_name LIKE ? ESCAPE '\\')");
-        const pattern = `%${likeEscape(input.person)}%`;
-        params.push(pattern, pattern);
-      }
+      const where = new Where()
+        .when(input.from, 'h.created_at >= ?')
+        .when(input.to, 'h.created_at < ?')
+        .contains(['h.outgoing_name', 'a.incoming_name'], input.person);
       const rows = ctx.db
-        .prepare(`${SUMMARY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY h.created_at DESC LIMIT ?`)
-        .all(...params, input.limit) as SummaryRow[];
+        .prepare(`${SUMMARY_SELECT} ${where.clause} ORDER BY h.created_at DESC LIMIT ?`)
+        .all(...where.params, input.limit) as SummaryRow[];
       return { handovers: rows.map(toSummary) };
     },
   };
 }
+
+// The public face: what other features use of this one.
+export { type DiaryContribution, type DiaryItemDraft, type HandoverSectionProvider, type SectionContext } from './sections';

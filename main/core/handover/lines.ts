@@ -1,9 +1,9 @@
 // Building a handover's lines: every section provider's live lines, merged with the lines the previous handover
 // left unticked (marked carried), onto the draft's existing lines without losing a tick or a comment.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { CallContext } from '../context';
 import type { HandoverSectionProvider } from './sections';
-import { sectionContext, type ShiftRow } from '../shifts/rows';
+import { sectionContext, type ShiftRow } from '../shifts';
 import { linesOf, previousSignedHandover, type HandoverRow, type LineRow } from './rows';
 
 interface DesiredLine {
@@ -108,7 +108,7 @@ export function refreshLines(ctx: CallContext, handover: HandoverRow, shift: Shi
   for (const line of desired) {
     const before = existing.get(line.key);
     if (!before) {
-      ctx.tx.insert('handover_lines', { id: ulid(ctx.now), handover_id: handover.id, ...line, ticked: 0, comment: '', withdrawn: 0, updated_at: ctx.now });
+      ctx.tx.insert('handover_lines', { id: newId(ctx.now), handover_id: handover.id, ...line, ticked: 0, comment: '', withdrawn: 0, updated_at: ctx.now });
       added += 1;
       continue;
     }

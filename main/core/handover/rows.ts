@@ -1,6 +1,6 @@
 // Reading handovers: rows as stored and the contract's views.
+import type { ReadableDB } from '../store/sql';
 import crypto from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { headView, lastEntryOf, trailHead } from '../audit/chain';
 import type { Handover, HandoverLine, HandoverSummary } from '../../../shared/contract/handover';
 import type { LineParams } from '../../../shared/contract/shifts';
@@ -51,23 +51,23 @@ interface AckRow {
   note: string;
 }
 
-export function findHandover(db: Database.Database, id: string): HandoverRow | undefined {
+export function findHandover(db: ReadableDB, id: string): HandoverRow | undefined {
   return db.prepare('SELECT * FROM handovers WHERE id = ?').get(id) as HandoverRow | undefined;
 }
 
-export function handoverOfShift(db: Database.Database, shiftId: string): HandoverRow | undefined {
+export function handoverOfShift(db: ReadableDB, shiftId: string): HandoverRow | undefined {
   return db.prepare('SELECT * FROM handovers WHERE shift_id = ?').get(shiftId) as HandoverRow | undefined;
 }
 
 /** The most recently signed handover other than `exceptId`: its unticked lines carry over. */
-export function previousSignedHandover(db: Database.Database, exceptId: string | null): HandoverRow | undefined {
+export function previousSignedHandover(db: ReadableDB, exceptId: string | null): HandoverRow | undefined {
   return db
     .prepare('SELECT * FROM handovers WHERE signed_at IS NOT NULL AND id IS NOT ? ORDER BY signed_at DESC, id DESC LIMIT 1')
     .get(exceptId) as HandoverRow | undefined;
 }
 
 /** Lines still on the sheet (not withdrawn), in sheet order. */
-export function linesOf(db: Database.Database, handoverId: string, includeWithdrawn = false): LineRow[] {
+export function linesOf(db: ReadableDB, handoverId: string, includeWithdrawn = false): LineRow[] {
   return db
     .prepare(
       `SELECT * FROM handover_lines WHERE handover_id = ? ${includeWithdrawn ? '' : 'AND withdrawn = 0'}
@@ -96,7 +96,7 @@ export function toLine(row: LineRow): HandoverLine {
   };
 }
 
-function acknowledgementOf(db: Database.Database, handoverId: string): AckRow | undefined {
+function acknowledgementOf(db: ReadableDB, handoverId: string): AckRow | undefined {
   return db
     .prepare('SELECT id, incoming_id, incoming_name, incoming_role, at, note FROM handover_acknowledgements WHERE handover_id = ?')
     .get(handoverId) as AckRow | undefined;
@@ -107,7 +107,7 @@ function stateOf(row: HandoverRow, ack: AckRow | undefined): Handover['state'] {
   return row.signed_at === null ? 'draft' : 'signed';
 }
 
-export function toHandover(db: Database.Database, row: HandoverRow): Handover {
+export function toHandover(db: ReadableDB, row: HandoverRow): Handover {
   const ack = acknowledgementOf(db, row.id);
   const previous = row.previous_id ? findHandover(db, row.previous_id) : undefined;
   const shift = db.prepare('SELECT started_at FROM shifts WHERE id = ?').get(row.shift_id) as { started_at: number };

@@ -1,12 +1,12 @@
 // How a feature contributes to the end-of-shift handover (S-1) and to the shift's work diary (S-2): each feature
 // writes one provider next to its own code and lists it in `main/core/features.ts`. The handover and the diary
 // know nothing about visitors, calls or records; they ask every listed provider.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { LineParams } from '../../../shared/contract/shifts';
 
 /** What a provider may look at: the store (read only), the time of the call, the shift being handed over. */
 export interface SectionContext {
-  db: Database.Database;
+  db: ReadableDB;
   now: number;
   /** The building's time zone, for "today" and day boundaries. */
   timeZone: string;

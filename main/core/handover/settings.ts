@@ -1,7 +1,7 @@
 // The handover checklist template (admin-configurable): what the outgoing receptionist goes through with the
 // guard every evening besides the live sections (篇3 §6).
-import type Database from 'better-sqlite3';
-import { readSection } from '../settings/sections';
+import type { ReadableDB } from '../store/sql';
+import { readSection } from '../settings';
 import { HandoverSettings, type HandoverSettings as HandoverSettingsT } from '../../../shared/contract/handover';
 
 export const DEFAULT_HANDOVER_SETTINGS: HandoverSettingsT = {
@@ -15,6 +15,6 @@ export const DEFAULT_HANDOVER_SETTINGS: HandoverSettingsT = {
   ],
 };
 
-export function handoverSettings(db: Database.Database): HandoverSettingsT {
+export function handoverSettings(db: ReadableDB): HandoverSettingsT {
   return readSection(db, 'handover', HandoverSettings, DEFAULT_HANDOVER_SETTINGS);
 }

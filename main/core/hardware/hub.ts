@@ -2,7 +2,7 @@
 // reader, serial scanner), restarts them when the settings change, and turns what they report into the core's
 // own steps — a phone event into the ring timer, a card into `hardware.cardRead` for this PC's screens, a scan
 // into `hardware.scanned`. Started next to the core by whoever serves it (desktop shell, `lobby-desk web`).
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { CallContext, Logger, OutgoingEvent } from '../context';
 import type { Clock } from '../clock';
 import type { KeyRing } from '../keyring';
@@ -16,11 +16,11 @@ import { CallerIdBoxSource } from './telephony/caller-id-box';
 import { CardReaderAdapter } from './id-reader/reader-adapter';
 import { cardForDesk, type CardRead } from './id-reader/card';
 import { SerialScanner } from './scanner/serial-scanner';
-import { buildingProfile } from '../settings';
+import { buildingTimeZone } from '../settings';
 import { dayKey } from '../../../shared/rules/time';
 
 export interface HubHost {
-  db: Database.Database;
+  db: ReadableDB;
   keys: KeyRing;
   clock: Clock;
   logger: Logger;
@@ -29,11 +29,11 @@ export interface HubHost {
 }
 
 type PhoneWaiter = (event: PhoneEvent) => void;
-const phoneWaiters = new WeakMap<Database.Database, Set<PhoneWaiter>>();
-const hubs = new WeakMap<Database.Database, HardwareHub>();
+const phoneWaiters = new WeakMap<ReadableDB, Set<PhoneWaiter>>();
+const hubs = new WeakMap<ReadableDB, HardwareHub>();
 
 /** The hub serving this store, if one runs (none in plain unit tests of other features). */
-export function hardwareHub(db: Database.Database): HardwareHub | null {
+export function hardwareHub(db: ReadableDB): HardwareHub | null {
   return hubs.get(db) ?? null;
 }
 
@@ -54,7 +54,7 @@ export function deliverPhoneEvent(host: Pick<HubHost, 'db' | 'logger' | 'runAsSy
 }
 
 /** The next phone event (any source) within `ms`, or null. */
-export function waitForPhoneEvent(db: Database.Database, ms: number, accept: (event: PhoneEvent) => boolean = () => true): Promise<PhoneEvent | null> {
+export function waitForPhoneEvent(db: ReadableDB, ms: number, accept: (event: PhoneEvent) => boolean = () => true): Promise<PhoneEvent | null> {
   return new Promise((resolve) => {
     let set = phoneWaiters.get(db);
     if (!set) phoneWaiters.set(db, (set = new Set()));
@@ -151,7 +151,7 @@ export class HardwareHub {
 
   /** A card was read: this PC's desk screens get what the form needs; the trail notes that a card was read, not whose. */
   cardRead(card: CardRead): void {
-    const tz = buildingProfile(this.host.db)?.timeZone ?? 'Asia/Shanghai';
+    const tz = buildingTimeZone(this.host.db);
     this.host.runAsSystem('hardware.cardRead', (ctx) => {
       ctx.tx.note('hardware', null, { event: 'cardRead', reader: card.reader });
       ctx.emit('hardware.cardRead', cardForDesk(card, dayKey(ctx.now, tz)), { localOnly: true });

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError } from '../errors';
 import { maskIdNumber } from '../../../shared/rules/id-number';
 import { maskPersonName } from '../../../shared/rules/masking';
 import { formatDateTime, dayKey } from '../../../shared/rules/time';
-import { buildingProfile } from '../settings';
+import { buildingTimeZone } from '../settings';
 import { DeviceError, OFF, status } from './adapter';
 import { hardwareConfig, hardwareSettings, writeHardwareSettings } from './settings';
 import { hardwareHub, waitForPhoneEvent } from './hub';
@@ -28,7 +28,7 @@ function failure(error: unknown): TestResult {
 }
 
 function timeZoneOf(ctx: Pick<CallContext, 'db'>): string {
-  return buildingProfile(ctx.db)?.timeZone ?? 'Asia/Shanghai';
+  return buildingTimeZone(ctx.db);
 }
 
 /** The reader's readings go only to a screen on this PC (the desktop window, a loopback browser). */

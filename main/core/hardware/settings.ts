@@ -1,12 +1,12 @@
 // The `hardware` settings section. Written through the settings table like every section (audited); the SIP
 // password is sealed with a key derived from the installation's secret (AES-256-GCM), so neither the database
 // nor the audit trail holds it in clear, and it never leaves main.
+import type { ReadableDB } from '../store/sql';
 import crypto from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { KeyRing } from '../keyring';
 import type { Tx } from '../store/tx';
-import { readSection, writeSection } from '../settings/sections';
+import { readSection, writeSection } from '../settings';
 import { HardwareSettingsInput, type HardwareSettings } from '../../../shared/contract/hardware';
 
 export const HARDWARE_SECTION = 'hardware';
@@ -51,19 +51,19 @@ function unseal(keys: KeyRing, sealed: string): string | null {
   }
 }
 
-function stored(db: Database.Database): Stored {
+function stored(db: ReadableDB): Stored {
   return readSection(db, HARDWARE_SECTION, StoredSchema, DEFAULT_HARDWARE) as Stored;
 }
 
 /** The settings as the admin screen sees them. */
-export function hardwareSettings(db: Database.Database): HardwareSettings {
+export function hardwareSettings(db: ReadableDB): HardwareSettings {
   const { sip, ...rest } = stored(db);
   const { passwordSealed, ...sipRest } = sip;
   return { ...rest, sip: { ...sipRest, passwordSet: Boolean(passwordSealed) } };
 }
 
 /** The settings with the SIP password opened, for the adapters in main only. */
-export function hardwareConfig(db: Database.Database, keys: KeyRing): Stored & { sip: { password: string } } {
+export function hardwareConfig(db: ReadableDB, keys: KeyRing): Stored & { sip: { password: string } } {
   const value = stored(db);
   const password = value.sip.passwordSealed ? (unseal(keys, value.sip.passwordSealed) ?? '') : '';
   return { ...value, sip: { ...value.sip, password } };
@@ -71,7 +71,7 @@ export function hardwareConfig(db: Database.Database, keys: KeyRing): Stored & {
 
 export type HardwareConfig = ReturnType<typeof hardwareConfig>;
 
-export function writeHardwareSettings(tx: Tx, db: Database.Database, keys: KeyRing, input: z.output<typeof HardwareSettingsInput>): void {
+export function writeHardwareSettings(tx: Tx, db: ReadableDB, keys: KeyRing, input: z.output<typeof HardwareSettingsInput>): void {
   const previous = stored(db);
   const { password, ...sip } = input.sip;
   const passwordSealed = password === undefined ? previous.sip.passwordSealed : password === '' ? undefined : seal(keys, password);

@@ -95,8 +95,14 @@ export function listZip(buffer: Buffer, maxEntries: number): ZipEntry[] {
       const size = buffer.readUInt16LE(extra + 2);
       if (id === 0x0001) {
         let field = extra + 4;
-        if (entry.size === MAX32) (entry.size = u64(buffer, field)), (field += 8);
-        if (entry.compressedSize === MAX32) (entry.compressedSize = u64(buffer, field)), (field += 8);
+        if (entry.size === MAX32) {
+          entry.size = u64(buffer, field);
+          field += 8;
+        }
+        if (entry.compressedSize === MAX32) {
+          entry.compressedSize = u64(buffer, field);
+          field += 8;
+        }
         if (entry.localOffset === MAX32) entry.localOffset = u64(buffer, field);
       }
       extra += 4 + size;

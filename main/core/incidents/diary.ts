@@ -1,6 +1,6 @@
 // What the incident log contributes to the shift's work diary (S-2): incidents recorded, signed and amended
 // during the shift, and how many are still open at its end.
-import type { DiaryContribution } from '../handover/sections';
+import type { DiaryContribution } from '../handover';
 import { OPEN_INCIDENT_SQL } from './rows';
 
 export const incidentsDiary: DiaryContribution = {

@@ -1,5 +1,5 @@
 // The incidents section of the handover (S-1): unsigned incidents and signed ones whose follow-up is not closed.
-import type { HandoverSectionProvider } from '../handover/sections';
+import type { HandoverSectionProvider } from '../handover';
 import { OPEN_INCIDENT_SQL, type IncidentRow } from './rows';
 
 export const incidentsHandoverSection: HandoverSectionProvider = {

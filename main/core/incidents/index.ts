@@ -1,11 +1,11 @@
 // Incident log (I-1): recorded with every required part, signed by its author with their own PIN, then never
 // changed — amendments, attachments added later and review marks are appended beside it.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { z } from 'zod';
 import type { CallContext, FeatureHandlers } from '../context';
 import { staffOf } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { verifyOwnPin } from '../auth/pin-check';
+import { verifyOwnPin } from '../auth';
 import { requireBuildingProfile } from '../settings';
 import { dayKey } from '../../../shared/rules/time';
 import { ATTACHMENTS_PER_INCIDENT, type IncidentDraft } from '../../../shared/contract/incidents';
@@ -65,7 +65,7 @@ export const incidentsHandlers: FeatureHandlers<'incidents'> = {
     const day = dayKey(ctx.now, requireBuildingProfile(ctx.db).timeZone);
     const sequence = ctx.tx.nextNumber(`incident:${day}`);
     const row: IncidentRow = {
-      id: ulid(ctx.now),
+      id: newId(ctx.now),
       number: `SJ${day.replace(/-/g, '')}-${String(sequence).padStart(2, '0')}`,
       ...contentColumns(input),
       author_id: me.user.id,
@@ -115,7 +115,7 @@ export const incidentsHandlers: FeatureHandlers<'incidents'> = {
     let amendmentId: string | null = null;
     if (row.signed_at !== null) {
       // After signing a file is a later addition: it comes with a dated amendment naming who added it.
-      amendmentId = ulid(ctx.now);
+      amendmentId = newId(ctx.now);
       ctx.tx.insert('incident_amendments', {
         id: amendmentId,
         incident_id: row.id,
@@ -127,7 +127,7 @@ export const incidentsHandlers: FeatureHandlers<'incidents'> = {
       });
     }
     const attachment: AttachmentRow & { data: Buffer } = {
-      id: ulid(ctx.now),
+      id: newId(ctx.now),
       incident_id: row.id,
       amendment_id: amendmentId,
       name: input.name,
@@ -173,7 +173,7 @@ export const incidentsHandlers: FeatureHandlers<'incidents'> = {
     const incident = toIncident(ctx.db, row);
     if (input.closesFollowUp && incident.state !== 'open') throw new ConflictError('incidents:errors.notOpen');
     ctx.tx.insert('incident_amendments', {
-      id: ulid(ctx.now),
+      id: newId(ctx.now),
       incident_id: row.id,
       at: ctx.now,
       by_id: me.user.id,
@@ -190,7 +190,7 @@ export const incidentsHandlers: FeatureHandlers<'incidents'> = {
     const row = requireIncident(ctx, input.id);
     if (row.signed_at === null) throw new ConflictError('incidents:errors.reviewDraft');
     ctx.tx.insert('incident_reviews', {
-      id: ulid(ctx.now),
+      id: newId(ctx.now),
       incident_id: row.id,
       at: ctx.now,
       by_id: me.user.id,

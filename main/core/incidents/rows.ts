@@ -1,6 +1,6 @@
 // Reading incidents: rows as stored, their state, and the contract's views.
+import type { ReadableDB } from '../store/sql';
 import crypto from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Amendment, AttachmentMeta, Incident, IncidentCategory, IncidentSummary, Review } from '../../../shared/contract/incidents';
 
 export interface IncidentRow {
@@ -58,7 +58,7 @@ interface ReviewRow {
 export const ATTACHMENT_META_COLUMNS =
   'id, incident_id, amendment_id, name, mime, size, sha256, added_at, added_by_id, added_by_name, withdrawn_at';
 
-export function findIncident(db: Database.Database, id: string): IncidentRow | undefined {
+export function findIncident(db: ReadableDB, id: string): IncidentRow | undefined {
   return db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
 }
 
@@ -72,7 +72,7 @@ export function incidentState(row: Pick<IncidentRow, 'signed_at' | 'needs_follow
 export const OPEN_INCIDENT_SQL = `(i.signed_at IS NULL OR (i.needs_follow_up = 1 AND NOT EXISTS (
   SELECT 1 FROM incident_amendments a WHERE a.incident_id = i.id AND a.closes_follow_up = 1)))`;
 
-export function activeAttachments(db: Database.Database, incidentId: string): AttachmentRow[] {
+export function activeAttachments(db: ReadableDB, incidentId: string): AttachmentRow[] {
   return db
     .prepare(`SELECT ${ATTACHMENT_META_COLUMNS} FROM incident_attachments WHERE incident_id = ? AND withdrawn_at IS NULL ORDER BY added_at, id`)
     .all(incidentId) as AttachmentRow[];
@@ -91,7 +91,7 @@ export function toAttachmentMeta(row: AttachmentRow): AttachmentMeta {
   };
 }
 
-export function toIncident(db: Database.Database, row: IncidentRow): Incident {
+export function toIncident(db: ReadableDB, row: IncidentRow): Incident {
   const amendments = db
     .prepare('SELECT id, at, by_id, by_name, text, closes_follow_up FROM incident_amendments WHERE incident_id = ? ORDER BY at, id')
     .all(row.id) as AmendmentRow[];

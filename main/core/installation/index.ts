@@ -1,14 +1,15 @@
 // This installation (X-5, X-2): device preferences, folders and last errors, backup now / export / restore through
 // the backup feature's own functions, and the release feed. The shell does what only it can (the preferences file,
 // restarting, the folder dialog, checking the feed) behind `ctx.host.installation`; every change is audited here.
+import type { ReadableDB } from '../store/sql';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { readSection, writeSection } from '../settings/sections';
+import { readSection, writeSection } from '../settings';
 import { writeBackup } from '../backup';
-import { backupDir, checkDatabaseFile, isHealthy, listBackups } from '../backup/files';
+import { backupDir, checkDatabaseFile, isHealthy, listBackups } from '../backup';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import type { InstallationHost } from './host';
 import { fingerprintIn, keyFileBeside } from '../keyring/binding';
@@ -17,7 +18,7 @@ import { DEFAULT_RELEASE_SETTINGS, ReleaseSettings, type ReleaseSettings as Rele
 
 export const RELEASES_SECTION = 'releases';
 
-export function releaseSettings(db: Database.Database): ReleaseSettingsT {
+export function releaseSettings(db: ReadableDB): ReleaseSettingsT {
   return readSection(db, RELEASES_SECTION, ReleaseSettings, DEFAULT_RELEASE_SETTINGS);
 }
 

@@ -1,5 +1,5 @@
 // What the key register contributes to the shift's work diary (S-2): lent, returned, still out.
-import type { DiaryContribution } from '../handover/sections';
+import type { DiaryContribution } from '../handover';
 
 export const keysDiary: DiaryContribution = {
   key: 'keys',

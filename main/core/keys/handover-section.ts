@@ -1,5 +1,5 @@
 // The keys section of the handover (S-1): every key, card or item still out, overdue ones highlighted.
-import type { HandoverSectionProvider } from '../handover/sections';
+import type { HandoverSectionProvider } from '../handover';
 import { isOverdue, loansOut } from './rows';
 
 export const keysHandoverSection: HandoverSectionProvider = {

@@ -1,9 +1,9 @@
 // The key and item register: what was lent, to whom, when, when it is expected back, and its return.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { staffOf } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { likeEscape } from '../shifts/rows';
+import { Where } from '../store/sql';
 import { findLoan, toLoan, type LoanRow } from './rows';
 
 function requireLoan(ctx: CallContext, id: string): LoanRow {
@@ -17,7 +17,7 @@ export const keysHandlers: FeatureHandlers<'keys'> = {
     const me = staffOf(ctx);
     if (input.expectedBackAt !== null && input.expectedBackAt < ctx.now) throw ValidationError.field('expectedBackAt', 'keys:errors.backInPast');
     const row: LoanRow = {
-      id: ulid(ctx.now),
+      id: newId(ctx.now),
       kind: input.kind,
       item: input.item,
       item_code: input.itemCode,
@@ -53,20 +53,13 @@ export const keysHandlers: FeatureHandlers<'keys'> = {
   },
 
   list: (ctx, input) => {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (input.state === 'out') where.push('returned_at IS NULL');
-    if (input.state === 'overdue') {
-      where.push('returned_at IS NULL AND expected_back_at IS NOT NULL AND expected_back_at < ?');
-      params.push(ctx.now);
-    }
-    if (input.text) {
-      where.push("(item || ' ' || item_code || ' ' || borrower || ' ' || borrower_unit) LIKE ? ESCAPE '\\'");
-      params.push(`%${likeEscape(input.text)}%`);
-    }
+    const where = new Where();
+    if (input.state === 'out') where.add('returned_at IS NULL');
+    if (input.state === 'overdue') where.add('returned_at IS NULL AND expected_back_at IS NOT NULL AND expected_back_at < ?', ctx.now);
+    where.contains(["(item || ' ' || item_code || ' ' || borrower || ' ' || borrower_unit)"], input.text);
     const rows = ctx.db
-      .prepare(`SELECT * FROM key_loans ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lent_at DESC LIMIT ?`)
-      .all(...params, input.limit) as LoanRow[];
+      .prepare(`SELECT * FROM key_loans ${where.clause} ORDER BY lent_at DESC LIMIT ?`)
+      .all(...where.params, input.limit) as LoanRow[];
     return { loans: rows.map((r) => toLoan(r, ctx.now)) };
   },
 

@@ -1,5 +1,5 @@
 // Reading the key and item register.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { KeyLoan, LoanKind } from '../../../shared/contract/keys';
 
 export interface LoanRow {
@@ -20,7 +20,7 @@ export interface LoanRow {
   return_note: string;
 }
 
-export function findLoan(db: Database.Database, id: string): LoanRow | undefined {
+export function findLoan(db: ReadableDB, id: string): LoanRow | undefined {
   return db.prepare('SELECT * FROM key_loans WHERE id = ?').get(id) as LoanRow | undefined;
 }
 
@@ -47,6 +47,6 @@ export function toLoan(row: LoanRow, now: number): KeyLoan {
   };
 }
 
-export function loansOut(db: Database.Database): LoanRow[] {
+export function loansOut(db: ReadableDB): LoanRow[] {
   return db.prepare('SELECT * FROM key_loans WHERE returned_at IS NULL ORDER BY lent_at').all() as LoanRow[];
 }

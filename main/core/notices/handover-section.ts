@@ -1,6 +1,6 @@
 // The notices section of the handover (S-1, R-10): every notice in force now, public or internal, so the incoming
 // guard knows what owners and visitors have been told (a water cut, a fire drill, a lift out of service).
-import type { HandoverSectionProvider } from '../handover/sections';
+import type { HandoverSectionProvider } from '../handover';
 import { activeNotices } from './queries';
 
 export const noticesHandoverSection: HandoverSectionProvider = {

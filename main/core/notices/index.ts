@@ -81,3 +81,6 @@ export const noticesHandlers: FeatureHandlers<'notices'> = {
     return noticeOut(ctx, input.id);
   },
 };
+
+// The public face: what other features use of this one.
+export { activeNotices, activePublicNotices } from './queries';

@@ -1,5 +1,5 @@
 // Read functions over notices for other features: the visitor screen's welcome and the shift handover.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { Notice } from '../../../shared/contract/notices';
 
 export type NoticeRow = {
@@ -48,14 +48,14 @@ export function toNotice(row: NoticeRow & { created_by_name: string | null }, no
 export const NOTICE_SELECT = 'SELECT n.*, s.name AS created_by_name FROM notices n LEFT JOIN staff s ON s.id = n.created_by';
 
 /** Current public notices for everyone or the building: what the visitor screen's welcome shows (V-5). */
-export function activePublicNotices(db: Database.Database, now: number): NoticeRow[] {
+export function activePublicNotices(db: ReadableDB, now: number): NoticeRow[] {
   return db
     .prepare(`SELECT * FROM notices WHERE ${CURRENT} AND public = 1 AND target IN ('all','building') ORDER BY active_from DESC, id DESC LIMIT 5`)
     .all({ now }) as NoticeRow[];
 }
 
 /** Every current notice (public or not), newest first: for the shift handover (S-1). */
-export function activeNotices(db: Database.Database, now: number): Notice[] {
+export function activeNotices(db: ReadableDB, now: number): Notice[] {
   return (db.prepare(`${NOTICE_SELECT} WHERE ${CURRENT.replace(/(withdrawn_at|active_from|active_until)/g, 'n.$1')} ORDER BY n.active_from DESC, n.id DESC`).all({ now }) as Array<
     NoticeRow & { created_by_name: string | null }
   >).map((r) => toNotice(r, now));

@@ -1,8 +1,9 @@
 // Host notification (V-10): tenants' channels, the outbox's state, the phone fallback, and the delivery job.
+import { MOBILE, mobileInput } from '../../../shared/rules/phone';
 import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { tenantRow } from '../directory/tenants';
+import { tenantRow } from '../directory';
 import { requireBuildingProfile } from '../settings';
 import type { Recipient } from '../../../shared/contract/notify';
 import { publicNotifySettings, writeNotifySettings } from './settings';
@@ -43,14 +44,13 @@ function recipientRow(ctx: CallContext, id: string): RecipientRow {
   return row;
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 
 /** The target in its stored form, or a field error in the caller's language. */
 function checkedTarget(channel: Recipient['channel'], raw: string): string {
   const value = raw.normalize('NFKC').trim();
   if (channel === 'sms') {
-    const digits = value.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+    const digits = mobileInput(value);
     if (!MOBILE.test(digits)) throw ValidationError.field('target', 'errors:field.mobile');
     return digits;
   }

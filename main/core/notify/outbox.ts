@@ -2,11 +2,11 @@
 // visitor confirmed); delivery starts after that commit, outside any transaction, so a slow or absent network never
 // holds the desk. Each attempt's result is written in a system transaction of its own; a failure is tried again
 // with a doubling wait until `maxAttempts`, a permanent one (a wrong webhook) is shown as failed at once.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { newId } from '../ids';
 import type { BackgroundHost, CallContext } from '../context';
 import type { Job } from '../jobs';
-import { maySeePhones } from '../directory/tenants';
+import { maySeePhones } from '../directory';
 import type { Notification, NotifyEvent, NotifySubject, NotificationStatus, NotifyChannel } from '../../../shared/contract/notify';
 import { storedNotifySettings, smsConfig, smtpConfig } from './settings';
 import { seal, unseal } from './sealed';
@@ -115,7 +115,7 @@ export interface HostMessage {
 }
 
 /** The contact the desk would call: the primary one, else the first active. */
-function contactToCall(db: Database.Database, tenantId: string): string | null {
+function contactToCall(db: ReadableDB, tenantId: string): string | null {
   const row = db
     .prepare('SELECT id FROM tenant_contacts WHERE tenant_id = ? AND active = 1 ORDER BY is_primary DESC, created_at, id LIMIT 1')
     .get(tenantId) as { id: string } | undefined;

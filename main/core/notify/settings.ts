@@ -1,10 +1,10 @@
 // The notify settings section: the retry policy, the SMS gateway and the SMTP server. Secrets are sealed in the
 // stored JSON and only reported as set.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { z } from 'zod';
 import type { CallContext } from '../context';
 import type { KeyRing } from '../keyring';
-import { readSection, writeSection } from '../settings/sections';
+import { readSection, writeSection } from '../settings';
 import { NotifySettingsInput, type NotifySettings } from '../../../shared/contract/notify';
 import { seal, unseal } from './sealed';
 
@@ -20,11 +20,11 @@ type Stored = z.infer<typeof Stored>;
 
 const DEFAULTS: Stored = { maxAttempts: 10, backoffSeconds: 30, sms: null, smtp: null };
 
-export function storedNotifySettings(db: Database.Database): Stored {
+export function storedNotifySettings(db: ReadableDB): Stored {
   return readSection(db, NOTIFY_SECTION, Stored, DEFAULTS);
 }
 
-export function publicNotifySettings(db: Database.Database): NotifySettings {
+export function publicNotifySettings(db: ReadableDB): NotifySettings {
   const s = storedNotifySettings(db);
   return {
     maxAttempts: s.maxAttempts,
@@ -70,12 +70,12 @@ export interface SmtpConfig {
   from: string;
 }
 
-export function smsConfig(db: Database.Database, keys: KeyRing): SmsConfig | null {
+export function smsConfig(db: ReadableDB, keys: KeyRing): SmsConfig | null {
   const s = storedNotifySettings(db).sms;
   return s ? { url: s.url, template: s.template, token: s.tokenSealed ? (unseal(keys, s.tokenSealed) ?? '') : '' } : null;
 }
 
-export function smtpConfig(db: Database.Database, keys: KeyRing): SmtpConfig | null {
+export function smtpConfig(db: ReadableDB, keys: KeyRing): SmtpConfig | null {
   const s = storedNotifySettings(db).smtp;
   return s ? { host: s.host, port: s.port, secure: s.secure, user: s.user, from: s.from, password: s.passwordSealed ? (unseal(keys, s.passwordSealed) ?? '') : '' } : null;
 }

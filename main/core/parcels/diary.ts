@@ -1,6 +1,6 @@
 // What the parcel desk contributes to the shift's work diary (S-2): logged (parcels, food), collected, still held;
 // parcels flagged uncollected in the shift are listed (tenant and number only).
-import type { DiaryContribution, DiaryItemDraft } from '../handover/sections';
+import type { DiaryContribution, DiaryItemDraft } from '../handover';
 
 export const parcelsDiary: DiaryContribution = {
   key: 'parcels',

@@ -1,10 +1,10 @@
 // Parcel figures for a span (reports, X-4): what was logged (by kind), collected, and what is held or uncollected now.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { DAY } from '../../../shared/rules/time';
 import type { ParcelFigures } from '../../../shared/contract/parcels';
 import { parcelSettings } from './rows';
 
-export function parcelFigures(db: Database.Database, from: number, to: number, now: number): ParcelFigures {
+export function parcelFigures(db: ReadableDB, from: number, to: number, now: number): ParcelFigures {
   const logged = db
     .prepare("SELECT COUNT(*) AS n, SUM(kind = 'parcel') AS parcels, SUM(kind = 'food') AS food FROM parcels WHERE logged_at >= ? AND logged_at < ?")
     .get(from, to) as { n: number; parcels: number | null; food: number | null };

@@ -1,6 +1,6 @@
 // The parcels section of the handover (S-1, V-9): every parcel or food delivery still held, the uncollected ones
 // highlighted. The sheet outlives the parcel: the recipient's name is masked, no tracking number beyond its tail.
-import type { HandoverSectionProvider } from '../handover/sections';
+import type { HandoverSectionProvider } from '../handover';
 import { maskPersonName } from '../../../shared/rules/masking';
 import { DAY } from '../../../shared/rules/time';
 import { parcelSettings } from './rows';

@@ -1,11 +1,12 @@
 // Parcels and food deliveries held at the desk (V-9): logged in seconds, the recipient told (V-10), picked up with
 // who collected it, flagged when uncollected; figures for reports.
 import { newId } from '../ids';
+import { anyLike, containsPattern } from '../store/sql';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, ValidationError } from '../errors';
 import { requireBuildingProfile } from '../settings';
-import { writeSection } from '../settings/sections';
-import { checkTenant } from '../visitors/desk';
+import { writeSection } from '../settings';
+import { checkTenant } from '../visitors';
 import { notifyTenant } from '../notify';
 import { dayKey } from '../../../shared/rules/time';
 import { parcelRow, parcelSettings, parcelsWhere, toParcel, PARCELS_SECTION, type ParcelRow } from './rows';
@@ -82,11 +83,12 @@ export const parcelsHandlers: FeatureHandlers<'parcels'> = {
   list: (ctx, input) => {
     const q = input.q.normalize('NFKC').trim();
     if (!q) return { parcels: parcelsWhere(ctx, '1 = 1', { limit: input.limit }, 'p.logged_at DESC, p.id DESC') };
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     return {
       parcels: parcelsWhere(
         ctx,
-        "(p.tracking_number LIKE @upper ESCAPE '\\' OR p.number LIKE @upper ESCAPE '\\' OR p.recipient_name LIKE @like ESCAPE '\\' OR t.name LIKE @like ESCAPE '\\' OR t.display_name LIKE @like ESCAPE '\\' OR p.courier LIKE @like ESCAPE '\\')",
+        // Tracking and parcel numbers are stored upper-case.
+        `(${anyLike(['p.tracking_number', 'p.number'], '@upper')} OR ${anyLike(['p.recipient_name', 't.name', 't.display_name', 'p.courier'], '@like')})`,
         { like, upper: like.toUpperCase(), limit: input.limit },
         'p.logged_at DESC, p.id DESC',
       ),
@@ -127,3 +129,6 @@ export const parcelsHandlers: FeatureHandlers<'parcels'> = {
 
   figures: (ctx, input) => parcelFigures(ctx.db, input.from, input.to, ctx.now),
 };
+
+// The public face: what other features use of this one.
+export { imageBytes } from './pickup';

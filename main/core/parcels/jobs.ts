@@ -1,7 +1,7 @@
 // `parcels.uncollected`: a parcel held past the setting's days is flagged once (lobby alarm, a reminder to the
 // recipient); and collected parcels' personal data (recipient, collector, signature, photo) follow the visitors'
 // retention (V-7).
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { Job } from '../jobs';
 import type { RetentionPart } from '../visitors';
 import { notifyTenant, redactNotificationsOf } from '../notify';
@@ -37,7 +37,7 @@ export const uncollectedJob: Job = {
   },
 };
 
-function oldestCollected(db: Database.Database): number | null {
+function oldestCollected(db: ReadableDB): number | null {
   return (db.prepare("SELECT MIN(collected_at) AS at FROM parcels WHERE status = 'collected' AND redacted_at IS NULL").get() as { at: number | null }).at;
 }
 

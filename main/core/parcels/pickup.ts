@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { CallContext } from '../context';
 import type { KeyRing } from '../keyring';
 import { ConflictError, ValidationError } from '../errors';
-import { hashPin, pinMatches } from '../auth/secrets';
+import { hashPin, pinMatches } from '../auth';
 import { newId } from '../ids';
 
 export function newPickupCode(): string {

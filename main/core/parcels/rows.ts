@@ -1,15 +1,15 @@
 // Parcel rows, the settings section, and the shape staff screens receive.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { CallContext } from '../context';
 import { NotFoundError } from '../errors';
-import { readSection } from '../settings/sections';
+import { readSection } from '../settings';
 import { notificationsOf } from '../notify';
 import { DAY } from '../../../shared/rules/time';
 import { ParcelSettings, DEFAULT_PARCEL_SETTINGS, type Parcel } from '../../../shared/contract/parcels';
 
 export const PARCELS_SECTION = 'parcels';
 
-export function parcelSettings(db: Database.Database): ParcelSettings {
+export function parcelSettings(db: ReadableDB): ParcelSettings {
   return readSection(db, PARCELS_SECTION, ParcelSettings, DEFAULT_PARCEL_SETTINGS);
 }
 
@@ -49,7 +49,7 @@ export const PARCEL_SELECT = `SELECT p.id, p.number, p.kind, p.courier, p.tracki
 
 type Listed = Omit<ParcelJoinRow, 'photo' | 'signature' | 'pickup_code_hash' | 'photo_type'> & { has_photo: number };
 
-export function parcelRow(db: Database.Database, id: string): Listed {
+export function parcelRow(db: ReadableDB, id: string): Listed {
   const row = db.prepare(`${PARCEL_SELECT} WHERE p.id = ?`).get(id) as Listed | undefined;
   if (!row) throw new NotFoundError('parcels:error.notFound');
   return row;

@@ -1,18 +1,18 @@
 // Visitor photos (V-11): kept only with the visitor's separate consent (PIPL Art. 29), one per visit, while the visit
 // is current; blanked with the visit at retention (V-7).
+import type { ReadableDB } from '../store/sql';
 import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import type { RetentionPart } from '../visitors';
 import { ConflictError, ValidationError } from '../errors';
-import { readSection, writeSection } from '../settings/sections';
-import { visitRow } from '../visitors/rows';
-import { imageBytes } from '../parcels/pickup';
+import { readSection, writeSection } from '../settings';
+import { visitRow } from '../visitors';
+import { imageBytes } from '../parcels';
 import { PhotoSettings, DEFAULT_PHOTO_SETTINGS } from '../../../shared/contract/photos';
-import type Database from 'better-sqlite3';
 
 export const PHOTOS_SECTION = 'photos';
 
-export function photoSettings(db: Database.Database): PhotoSettings {
+export function photoSettings(db: ReadableDB): PhotoSettings {
   return readSection(db, PHOTOS_SECTION, PhotoSettings, DEFAULT_PHOTO_SETTINGS);
 }
 

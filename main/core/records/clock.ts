@@ -6,9 +6,10 @@
 // Each item's next step is computed once per change of the item (a trigger marks its row in record_clock_due
 // stale) and once per change of the settings (another basis), stored and indexed: a wake reads the rows that are
 // due or stale, at most a batch of them, and never walks every open item's deadlines.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { CallContext, CoreServices } from '../context';
 import type { Job } from '../jobs';
+import type { Tx } from '../store/tx';
 import { boundedDue, waitStartParams, type WallClockJump } from '../clock-jump';
 import { translate } from '../i18n';
 import { DEFAULT_LANGUAGE } from '../../../shared/i18n';
@@ -17,7 +18,7 @@ import { ESCALATES_TO, SUPERSEDED_BY, ladderSteps, type ClockStep } from './esca
 import { complaintSteps, followUpSteps } from './complaints';
 import { findItem, ITEM_SELECT, LEVEL_RANK, OWNER_ROLE, type ItemRow, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
-import { newId } from './trail-notes';
+import { newId } from '../ids';
 
 export const CLOCK_JOB_NAME = 'records.clock';
 
@@ -28,11 +29,11 @@ export function clockSteps(item: ListedRow, env: RecordsEnv): ClockStep[] {
 const stepKey = (kind: ClockKind, cycle: number) => `${kind}:${cycle}`;
 
 /** Items the clock still watches: open ones, and resolved ones waiting for their follow-up visit. */
-export function watchedItems(db: Database.Database): ListedRow[] {
+export function watchedItems(db: ReadableDB): ListedRow[] {
   return db.prepare(`${ITEM_SELECT} WHERE i.status IN ('open','forwarded') OR i.follow_up_due_at IS NOT NULL`).all() as ListedRow[];
 }
 
-function recordedSteps(db: Database.Database, itemId: string): Set<string> {
+function recordedSteps(db: ReadableDB, itemId: string): Set<string> {
   const rows = db.prepare('SELECT kind, cycle FROM record_clock_events WHERE item_id = ?').all(itemId) as Array<{ kind: ClockKind; cycle: number }>;
   return new Set(rows.map((r) => stepKey(r.kind, r.cycle)));
 }
@@ -60,8 +61,8 @@ export const CLOCK_BATCH = 100;
 export interface ClockWork {
   itemsRead: number;
 }
-const work = new WeakMap<Database.Database, ClockWork>();
-export function clockWork(db: Database.Database): ClockWork {
+const work = new WeakMap<ReadableDB, ClockWork>();
+export function clockWork(db: ReadableDB): ClockWork {
   let w = work.get(db);
   if (!w) work.set(db, (w = { itemsRead: 0 }));
   return w;
@@ -73,27 +74,30 @@ function basisOf(env: RecordsEnv): string {
   return JSON.stringify([s.supervisorAfterDays, s.managerAfterDays, s.warnBeforeHours, s.complaintAnswerHours, s.countMode, s.holidays, s.makeUpDays, env.timeZone]);
 }
 
-function storedBasis(db: Database.Database): string | null {
+function storedBasis(db: ReadableDB): string | null {
   return (db.prepare('SELECT basis FROM record_clock_basis WHERE id = 1').get() as { basis: string } | undefined)?.basis ?? null;
 }
 
 /** The next step still pending for an item, and what it counts from (null: nothing pending). */
-function nextStep(db: Database.Database, item: ListedRow, env: RecordsEnv): { dueAt: number; startAt: number } | null {
+function nextStep(db: ReadableDB, item: ListedRow, env: RecordsEnv): { dueAt: number; startAt: number } | null {
   const first = pendingSteps(item, env, recordedSteps(db, item.id))[0];
   return first ? { dueAt: first.dueAt, startAt: stepStart(item, first) } : null;
 }
 
 /** Stores an item's next step (the timer's index of what is due). */
-function storeNextStep(db: Database.Database, item: ListedRow, env: RecordsEnv, pending?: ClockStep[]): void {
+function storeNextStep(tx: Tx, item: ListedRow, env: RecordsEnv, pending?: ClockStep[]): void {
+  const db = tx.db;
   const first = (pending ?? pendingSteps(item, env, recordedSteps(db, item.id)))[0];
   const next = first ? { dueAt: first.dueAt, startAt: stepStart(item, first) } : null;
-  db.prepare(
+  tx.derived(
+    'record_clock_due',
     `INSERT INTO record_clock_due (item_id, due_at, start_at, stale) VALUES (@id, @due, @start, 0)
      ON CONFLICT (item_id) DO UPDATE SET due_at = @due, start_at = @start, stale = 0`,
-  ).run({ id: item.id, due: next?.dueAt ?? null, start: next?.startAt ?? null });
+    { id: item.id, due: next?.dueAt ?? null, start: next?.startAt ?? null },
+  );
 }
 
-function staleIds(db: Database.Database, limit: number): string[] {
+function staleIds(db: ReadableDB, limit: number): string[] {
   return (db.prepare('SELECT item_id FROM record_clock_due WHERE stale = 1 LIMIT ?').all(limit) as Array<{ item_id: string }>).map((r) => r.item_id);
 }
 
@@ -102,7 +106,7 @@ function staleIds(db: Database.Database, limit: number): string[] {
  * a clock jump) it is bounded as the timer judges steps. Rows changed since the timer last ran are computed here;
  * before the timer has stored anything under the current settings, every watched item is.
  */
-export function nextClockDue(db: Database.Database, env: RecordsEnv = recordsEnv(db), at: { now?: number; jump?: WallClockJump | null } = {}): number | null {
+export function nextClockDue(db: ReadableDB, env: RecordsEnv = recordsEnv(db), at: { now?: number; jump?: WallClockJump | null } = {}): number | null {
   const now = at.now;
   const jump = at.jump ?? null;
   const bound = (startAt: number, dueAt: number) => (now === undefined ? dueAt : boundedDue(startAt, dueAt, now, jump));
@@ -140,7 +144,7 @@ function clockWakeAt(services: CoreServices, now: number): number | null {
 }
 
 /** Items whose next step is due at `now` (within a batch): by the index, and those bounded by a clock jump. */
-function dueIds(db: Database.Database, now: number, jump: WallClockJump | null, limit: number): string[] {
+function dueIds(db: ReadableDB, now: number, jump: WallClockJump | null, limit: number): string[] {
   const ids = (db.prepare('SELECT item_id FROM record_clock_due WHERE due_at <= ? AND stale = 0 LIMIT ?').all(now, limit) as Array<{ item_id: string }>).map(
     (r) => r.item_id,
   );
@@ -248,13 +252,12 @@ function runClock(ctx: CallContext): void {
   const env = recordsEnv(ctx.db);
   const basis = basisOf(env);
   if (storedBasis(ctx.db) !== basis) {
-    ctx.db
-      .prepare(
-        `UPDATE record_clock_due SET stale = 1 WHERE due_at IS NOT NULL OR item_id IN
-         (SELECT id FROM record_items WHERE status IN ('open','forwarded') OR follow_up_due_at IS NOT NULL)`,
-      )
-      .run();
-    ctx.db.prepare('INSERT INTO record_clock_basis (id, basis) VALUES (1, @basis) ON CONFLICT (id) DO UPDATE SET basis = @basis').run({ basis });
+    ctx.tx.derived(
+      'record_clock_due',
+      `UPDATE record_clock_due SET stale = 1 WHERE due_at IS NOT NULL OR item_id IN
+       (SELECT id FROM record_items WHERE status IN ('open','forwarded') OR follow_up_due_at IS NOT NULL)`,
+    );
+    ctx.tx.derived('record_clock_basis', 'INSERT INTO record_clock_basis (id, basis) VALUES (1, @basis) ON CONFLICT (id) DO UPDATE SET basis = @basis', { basis });
   }
   const counter = clockWork(ctx.db);
   const notices: ClockNotice[] = [];
@@ -266,8 +269,8 @@ function runClock(ctx: CallContext): void {
     const pending = pendingSteps(found, env, recordedSteps(ctx.db, id));
     const advanced = advanceItemClock(ctx, found, env, pending);
     notices.push(...advanced);
-    if (advanced.length === 0) storeNextStep(ctx.db, found, env, pending);
-    else storeNextStep(ctx.db, findItem(ctx.db, id) ?? found, env);
+    if (advanced.length === 0) storeNextStep(ctx.tx, found, env, pending);
+    else storeNextStep(ctx.tx, findItem(ctx.db, id) ?? found, env);
   };
   for (const id of staleIds(ctx.db, CLOCK_BATCH)) handle(id);
   for (const id of dueIds(ctx.db, ctx.now, ctx.clockJump, CLOCK_BATCH)) handle(id);

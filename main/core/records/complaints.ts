@@ -7,7 +7,8 @@ import { answerDeadline, followUpDeadline } from './calendar';
 import { warningStep, type ClockStep } from './escalation';
 import { isActive, OWNER_ROLE, type ItemRow } from './rows';
 import type { RecordsEnv } from './settings';
-import { addNote, newId, staffActor } from './trail-notes';
+import { newId } from '../ids';
+import { addNote, staffActor } from './trail-notes';
 
 export function complaintSteps(item: ItemRow, env: RecordsEnv): ClockStep[] {
   if (item.type !== 'complaint' || !isActive(item) || item.answered_at !== null || item.breached_at !== null) return [];

@@ -1,6 +1,6 @@
 // The supervisor's daily audit of the record (R-6, 篇4 §4.3): what has not been audited is listed, yesterday
 // first; auditing marks who and when, optionally with a comment.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { headView, trailHead } from '../audit/chain';
 import type { CallContext } from '../context';
 import { staffOf } from '../context';
@@ -9,7 +9,7 @@ import type { AuditQueue } from '../../../shared/contract/records';
 import { requireAction } from './access';
 import { ITEM_SELECT, requireItem, toSummary, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
-import { newId } from './trail-notes';
+import { newId } from '../ids';
 
 export function auditQueue(ctx: CallContext): AuditQueue {
   const env = recordsEnv(ctx.db);
@@ -59,7 +59,7 @@ export function auditItems(ctx: CallContext, input: { ids: string[]; comment: st
 }
 
 /** From the set hour, the lobby reminds while entries from yesterday (or before) are not audited. */
-export function auditReminder(db: Database.Database, env: RecordsEnv, now: number): { dayKey: string; pending: number } | null {
+export function auditReminder(db: ReadableDB, env: RecordsEnv, now: number): { dayKey: string; pending: number } | null {
   if (localHour(now, env.timeZone) < env.settings.auditReminderHour) return null;
   const todayKey = dayKey(now, env.timeZone);
   const pending = (

@@ -1,6 +1,6 @@
 // One item as the detail drawer shows it: the summary, the trail (notes, timer events, follow-ups, audit in
 // order), deadlines, and what the caller may do.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { SignedInUser } from '../../../shared/contract/auth';
 import type { ClockKind, NoteKind, RecordDetail, TrailEntry } from '../../../shared/contract/records';
 import { answerDeadline, ladderDeadlines } from './calendar';
@@ -47,7 +47,7 @@ interface LinkedCallRow {
 }
 
 /** The call an item was made from: the call's side is the phone desk's table, read here for the detail only. */
-function linkedCall(db: Database.Database, callId: string | null): RecordDetail['call'] {
+function linkedCall(db: ReadableDB, callId: string | null): RecordDetail['call'] {
   if (!callId) return null;
   const call = db
     .prepare(
@@ -60,7 +60,7 @@ function linkedCall(db: Database.Database, callId: string | null): RecordDetail[
     : null;
 }
 
-export function toDetail(db: Database.Database, row: ListedRow, user: SignedInUser, env: RecordsEnv, now: number): RecordDetail {
+export function toDetail(db: ReadableDB, row: ListedRow, user: SignedInUser, env: RecordsEnv, now: number): RecordDetail {
   const notes = db.prepare('SELECT * FROM record_notes WHERE item_id = ? ORDER BY at, id').all(row.id) as NoteRow[];
   const clock = db.prepare('SELECT * FROM record_clock_events WHERE item_id = ? ORDER BY detected_at, id').all(row.id) as ClockRow[];
   const followUps = db.prepare('SELECT * FROM record_follow_ups WHERE item_id = ? ORDER BY at, id').all(row.id) as FollowUpRow[];

@@ -1,7 +1,7 @@
 // What the reception record contributes to the shift's work diary (S-2): items entered and items closed (resolved,
 // or closed as unresolvable) during the shift, and how many are still open at its end. Owners' names are masked and
 // phone numbers left off: the diary is read by the guard and kept as it was when the shift ended.
-import type { DiaryContribution } from '../handover/sections';
+import type { DiaryContribution } from '../handover';
 import { maskPersonName, privateExcerpt } from '../../../shared/rules/masking';
 
 export const recordsDiary: DiaryContribution = {

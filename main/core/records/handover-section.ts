@@ -1,7 +1,7 @@
 // The reception-record section of the handover (S-1, R-4, R-5): items that will escalate or fall due within the
 // next 24 hours, and those already overdue, most urgent first. The guard reads the sheet: the owner's name is
 // masked, the phone number stays off, and digit runs in the matter are starred.
-import type { HandoverSectionProvider } from '../handover/sections';
+import type { HandoverSectionProvider } from '../handover';
 import { maskPersonName, privateExcerpt } from '../../../shared/rules/masking';
 import { actingLevel, dueSoonAndOverdue } from './queries';
 

@@ -11,7 +11,8 @@ import { advanceItemClock, notifyHost } from './clock';
 import { toDetail } from './detail';
 import { requireItem, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
-import { actingPerson, addNote, newId } from './trail-notes';
+import { newId } from '../ids';
+import { actingPerson, addNote } from './trail-notes';
 
 /** How far back an item may say it was received (an item relayed from another post after a weekend). */
 const MAX_BACKDATE_MS = 7 * DAY;

@@ -5,6 +5,7 @@ import { staffOf } from '../context';
 import type { RecordSummary } from '../../../shared/contract/records';
 import { ITEM_SELECT, toSummary, type ListedRow } from './rows';
 import { recordsEnv } from './settings';
+import { Where } from '../store/sql';
 
 export interface ListInput {
   status: 'active' | 'open' | 'resolved' | 'unresolvable' | 'all';
@@ -28,60 +29,31 @@ const STATUS_WHERE: Record<ListInput['status'], string | null> = {
   all: null,
 };
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export function listItems(ctx: CallContext, input: ListInput): { items: RecordSummary[]; nextBefore: string | null } {
   const { user } = staffOf(ctx);
   const env = recordsEnv(ctx.db);
-  const where: string[] = [];
-  const params: unknown[] = [];
+  const where = new Where();
   const status = STATUS_WHERE[input.status];
-  if (status) where.push(status);
-  for (const [value, column] of [
-    [input.type, 'i.type'],
-    [input.channel, 'i.channel'],
-    [input.level, 'i.level'],
-    [input.department, 'i.department'],
-  ] as const) {
-    if (value === undefined || value === '') continue;
-    where.push(`${column} = ?`);
-    params.push(value);
-  }
-  if (input.from !== undefined) {
-    where.push('i.received_at >= ?');
-    params.push(input.from);
-  }
-  if (input.to !== undefined) {
-    where.push('i.received_at < ?');
-    params.push(input.to);
-  }
-  const search = input.search?.trim();
-  if (search) {
-    if ([...search].length >= 3) {
-      where.push('i.rowid IN (SELECT rowid FROM record_items_fts WHERE record_items_fts MATCH ?)');
-      params.push(`"${search.replace(/"/g, '""')}"`);
-    } else {
-      const like = `%${escapeLike(search)}%`;
-      where.push("(i.owner_name LIKE ? ESCAPE '\\' OR i.owner_phone LIKE ? ESCAPE '\\' OR i.unit LIKE ? ESCAPE '\\' OR i.matter LIKE ? ESCAPE '\\' OR i.number LIKE ? ESCAPE '\\')");
-      params.push(like, like, like, like, like);
-    }
-  }
+  if (status) where.add(status);
+  where
+    .equals('i.type', input.type)
+    .equals('i.channel', input.channel)
+    .equals('i.level', input.level)
+    .equals('i.department', input.department)
+    .when(input.from, 'i.received_at >= ?')
+    .when(input.to, 'i.received_at < ?')
+    .search(input.search?.trim(), {
+      fts: { table: 'record_items_fts', rowid: 'i.rowid' },
+      columns: ['i.owner_name', 'i.owner_phone', 'i.unit', 'i.matter', 'i.number'],
+    });
   // A department user sees what is with their department (and a complaint that names them).
-  if (user.role === 'department') {
-    where.push('(i.department = ? OR i.about_staff_id = ?)');
-    params.push(user.department ?? '\u0000', user.id);
-  }
-  if (input.before) {
-    where.push('i.number < ?');
-    params.push(input.before);
-  }
+  if (user.role === 'department') where.add('(i.department = ? OR i.about_staff_id = ?)', user.department ?? '\u0000', user.id);
+  where.when(input.before, 'i.number < ?');
   // Overdue is worked out from the deadlines, so that filter reads every match and pages afterwards.
   const limit = input.overdueOnly ? -1 : input.limit + 1;
   const rows = ctx.db
-    .prepare(`${ITEM_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.number DESC LIMIT ?`)
-    .all(...params, limit) as ListedRow[];
+    .prepare(`${ITEM_SELECT} ${where.clause} ORDER BY i.number DESC LIMIT ?`)
+    .all(...where.params, limit) as ListedRow[];
   let items = rows.map((r) => toSummary(r, env, ctx.now));
   if (input.overdueOnly) items = items.filter((i) => i.overdue);
   const more = items.length > input.limit;

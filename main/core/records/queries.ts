@@ -1,6 +1,6 @@
 // Plain reads other parts of the desk use: the lobby panel, and what the shift handover lists — items that will
 // escalate (or fall due) within the next 24 hours and those already overdue.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { HOUR } from '../../../shared/rules/time';
 import type { LobbyView, RecordSummary } from '../../../shared/contract/records';
 import { auditReminder } from './daily-audit';
@@ -15,7 +15,7 @@ export const DUE_SOON_HORIZON_MS = 24 * HOUR;
  * Open items (and follow-up visits) that are overdue or have a deadline within `horizonMs`: the next step of the
  * ladder, a complaint's answer, a follow-up visit. Most urgent first. For the lobby and the shift handover (S-1).
  */
-export function dueSoonAndOverdue(db: Database.Database, now: number, horizonMs = DUE_SOON_HORIZON_MS, env: RecordsEnv = recordsEnv(db)): RecordSummary[] {
+export function dueSoonAndOverdue(db: ReadableDB, now: number, horizonMs = DUE_SOON_HORIZON_MS, env: RecordsEnv = recordsEnv(db)): RecordSummary[] {
   return watchedItems(db)
     .map((row) => toSummary(row, env, now))
     .filter((s) => s.overdue || (s.nextDeadline !== null && s.nextDeadline.at <= now + horizonMs))
@@ -27,7 +27,7 @@ export function actingLevel(item: RecordSummary): RecordSummary['level'] {
   return item.status === 'resolved' ? 'desk' : item.level;
 }
 
-export function lobbyView(db: Database.Database, now: number): LobbyView {
+export function lobbyView(db: ReadableDB, now: number): LobbyView {
   const env = recordsEnv(db);
   const groups: LobbyView['groups'] = { desk: [], supervisor: [], manager: [] };
   for (const item of dueSoonAndOverdue(db, now, DUE_SOON_HORIZON_MS, env)) groups[actingLevel(item)].push(item);

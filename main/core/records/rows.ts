@@ -1,5 +1,5 @@
 // Rows of the record tables and how they become the contract's shapes.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { Role } from '../../../shared/contract/define';
 import type { ItemStatus, ItemType, Level, Channel, RecordSummary } from '../../../shared/contract/records';
 import { NotFoundError } from '../errors';
@@ -65,11 +65,11 @@ export function isActive(item: Pick<ItemRow, 'status'>): boolean {
   return item.status === 'open' || item.status === 'forwarded';
 }
 
-export function findItem(db: Database.Database, id: string): ListedRow | undefined {
+export function findItem(db: ReadableDB, id: string): ListedRow | undefined {
   return db.prepare(`${ITEM_SELECT} WHERE i.id = ?`).get(id) as ListedRow | undefined;
 }
 
-export function requireItem(db: Database.Database, id: string): ListedRow {
+export function requireItem(db: ReadableDB, id: string): ListedRow {
   const row = findItem(db, id);
   if (!row) throw new NotFoundError('records:item.notFound');
   return row;

@@ -1,23 +1,20 @@
 // The records settings section: departments, the ladder's durations and calendar, warning lead time,
 // complaint and follow-up periods, the audit reminder hour.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { RecordsSettings, DEFAULT_RECORDS_SETTINGS, type RecordsSettings as RecordsSettingsT } from '../../../shared/contract/records';
-import { readSection, writeSection } from '../settings/sections';
-import { buildingProfile } from '../settings';
+import { readSection, writeSection } from '../settings';
+import { buildingTimeZone } from '../settings';
 import { ValidationError } from '../errors';
 import type { Tx } from '../store/tx';
 import { workCalendar, type WorkCalendar } from './calendar';
 
 export const SECTION = 'records';
-const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-export function recordsSettings(db: Database.Database): RecordsSettingsT {
+export function recordsSettings(db: ReadableDB): RecordsSettingsT {
   return readSection(db, SECTION, RecordsSettings, DEFAULT_RECORDS_SETTINGS);
 }
 
-export function buildingTimeZone(db: Database.Database): string {
-  return buildingProfile(db)?.timeZone ?? DEFAULT_TIME_ZONE;
-}
+export { buildingTimeZone };
 
 /** Everything the deadlines depend on, read once per call or timer run. */
 export interface RecordsEnv {
@@ -26,7 +23,7 @@ export interface RecordsEnv {
   calendar: WorkCalendar;
 }
 
-export function recordsEnv(db: Database.Database): RecordsEnv {
+export function recordsEnv(db: ReadableDB): RecordsEnv {
   const settings = recordsSettings(db);
   const timeZone = buildingTimeZone(db);
   return { settings, timeZone, calendar: workCalendar(settings, timeZone) };

@@ -1,10 +1,7 @@
 // Writing the dated handling trail: every step anyone takes on an item leaves an entry (never changed).
-import { monotonicFactory } from 'ulid';
+import { newId } from '../ids';
 import type { CallContext } from '../context';
 import type { NoteKind } from '../../../shared/contract/records';
-
-/** Record ids: ULIDs that keep their order within one millisecond (a follow-up and the reopening it causes). */
-export const newId = monotonicFactory();
 
 export interface ActingPerson {
   id: string | null;

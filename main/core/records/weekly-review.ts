@@ -1,7 +1,7 @@
 // The manager's Monday review of last week's record (R-6, 篇4 §4.9): counts by type, channel and status;
 // escalations, complaint breaches, unresolvable and overdue items; follow-up results; signed off once the week
 // is over. Weeks run Monday–Sunday in the building's time zone.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { CallContext } from '../context';
 import { staffOf } from '../context';
 import { ConflictError, ValidationError } from '../errors';
@@ -9,7 +9,7 @@ import { addDays, dayKey, isoWeekday, startOfDayKey, startOfWeek } from '../../.
 import { CHANNELS, ITEM_STATUSES, ITEM_TYPES, type WeeklyReview } from '../../../shared/contract/records';
 import { ITEM_SELECT, toSummary, type ListedRow } from './rows';
 import { recordsEnv, type RecordsEnv } from './settings';
-import { newId } from './trail-notes';
+import { newId } from '../ids';
 
 export function lastWeekKey(now: number, timeZone: string): string {
   return dayKey(addDays(startOfWeek(now, timeZone), -7, timeZone), timeZone);
@@ -25,7 +25,7 @@ function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
-export function buildWeeklyReview(db: Database.Database, env: RecordsEnv, now: number, weekKey: string): WeeklyReview {
+export function buildWeeklyReview(db: ReadableDB, env: RecordsEnv, now: number, weekKey: string): WeeklyReview {
   const { weekStart, weekEnd } = weekBounds(weekKey, env.timeZone);
   const summary = (r: ListedRow) => toSummary(r, env, now);
   const received = db.prepare(`${ITEM_SELECT} WHERE i.received_at >= ? AND i.received_at < ? ORDER BY i.number`).all(weekStart, weekEnd) as ListedRow[];
@@ -129,7 +129,7 @@ export function signWeeklyReview(ctx: CallContext, input: { weekKey: string; com
 }
 
 /** During the week after, a reminder shows until last week's review is signed (once the desk was in use). */
-export function reviewReminder(db: Database.Database, env: RecordsEnv, now: number): { weekKey: string } | null {
+export function reviewReminder(db: ReadableDB, env: RecordsEnv, now: number): { weekKey: string } | null {
   const weekKey = lastWeekKey(now, env.timeZone);
   const signed = db.prepare('SELECT 1 FROM record_weekly_reviews WHERE week_key = ?').get(weekKey);
   if (signed) return null;

@@ -1,5 +1,6 @@
 // The building profile and the desk's security settings.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
+import { DEFAULT_TIME_ZONE } from '../../../shared/rules/time';
 import {
   BuildingProfile,
   SecuritySettings,
@@ -11,7 +12,7 @@ import type { FeatureHandlers } from '../context';
 import { readSection, writeSection } from './sections';
 import { ConflictError } from '../errors';
 
-export function buildingProfile(db: Database.Database): BuildingProfileT | null {
+export function buildingProfile(db: ReadableDB): BuildingProfileT | null {
   const row = db.prepare("SELECT 1 FROM settings WHERE id = 'building'").get();
   if (!row) return null;
   return readSection(db, 'building', BuildingProfile, {
@@ -19,18 +20,23 @@ export function buildingProfile(db: Database.Database): BuildingProfileT | null 
     nameEn: '',
     postName: '',
     postNameEn: '',
-    timeZone: 'Asia/Shanghai',
+    timeZone: DEFAULT_TIME_ZONE,
     address: '',
   });
 }
 
-export function requireBuildingProfile(db: Database.Database): BuildingProfileT {
+/** The building's time zone (the default before setup): every day boundary, report and slip uses it. */
+export function buildingTimeZone(db: ReadableDB): string {
+  return buildingProfile(db)?.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+export function requireBuildingProfile(db: ReadableDB): BuildingProfileT {
   const profile = buildingProfile(db);
   if (!profile) throw new ConflictError('errors:setup.required');
   return profile;
 }
 
-export function securitySettings(db: Database.Database): SecuritySettingsT {
+export function securitySettings(db: ReadableDB): SecuritySettingsT {
   return readSection(db, 'security', SecuritySettings, DEFAULT_SECURITY);
 }
 
@@ -47,3 +53,6 @@ export const settingsHandlers: FeatureHandlers<'settings'> = {
     return input;
   },
 };
+
+// The public face: what other features use of this one.
+export { readSection, writeSection } from './sections';

@@ -1,9 +1,9 @@
 // Reading and writing a settings section: stored as JSON, validated on the way in and on the way out.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { z } from 'zod';
 import type { Tx } from '../store/tx';
 
-export function readSection<T extends z.ZodType>(db: Database.Database, section: string, schema: T, fallback: z.output<T>): z.output<T> {
+export function readSection<T extends z.ZodType>(db: ReadableDB, section: string, schema: T, fallback: z.output<T>): z.output<T> {
   const row = db.prepare('SELECT value_json FROM settings WHERE id = ?').get(section) as { value_json: string } | undefined;
   if (!row) return fallback;
   const parsed = schema.safeParse({ ...(fallback as object), ...(JSON.parse(row.value_json) as object) });

@@ -1,9 +1,9 @@
 // First run: the building profile and the first administrator, in one transaction.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { FeatureHandlers } from '../context';
 import { buildingProfile } from '../settings';
-import { writeSection } from '../settings/sections';
-import { hashPin } from '../auth/secrets';
+import { writeSection } from '../settings';
+import { hashPin } from '../auth';
 import { ConflictError, ForbiddenError } from '../errors';
 
 export const setupHandlers: FeatureHandlers<'setup'> = {
@@ -26,7 +26,7 @@ export const setupHandlers: FeatureHandlers<'setup'> = {
       const check = ctx.setupCode.check(input.setupCode);
       if (check !== 'ok') throw new ForbiddenError(check === 'spent' ? 'errors:setup.codeSpent' : input.setupCode ? 'errors:setup.codeWrong' : 'errors:setup.codeRequired');
     }
-    const adminId = ulid(ctx.now);
+    const adminId = newId(ctx.now);
     ctx.tx.insert('staff', {
       id: adminId,
       name: input.admin.name,

@@ -2,7 +2,7 @@
 // the server prints in its console — so a page elsewhere on the LAN cannot make itself the administrator of a
 // fresh install. The code lives in memory only; a restart prints a new one.
 import { timingSafeEqual } from 'node:crypto';
-import { newPairingCode, normalizePairingCode } from '../auth/secrets';
+import { newPairingCode, normalizePairingCode } from '../auth';
 
 /** Wrong codes allowed before the code stops working (40 random bits; this only stops a patient guesser). */
 export const SETUP_CODE_TRIES = 10;

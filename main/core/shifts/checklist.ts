@@ -1,7 +1,7 @@
 // Admin-configurable checklists (the opening check, the handover template): stored as settings sections, each
 // item with a stable key so answers and carried lines can refer to it across edits.
 import type { z } from 'zod';
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { CallContext } from '../context';
 import { ValidationError } from '../errors';
 import type { ChecklistInput, ChecklistItem } from '../../../shared/contract/shifts';
@@ -10,7 +10,7 @@ import type { ChecklistInput, ChecklistItem } from '../../../shared/contract/shi
 export function normalizeChecklist(ctx: Pick<CallContext, 'now'>, items: z.output<typeof ChecklistInput>, field: string): ChecklistItem[] {
   const seen = new Set<string>();
   return items.map((item, index) => {
-    const key = item.key ?? ulid(ctx.now + index).toLowerCase();
+    const key = item.key ?? newId(ctx.now + index).toLowerCase();
     if (seen.has(key)) {
       throw new ValidationError([{ path: [field, index, 'key'], code: 'custom', message: 'shifts:errors.checklistDuplicate' }]);
     }

@@ -1,8 +1,8 @@
 // The work diary of a shift (S-2): what every feature recorded during it (each through its own contribution,
 // listed in main/core/features.ts) plus the receptionist's free text. Frozen when the shift ends.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { CallContext } from '../context';
-import type { DiaryContribution } from '../handover/sections';
+import type { DiaryContribution } from '../handover';
 import type { DiarySection } from '../../../shared/contract/shifts';
 import { sectionContext, type ShiftRow } from './rows';
 
@@ -12,7 +12,7 @@ export interface FrozenDiary {
 }
 
 /** Asks every contribution for the window [shift start, `to`]. */
-export function assembleDiary(db: Database.Database, now: number, shift: ShiftRow, contributions: readonly DiaryContribution[], to = now): DiarySection[] {
+export function assembleDiary(db: ReadableDB, now: number, shift: ShiftRow, contributions: readonly DiaryContribution[], to = now): DiarySection[] {
   const ctx = sectionContext(db, now, shift);
   const window = { from: shift.started_at, to };
   return [...contributions]
@@ -30,7 +30,7 @@ export function assembleDiary(db: Database.Database, now: number, shift: ShiftRo
 }
 
 /** The diary's sections: live while the shift is open, the frozen record once it ended. */
-export function diarySections(db: Database.Database, now: number, shift: ShiftRow, contributions: readonly DiaryContribution[]): DiarySection[] {
+export function diarySections(db: ReadableDB, now: number, shift: ShiftRow, contributions: readonly DiaryContribution[]): DiarySection[] {
   if (shift.diary_json) return (JSON.parse(shift.diary_json) as FrozenDiary).sections;
   return assembleDiary(db, now, shift, contributions);
 }

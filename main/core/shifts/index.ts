@@ -1,14 +1,15 @@
 // Shifts: starting duty with the opening check (S-3), the work diary (S-2), closing a shift left open.
 // The handover (main/core/handover) ends a shift in the normal case.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { staffOf } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
-import { writeSection } from '../settings/sections';
-import type { DiaryContribution } from '../handover/sections';
+import { writeSection } from '../settings';
+import type { DiaryContribution } from '../handover';
 import { normalizeChecklist } from './checklist';
 import { shiftSettings } from './settings';
-import { findShift, likeEscape, openShiftOf, toShift, toShiftSummary, type ShiftRow } from './rows';
+import { findShift, openShiftOf, toShift, toShiftSummary, type ShiftRow } from './rows';
+import { Where } from '../store/sql';
 import { diarySections, endShift } from './diary';
 
 function requireShift(ctx: CallContext, id: string): ShiftRow {
@@ -60,7 +61,7 @@ export function shiftsHandlers(contributions: readonly DiaryContribution[]): Fea
       });
       if (issues.length > 0) throw new ValidationError(issues);
       const row: ShiftRow = {
-        id: ulid(ctx.now),
+        id: newId(ctx.now),
         person_id: me.user.id,
         person_name: me.user.name,
         device_id: me.device?.id ?? null,
@@ -104,26 +105,14 @@ export function shiftsHandlers(contributions: readonly DiaryContribution[]): Fea
     },
 
     list: (ctx, input) => {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (input.from !== undefined) {
-        where.push('COALESCE(s.ended_at, ?) >= ?');
-        params.push(ctx.now, input.from);
-      }
-      if (input.to !== undefined) {
-        where.push('s.started_at < ?');
-        params.push(input.to);
-      }
-      if (input.person) {
-        where.push("s.person_name LIKE ? ESCAPE '\\'");
-        params.push(`%${likeEscape(input.person)}%`);
-      }
+      const where = new Where().when(input.to, 's.started_at < ?').contains(['s.person_name'], input.person);
+      if (input.from !== undefined) where.add('COALESCE(s.ended_at, ?) >= ?', ctx.now, input.from);
       const rows = ctx.db
         .prepare(
           `SELECT s.*, h.number AS handover_number FROM shifts s LEFT JOIN handovers h ON h.shift_id = s.id
-           ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.started_at DESC LIMIT ?`,
+           ${where.clause} ORDER BY s.started_at DESC LIMIT ?`,
         )
-        .all(...params, input.limit) as Array<ShiftRow & { handover_number: string | null }>;
+        .all(...where.params, input.limit) as Array<ShiftRow & { handover_number: string | null }>;
       return { shifts: rows.map(toShiftSummary) };
     },
 
@@ -137,3 +126,8 @@ export function shiftsHandlers(contributions: readonly DiaryContribution[]): Fea
     },
   };
 }
+
+// The public face: what other features use of this one.
+export { normalizeChecklist } from './checklist';
+export { type ShiftRow, findShift, openShiftOf, sectionContext } from './rows';
+export { endShift } from './diary';

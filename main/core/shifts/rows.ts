@@ -1,8 +1,8 @@
 // Reading shifts: rows as stored, and the contract's view of them.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { Shift, ShiftSummary } from '../../../shared/contract/shifts';
-import { buildingProfile } from '../settings';
-import type { SectionContext } from '../handover/sections';
+import { buildingTimeZone } from '../settings';
+import type { SectionContext } from '../handover';
 
 export interface ShiftRow {
   id: string;
@@ -22,19 +22,19 @@ export interface ShiftRow {
   diary_json: string | null;
 }
 
-export function findShift(db: Database.Database, id: string): ShiftRow | undefined {
+export function findShift(db: ReadableDB, id: string): ShiftRow | undefined {
   return db.prepare('SELECT * FROM shifts WHERE id = ?').get(id) as ShiftRow | undefined;
 }
 
-export function openShiftOf(db: Database.Database, personId: string): ShiftRow | undefined {
+export function openShiftOf(db: ReadableDB, personId: string): ShiftRow | undefined {
   return db.prepare('SELECT * FROM shifts WHERE person_id = ? AND ended_at IS NULL').get(personId) as ShiftRow | undefined;
 }
 
-function handoverOf(db: Database.Database, shiftId: string): { id: string; number: string } | null {
+function handoverOf(db: ReadableDB, shiftId: string): { id: string; number: string } | null {
   return (db.prepare('SELECT id, number FROM handovers WHERE shift_id = ?').get(shiftId) as { id: string; number: string } | undefined) ?? null;
 }
 
-export function toShift(db: Database.Database, row: ShiftRow): Shift {
+export function toShift(db: ReadableDB, row: ShiftRow): Shift {
   return {
     id: row.id,
     person: { id: row.person_id, name: row.person_name },
@@ -62,16 +62,11 @@ export function toShiftSummary(row: ShiftRow & { handover_number: string | null 
 }
 
 /** What section providers and diary contributions see of a shift. */
-export function sectionContext(db: Database.Database, now: number, shift: ShiftRow): SectionContext {
+export function sectionContext(db: ReadableDB, now: number, shift: ShiftRow): SectionContext {
   return {
     db,
     now,
-    timeZone: buildingProfile(db)?.timeZone ?? 'Asia/Shanghai',
+    timeZone: buildingTimeZone(db),
     shift: { id: shift.id, personId: shift.person_id, startedAt: shift.started_at },
   };
-}
-
-/** Escapes % and _ for a LIKE pattern written with ESCAPE '\'. */
-export function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

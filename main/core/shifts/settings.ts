@@ -1,6 +1,6 @@
 // The opening check (S-3): what a receptionist confirms before starting duty (篇2 一, 九).
-import type Database from 'better-sqlite3';
-import { readSection } from '../settings/sections';
+import type { ReadableDB } from '../store/sql';
+import { readSection } from '../settings';
 import { ShiftSettings, type ShiftSettings as ShiftSettingsT } from '../../../shared/contract/shifts';
 
 export const DEFAULT_SHIFT_SETTINGS: ShiftSettingsT = {
@@ -13,6 +13,6 @@ export const DEFAULT_SHIFT_SETTINGS: ShiftSettingsT = {
   ],
 };
 
-export function shiftSettings(db: Database.Database): ShiftSettingsT {
+export function shiftSettings(db: ReadableDB): ShiftSettingsT {
   return readSection(db, 'shifts', ShiftSettings, DEFAULT_SHIFT_SETTINGS);
 }

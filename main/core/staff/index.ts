@@ -1,13 +1,13 @@
 // Accounts and roles. Nobody is deleted; a person who leaves is deactivated and their sessions end.
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { FeatureHandlers, CallContext } from '../context';
-import { hashPin } from '../auth/secrets';
+import { hashPin } from '../auth';
 import { endSessionsOf } from '../auth';
-import { clearGuards } from '../auth/pin-guard';
+import { clearGuards } from '../auth';
 import { ConflictError, NotFoundError } from '../errors';
 import type { StaffMember } from '../../../shared/contract/staff';
 import type { Role } from '../../../shared/contract/define';
-import type { StaffRow } from '../auth/pin-check';
+import type { StaffRow } from '../auth';
 
 export function toStaffMember(row: StaffRow): StaffMember {
   return {
@@ -37,7 +37,7 @@ export const staffHandlers: FeatureHandlers<'staff'> = {
 
   create: (ctx, input) => {
     const row = {
-      id: ulid(ctx.now),
+      id: newId(ctx.now),
       name: input.name,
       role: input.role,
       department: input.department,

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ulid } from 'ulid';
+import type { ReadableDB } from './sql';
+import { newId } from '../ids';
 import type { Clock } from '../clock';
 import type { KeyRing } from '../keyring';
 import { migrations as allMigrations, LATEST_SCHEMA_VERSION } from './migrations';
@@ -113,7 +114,7 @@ function unreadable(error: unknown): boolean {
  * (a redaction) are gone from the -wal too. Does not wait: false when a reader (a backup under way) holds an older
  * snapshot, and the caller tries again later.
  */
-export function truncateWal(db: Database.Database): boolean {
+export function truncateWal(db: ReadableDB): boolean {
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
   try {
@@ -194,7 +195,7 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
     let installationId = (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string } | undefined)
       ?.value;
     if (!installationId) {
-      installationId = ulid(options.clock.now());
+      installationId = newId(options.clock.now());
       db.prepare("INSERT INTO meta (key, value) VALUES ('installation_id', ?), ('created_at', ?)").run(
         installationId,
         String(options.clock.now()),

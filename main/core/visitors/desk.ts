@@ -4,8 +4,8 @@ import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requireBuildingProfile } from '../settings';
-import { writeSection } from '../settings/sections';
-import { tenantRow } from '../directory/tenants';
+import { writeSection } from '../settings';
+import { tenantRow } from '../directory';
 import { dayKey } from '../../../shared/rules/time';
 import { maskIdNumber } from '../../../shared/rules/id-number';
 import { formatPassNumber, parsePassInput, passQrText } from '../../../shared/rules/visitor-pass';
@@ -13,6 +13,7 @@ import type { Visit, VisitorSettings } from '../../../shared/contract/visitors';
 import { visitorSettings, VISITORS_SECTION } from './settings';
 import { matchesJson, matchWatchList } from './watch-list';
 import { notifyVisitorArrived } from '../notify';
+import { anyLike, containsPattern, Where } from '../store/sql';
 import { toVisit, visitRow, VISIT_SELECT, type VisitJoinRow, type VisitRow } from './rows';
 
 export function visitOut(ctx: CallContext, id: string): Visit {
@@ -91,21 +92,17 @@ export const deskHandlers: DeskHandlers = {
   },
 
   history: (ctx, input) => {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (input.from !== null) where.push('v.registered_at >= ?'), params.push(input.from);
-    if (input.to !== null) where.push('v.registered_at < ?'), params.push(input.to);
-    if (input.before !== null) where.push('v.registered_at < ?'), params.push(input.before);
+    const where = new Where().when(input.from, 'v.registered_at >= ?').when(input.to, 'v.registered_at < ?').when(input.before, 'v.registered_at < ?');
     const q = input.q.normalize('NFKC').trim();
     if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(`(v.visitor_name LIKE ? ESCAPE '\\' OR v.mobile LIKE ? ESCAPE '\\' OR v.pass_number LIKE ? ESCAPE '\\'
-        OR t.name LIKE ? ESCAPE '\\' OR t.display_name LIKE ? ESCAPE '\\' OR v.host_name LIKE ? ESCAPE '\\' OR v.vehicle_plate LIKE ? ESCAPE '\\')`);
-      params.push(like, like, like, like, like, like, like.toUpperCase());
+      const like = containsPattern(q);
+      const columns = ['v.visitor_name', 'v.mobile', 'v.pass_number', 't.name', 't.display_name', 'v.host_name', 'v.vehicle_plate'];
+      // Plates are stored upper-case.
+      where.add(anyLike(columns), ...columns.map((c) => (c === 'v.vehicle_plate' ? like.toUpperCase() : like)));
     }
     const rows = ctx.db
-      .prepare(`${VISIT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.registered_at DESC, v.id DESC LIMIT ?`)
-      .all(...params, input.limit) as VisitJoinRow[];
+      .prepare(`${VISIT_SELECT} ${where.clause} ORDER BY v.registered_at DESC, v.id DESC LIMIT ?`)
+      .all(...where.params, input.limit) as VisitJoinRow[];
     const { overstayMinutes } = visitorSettings(ctx.db);
     return { visits: rows.map((r) => toVisit(ctx.db, r, ctx.now, overstayMinutes)) };
   },

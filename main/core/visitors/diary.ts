@@ -1,7 +1,7 @@
 // What the visitor desk contributes to the shift's work diary (S-2): registrations at the desk and on the visitor
 // screen, confirmations and declines, check-ins and sign-outs, who is still in at the end. The frozen diary outlives
 // the visits (V-7): entries carry masked names only.
-import type { DiaryContribution, DiaryItemDraft } from '../handover/sections';
+import type { DiaryContribution, DiaryItemDraft } from '../handover';
 import { maskPersonName } from '../../../shared/rules/masking';
 
 type Count = { n: number; people: number | null };

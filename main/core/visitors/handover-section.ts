@@ -1,7 +1,7 @@
 // The visitors section of the handover (S-1, V-4): everyone still in the building, and the passes and badges still
 // out with them. The guard reads the sheet, and a signed sheet is kept after the visit itself is redacted (V-7), so
 // the visitor's name is masked and nothing else personal goes on it: no mobile, no ID number, no plate.
-import type { HandoverSectionProvider } from '../handover/sections';
+import type { HandoverSectionProvider } from '../handover';
 import { maskPersonName } from '../../../shared/rules/masking';
 import { visitorsStillIn } from './queries';
 

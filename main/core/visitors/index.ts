@@ -17,3 +17,9 @@ export type { RetentionPart } from './jobs';
 export function visitorsJobsWith(retentionParts: readonly RetentionPart[]) {
   return [overstayJob, retentionJobWith(retentionParts)];
 }
+
+// The public face: what other features use of this one.
+export { announce, checkPurpose, checkTenant, nextPassNumber, staffId, visitOut } from './desk';
+export { matchWatchList, matchesJson } from './watch-list';
+export { visitorSettings } from './settings';
+export { visitRow } from './rows';

@@ -1,11 +1,11 @@
 // Main's visitor timers: the overstay alert (V-4) and the daily retention run (V-7). Both derive when they are
 // next due from stored timestamps and are idempotent, so a restart or a sleeping PC loses nothing.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import type { CallContext } from '../context';
 import type { Job } from '../jobs';
-import { buildingProfile } from '../settings';
+import { buildingTimeZone } from '../settings';
 import { addDays, startOfDay, HOUR } from '../../../shared/rules/time';
-import { expiredCallbackIds, oldestRedactableCallback, redactCallback } from '../callbacks/core';
+import { expiredCallbackIds, oldestRedactableCallback, redactCallback } from '../callbacks';
 import { visitorSettings } from './settings';
 import { truncateWal } from '../store/open';
 import { waitStartParams, waitStartSql } from '../clock-jump';
@@ -38,8 +38,8 @@ export const overstayJob: Job = {
   },
 };
 
-function timeZoneOf(db: Database.Database): string {
-  return buildingProfile(db)?.timeZone ?? 'Asia/Shanghai';
+function timeZoneOf(db: ReadableDB): string {
+  return buildingTimeZone(db);
 }
 
 /** The first daily run time (03:00 local) at or after `at`. */
@@ -49,7 +49,7 @@ function dailyRunAtOrAfter(at: number, tz: string): number {
 }
 
 /** Visits registered at or before this time are past retention (calendar days in the building's time zone). */
-export function retentionCutoff(db: Database.Database, now: number): number {
+export function retentionCutoff(db: ReadableDB, now: number): number {
   return addDays(now, -visitorSettings(db).retentionDays, timeZoneOf(db));
 }
 
@@ -77,13 +77,13 @@ export function redactVisit(ctx: CallContext, id: string): void {
 export interface RetentionPart {
   key: string;
   /** Epoch ms from which the oldest redactable record counts its retention days, or null. */
-  oldest(db: Database.Database): number | null;
+  oldest(db: ReadableDB): number | null;
   /** Redacts what is at or before the cutoff (and what follows redacted visits); returns how many. */
   redact(ctx: CallContext, cutoff: number): number;
 }
 
 /** Databases whose WAL still holds pages from before a redaction (a reader kept the checkpoint from finishing). */
-const walToTruncate = new WeakSet<Database.Database>();
+const walToTruncate = new WeakSet<ReadableDB>();
 const TRUNCATE_RETRY_MS = 60_000;
 
 export function retentionJobWith(parts: readonly RetentionPart[]): Job {
@@ -112,7 +112,7 @@ export function retentionJobWith(parts: readonly RetentionPart[]): Job {
   };
 }
 
-function retentionDueAt(db: Database.Database, others: Array<number | null>): number | null {
+function retentionDueAt(db: ReadableDB, others: Array<number | null>): number | null {
   const visit = db.prepare('SELECT MIN(registered_at) AS at FROM visits WHERE redacted_at IS NULL').get() as { at: number | null };
   const callback = oldestRedactableCallback(db);
   const oldest = [visit.at, callback, ...others].filter((v): v is number => v !== null);

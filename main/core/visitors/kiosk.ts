@@ -5,7 +5,7 @@ import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { buildingProfile } from '../settings';
-import { activePublicNotices } from '../notices/queries';
+import { activePublicNotices } from '../notices';
 import { KIOSK_IDLE_SECONDS, type KioskStatus } from '../../../shared/contract/visitors';
 import { passQrText } from '../../../shared/rules/visitor-pass';
 import { visitorSettings } from './settings';

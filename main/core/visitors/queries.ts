@@ -1,11 +1,11 @@
 // Plain read functions for other features — the shift handover (S-1) and reports. No caller checks here:
 // the calling feature's method decides who may see what it returns.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { visitorSettings } from './settings';
 import { isOverstay } from './rows';
 
-export { openCallbacks } from '../callbacks/core';
-export { activeNotices } from '../notices/queries';
+export { openCallbacks } from '../callbacks';
+export { activeNotices } from '../notices';
 
 export interface VisitorStillIn {
   visitId: string;
@@ -22,7 +22,7 @@ export interface VisitorStillIn {
 }
 
 /** Everyone signed in and not yet out, longest in first. */
-export function visitorsStillIn(db: Database.Database, now: number): VisitorStillIn[] {
+export function visitorsStillIn(db: ReadableDB, now: number): VisitorStillIn[] {
   const { overstayMinutes } = visitorSettings(db);
   const rows = db
     .prepare(
@@ -59,7 +59,7 @@ export function visitorsStillIn(db: Database.Database, now: number): VisitorStil
 }
 
 /** Visit counts in [from, to) for reports; they survive redaction (V-7). */
-export function visitorCounts(db: Database.Database, from: number, to: number): { visits: number; people: number; byPurpose: Record<string, number> } {
+export function visitorCounts(db: ReadableDB, from: number, to: number): { visits: number; people: number; byPurpose: Record<string, number> } {
   const rows = db
     .prepare("SELECT purpose, COUNT(*) AS visits, SUM(party_size) AS people FROM visits WHERE status IN ('in','out') AND checked_in_at >= ? AND checked_in_at < ? GROUP BY purpose")
     .all(from, to) as Array<{ purpose: string; visits: number; people: number }>;

@@ -1,5 +1,5 @@
 // Visit rows as stored, and as staff screens receive them.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../store/sql';
 import { NotFoundError } from '../errors';
 import type { Visit, VisitStatus } from '../../../shared/contract/visitors';
 import { passQrText } from '../../../shared/rules/visitor-pass';
@@ -51,7 +51,7 @@ export type VisitJoinRow = VisitRow & {
 export const VISIT_SELECT = `SELECT v.*, t.name AS t_name, t.display_name AS t_display_name, t.floor AS t_floor, t.room AS t_room, t.active AS t_active
   FROM visits v JOIN tenants t ON t.id = v.tenant_id`;
 
-export function visitRow(db: Database.Database, id: string): VisitJoinRow {
+export function visitRow(db: ReadableDB, id: string): VisitJoinRow {
   const row = db.prepare(`${VISIT_SELECT} WHERE v.id = ?`).get(id) as VisitJoinRow | undefined;
   if (!row) throw new NotFoundError();
   return row;
@@ -61,7 +61,7 @@ export function isOverstay(row: Pick<VisitRow, 'status' | 'checked_in_at'>, now:
   return row.status === 'in' && overstayMinutes > 0 && row.checked_in_at !== null && now - row.checked_in_at >= overstayMinutes * 60_000;
 }
 
-export function toVisit(db: Database.Database, row: VisitJoinRow, now: number, overstayMinutes: number): Visit {
+export function toVisit(db: ReadableDB, row: VisitJoinRow, now: number, overstayMinutes: number): Visit {
   return {
     id: row.id,
     source: row.source,

@@ -1,10 +1,10 @@
 // The visitors feature's settings section (stored as `visitors` in the settings table).
-import type Database from 'better-sqlite3';
-import { readSection } from '../settings/sections';
+import type { ReadableDB } from '../store/sql';
+import { readSection } from '../settings';
 import { VisitorSettings, DEFAULT_VISITOR_SETTINGS, type VisitorSettings as VisitorSettingsT } from '../../../shared/contract/visitors';
 
 export const VISITORS_SECTION = 'visitors';
 
-export function visitorSettings(db: Database.Database): VisitorSettingsT {
+export function visitorSettings(db: ReadableDB): VisitorSettingsT {
   return readSection(db, VISITORS_SECTION, VisitorSettings, DEFAULT_VISITOR_SETTINGS);
 }

@@ -5,8 +5,9 @@
 // ID and document numbers are never kept in full (X-7, V-1): the table holds a keyed hash to match on
 // (HMAC-SHA256 with the installation's `watch-list` key, which is not in the database) and the masked form to
 // show. Whoever has the database file alone cannot recover the numbers, nor test guesses against them.
+import type { ReadableDB } from '../store/sql';
+import { mobileKey } from '../../../shared/rules/phone';
 import { createHmac } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { newId } from '../ids';
 import type { FeatureHandlers } from '../context';
 import type { KeyRing } from '../keyring';
@@ -15,13 +16,9 @@ import type { WatchEntry, WatchMatch } from '../../../shared/contract/visitors';
 import { maskDocumentNumber, normalizeIdNumber, upgradeLegacyIdNumber } from '../../../shared/rules/id-number';
 
 export function nameKey(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[\s·•・.'’_\-]/g, '');
+  return value.normalize('NFKC').toLowerCase().replace(/[\s·•・.'’_-]/g, '');
 }
 
-export function mobileKey(value: string): string {
-  const digits = value.normalize('NFKC').replace(/\D/g, '');
-  return digits.replace(/^(?:0086|86)(?=1\d{10}$)/, '');
-}
 
 /** The form a document number is matched in; a first-generation 15-digit ID number in its 18-character form. */
 export function documentKey(value: string): string {
@@ -61,7 +58,7 @@ export interface WatchProbe {
 }
 
 /** Every active entry matching any of the probe's details, with which details matched. */
-export function matchWatchList(ctx: { db: Database.Database; keys: Pick<KeyRing, 'key'> }, probe: WatchProbe): WatchMatch[] {
+export function matchWatchList(ctx: { db: ReadableDB; keys: Pick<KeyRing, 'key'> }, probe: WatchProbe): WatchMatch[] {
   const name = probe.visitorName ? nameKey(probe.visitorName) : '';
   const mobile = probe.mobile ? mobileKey(probe.mobile) : '';
   const doc = probe.idNumber ? documentMac(ctx.keys, probe.idNumber) : '';
@@ -82,7 +79,7 @@ export function matchWatchList(ctx: { db: Database.Database; keys: Pick<KeyRing,
 }
 
 /** Stored matches of a visit, with the entries' current reasons. */
-export function storedMatches(db: Database.Database, json: string): WatchMatch[] {
+export function storedMatches(db: ReadableDB, json: string): WatchMatch[] {
   const stored = JSON.parse(json) as Array<{ entryId: string; fields: WatchMatch['fields'] }>;
   if (stored.length === 0) return [];
   const reason = db.prepare('SELECT reason FROM watch_list WHERE id = ?');

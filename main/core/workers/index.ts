@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 
 /** The worker entries, built by esbuild to `dist/main/workers/<name>.js` (scripts/workers.mjs). */
-export type WorkerName = 'sheet' | 'backup';
+export type WorkerName = 'sheet' | 'backup' | 'verify';
 
 export interface WorkerLimits {
   /** V8 heap of the worker (old generation), in MB: past it the worker is stopped, not the process. */

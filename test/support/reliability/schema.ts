@@ -6,7 +6,6 @@ import { sampleForRegex } from './regex-sample';
 
 type Schema = z.ZodType;
 // zod 4 keeps each schema's definition on `_zod.def`; the fields used here are stable across zod 4 releases.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Def = { type: string; checks?: Array<{ _zod: { def: any } }>; [key: string]: any };
 
 export function defOf(schema: Schema): Def {

@@ -20,10 +20,6 @@ async function runDailyBackup(desk: TestDesk): Promise<string | null> {
   return (await dailyBackupInProgress(desk.core.db)) ?? null;
 }
 
-function staffNames(desk: TestDesk): string[] {
-  return (desk.core.db.prepare('SELECT name FROM staff ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
-}
-
 /** Signs the administrator in afresh (days pass in these tests, sessions do not last that long). */
 async function admin(desk: TestDesk): Promise<ReturnType<typeof as>> {
   const session = await desk.core.invoke({ origin: 'loopback' }, 'auth.signIn', { userId: desk.admin.id, pin: desk.admin.pin });

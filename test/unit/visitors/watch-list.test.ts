@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { as, createDesk, type TestDesk } from '../../support/core';
 import { failure, pairKiosk, seedDirectory } from '../../support/visitors';
 import { auditText } from '../../support/audit';
-import { documentKey, documentMac, mobileKey, nameKey } from '../../../main/core/visitors/watch-list';
+import { documentKey, documentMac, nameKey } from '../../../main/core/visitors/watch-list';
+import { mobileKey } from '../../../shared/rules/phone';
 
 let desk: TestDesk;
 afterEach(() => desk?.close());

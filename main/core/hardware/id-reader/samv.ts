@@ -96,7 +96,7 @@ export function parseReadData(data: Buffer): CardRead {
   const fields: Record<string, string> = {};
   let offset = 0;
   for (const [name, chars] of TEXT_FIELDS) {
-    fields[name] = text.subarray(offset, offset + chars * 2).toString('utf16le').replace(/\u0000/g, '').trim();
+    fields[name] = text.subarray(offset, offset + chars * 2).toString('utf16le').replaceAll('\u0000', '').trim();
     offset += chars * 2;
   }
   const nationCode = Number(fields.nation);

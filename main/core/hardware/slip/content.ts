@@ -1,10 +1,10 @@
 // What a visitor slip (访客单) says (V-6, H-2): the building, the pass number and its QR code, whom the visitor
 // sees, when, and the visitor's name masked — the slip leaves the building in a stranger's pocket.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../../store/sql';
 import { maskPersonName } from '../../../../shared/rules/masking';
 import { formatDateTime } from '../../../../shared/rules/time';
 import { requireBuildingProfile } from '../../settings';
-import { visitRow } from '../../visitors/rows';
+import { visitRow } from '../../visitors';
 import { passQrText } from '../../../../shared/rules/visitor-pass';
 import { ConflictError } from '../../errors';
 
@@ -21,7 +21,7 @@ export interface SlipContent {
   partySize: number;
 }
 
-export function slipOfVisit(db: Database.Database, visitId: string): SlipContent {
+export function slipOfVisit(db: ReadableDB, visitId: string): SlipContent {
   const row = visitRow(db, visitId);
   if (!row.pass_number || row.status !== 'in') throw new ConflictError('hardware:error.noPass');
   const building = requireBuildingProfile(db);
@@ -39,7 +39,7 @@ export function slipOfVisit(db: Database.Database, visitId: string): SlipContent
 }
 
 /** The slip "print a test slip" prints (Admin → Devices). */
-export function testSlip(db: Database.Database, time: string): SlipContent {
+export function testSlip(db: ReadableDB, time: string): SlipContent {
   const building = requireBuildingProfile(db);
   return {
     building: building.name,

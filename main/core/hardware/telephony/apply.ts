@@ -3,8 +3,7 @@
 // ended before an answer closes it as missed (which opens the call back). Every step is one audited system
 // transaction; the lobby hears of it through `calls.changed` like any other ring.
 import type { CallContext } from '../../context';
-import { answerRing, giveUpRing, startRing } from '../../calls/ring-timer';
-import { ringMemory } from '../../calls/ring-memory';
+import { answerRing, giveUpRing, ringMemory, startRing } from '../../calls';
 import { PHONE_DESK } from '../../../../shared/contract/calls';
 import { normalizeInput } from '../../../../shared/contract/fields';
 import type { PhoneEvent } from './phone-event';

@@ -1,9 +1,9 @@
 // Desk phones paired to report calls by action URL (Yealink / Fanvil): each is known by its address on the LAN and
 // a token carried in its URLs. A request is accepted only when both match a phone not revoked.
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../../store/sql';
 import type { CallContext } from '../../context';
 import { newId } from '../../ids';
-import { newToken, tokenHash } from '../../auth/secrets';
+import { newToken, tokenHash } from '../../auth';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { DeskPhone } from '../../../../shared/contract/hardware';
 
@@ -16,9 +16,9 @@ interface PhoneRow {
 }
 
 /** When each phone last reported an event: in memory, not worth a write per ring. */
-const lastEvents = new WeakMap<Database.Database, Map<string, number>>();
+const lastEvents = new WeakMap<ReadableDB, Map<string, number>>();
 
-function lastEventOf(db: Database.Database): Map<string, number> {
+function lastEventOf(db: ReadableDB): Map<string, number> {
   let map = lastEvents.get(db);
   if (!map) lastEvents.set(db, (map = new Map()));
   return map;
@@ -30,11 +30,11 @@ export function plainAddress(address: string): string {
   return lower.startsWith('::ffff:') && lower.includes('.') ? lower.slice(7) : lower;
 }
 
-function toPhone(db: Database.Database, row: PhoneRow): DeskPhone {
+function toPhone(db: ReadableDB, row: PhoneRow): DeskPhone {
   return { id: row.id, name: row.name, address: row.address, createdAt: row.created_at, revokedAt: row.revoked_at, lastEventAt: lastEventOf(db).get(row.id) ?? null };
 }
 
-export function listDeskPhones(db: Database.Database): DeskPhone[] {
+export function listDeskPhones(db: ReadableDB): DeskPhone[] {
   return (db.prepare('SELECT id, name, address, created_at, revoked_at FROM desk_phones ORDER BY created_at DESC').all() as PhoneRow[]).map((r) => toPhone(db, r));
 }
 
@@ -64,7 +64,7 @@ export function revokeDeskPhone(ctx: CallContext, id: string): void {
 }
 
 /** The paired phone sending from `address` with `token`, or null. */
-export function pairedPhone(db: Database.Database, address: string, token: string): DeskPhone | null {
+export function pairedPhone(db: ReadableDB, address: string, token: string): DeskPhone | null {
   if (!token || token.length > 200) return null;
   const row = db
     .prepare('SELECT id, name, address, created_at, revoked_at FROM desk_phones WHERE token_hash = ? AND revoked_at IS NULL')
@@ -73,12 +73,12 @@ export function pairedPhone(db: Database.Database, address: string, token: strin
   return toPhone(db, row);
 }
 
-export function notePhoneEvent(db: Database.Database, phoneId: string, at: number): void {
+export function notePhoneEvent(db: ReadableDB, phoneId: string, at: number): void {
   lastEventOf(db).set(phoneId, at);
 }
 
 /** The latest event of any paired phone. */
-export function lastPhoneEventAt(db: Database.Database): number | null {
+export function lastPhoneEventAt(db: ReadableDB): number | null {
   const values = [...lastEventOf(db).values()];
   return values.length ? Math.max(...values) : null;
 }
