@@ -37,7 +37,7 @@ test('V-2 the kiosk registration at 1280×800 never needs scrolling: one step pe
   await expect(tablet.getByTestId('kiosk-consent')).toBeVisible();
   await fitsTheScreen(tablet, 'kiosk-consent-next');
   const row = tablet.locator('label.kiosk-check', { has: tablet.getByTestId('kiosk-consent-check') });
-  const box = await row.locator('.ant-checkbox-inner').boundingBox();
+  const box = await row.locator('.ant-checkbox').boundingBox();
   expect(box!.width).toBeGreaterThanOrEqual(32);
   expect(box!.height).toBeGreaterThanOrEqual(32);
   const rowBox = (await row.boundingBox())!;

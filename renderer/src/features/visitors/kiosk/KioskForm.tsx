@@ -163,7 +163,7 @@ export function KioskForm({ welcome, idConsent, onSubmitted }: { welcome: KioskW
   };
 
   const item = (name: Field, text: string, control: ReactNode, rules: Rule[]) => (
-    <Form.Item name={name} label={<span style={label}>{text}</span>} rules={rules} style={{ marginBottom: 20 }}>
+    <Form.Item name={name} label={<span style={label}>{text}</span>} rules={rules} validateFirst style={{ marginBottom: 20 }}>
       {control}
     </Form.Item>
   );

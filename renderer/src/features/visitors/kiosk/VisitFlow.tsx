@@ -2,7 +2,7 @@
 // the form, "please wait", then the pass number and QR code — or "please see the desk". Everything the visitor
 // typed lives in this component's state only: the screen unmounts it to clear (after idle time or when done).
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Flex, Spin, Typography } from 'antd';
+import { Button, Checkbox, ConfigProvider, Flex, Spin, Typography } from 'antd';
 import { CheckCircleFilled, InfoCircleFilled, HomeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
@@ -32,6 +32,7 @@ function Consent({ welcome, onAccept }: { welcome: KioskWelcome; onAccept(idCons
   const asksId = welcome.idNumber !== 'off';
   const blocked = welcome.idNumber === 'required' && consent && !idConsent;
   return (
+    <ConfigProvider theme={{ token: { controlInteractiveSize: 32 } }}>
     <div style={card} data-testid="kiosk-consent">
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {t('kiosk.privacyTitle')}
@@ -56,6 +57,7 @@ function Consent({ welcome, onAccept }: { welcome: KioskWelcome; onAccept(idCons
         </Button>
       </Flex>
     </div>
+    </ConfigProvider>
   );
 }
 
