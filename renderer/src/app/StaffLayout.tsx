@@ -1,6 +1,6 @@
 // The staff screens' frame: building, clock, who is signed in, lock / switch / sign out in the header; the
 // pages of every feature in a side navigation (there are too many for one row).
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
 import { DesktopOutlined, LockOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { shellAddOns, staffPages } from './registry';
 import { TrailBanner } from '../features/audit/TrailBanner';
 
 const COLLAPSED_KEY = 'lobbyDesk.navCollapsed';
+/** Who was signed in at this screen last: another person signing in lands on the lobby, where their work is first. */
+let lastUserId: string | null = null;
 
 export function StaffLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation('common');
@@ -23,6 +25,15 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const userId = user?.id ?? null;
+  useEffect(() => {
+    if (!userId) return;
+    // The same person back after a lock stays where they were (their drafts with them); someone else lands on
+    // the lobby and its "My work" row, whatever page the last person left open.
+    if (lastUserId !== null && lastUserId !== userId && location.pathname !== '/lobby') navigate('/lobby', { replace: true });
+    lastUserId = userId;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the person changes
+  }, [userId]);
   if (!user) return null;
   const current = location.pathname.replace(/^\//, '') || 'lobby';
   const items = [
