@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from './core/store/open';
 import { LATEST_SCHEMA_VERSION } from './core/store/migrations';
 import { writeBackup } from './core/backup';
-import { checkDatabaseFile, firstProblem } from './core/backup/files';
+import { checkDatabaseFile, firstProblem } from './core/store/backup-files';
 import { databaseInUse, restoreBackup, RestoreError } from './core/backup/restore';
 import { describeReport } from './core/audit/status';
 import { trailKeys } from './core/audit/keys';

@@ -366,6 +366,10 @@ export class Core implements BackgroundHost {
     return result;
   }
 
+  private newTx(actor: ReturnType<typeof actorOf>, method: string, at: number): Tx {
+    return new Tx({ db: this.db, installationId: this.installationId, actor, method, at, auditKey: this.keys.key('audit-trail') });
+  }
+
   private context(
     caller: Caller,
     origin: CallOrigin,
@@ -379,7 +383,7 @@ export class Core implements BackgroundHost {
     later: Array<(host: BackgroundHost) => void | Promise<void>> = [],
   ): CallContext {
     const actor = actorOf(caller);
-    const tx = writable ? new Tx({ db: this.db, installationId: this.installationId, actor, method, at: now, auditKey: this.keys.key('audit-trail') }) : null;
+    const tx = writable ? this.newTx(actor, method, now) : null;
     return {
       db: this.db,
       clock: this.clock,
@@ -457,7 +461,7 @@ export class Core implements BackgroundHost {
       if (failureWrites.length > 0) {
         this.db
           .transaction(() => {
-            const tx = new Tx({ db: this.db, installationId: this.installationId, actor: actorOf(caller), method, at: now, auditKey: this.keys.key('audit-trail') });
+            const tx = this.newTx(actorOf(caller), method, now);
             for (const write of failureWrites) write(tx);
           })
           .immediate();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../core/store/open';
-import { checkDatabaseFile } from '../core/backup/files';
+import { checkDatabaseFile } from '../core/store/backup-files';
 import { databaseInUse } from '../core/backup/restore';
 import { LOCK_FILE, lockHolder } from './data-lock';
 import { earlierDataDirs, type DataDirChoice } from '../data-dir';

@@ -3,7 +3,7 @@
 // comes from the shell.
 import path from 'node:path';
 import type { InstallationHost, PreferencesChange } from '../core/installation/host';
-import { backupDir } from '../core/backup/files';
+import { backupDir } from '../core/store/backup-files';
 import type { DataDirChoice } from '../data-dir';
 import type { DevicePreferences, InstallationStatus, PreferencesInput } from '../../shared/contract/installation';
 import type { PreferencesStore } from './preferences';

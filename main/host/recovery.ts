@@ -1,6 +1,6 @@
 // Getting a desk that cannot start going again: the newest backup that would restore cleanly.
 import path from 'node:path';
-import { backupDir, checkDatabaseFile, isHealthy, listBackups } from '../core/backup/files';
+import { backupDir, checkDatabaseFile, isHealthy, listBackups } from '../core/store/backup-files';
 import { LATEST_SCHEMA_VERSION } from '../core/store/migrations';
 
 /** The newest backup that passes its checks and was made by this version or an older one; null when none does. */

@@ -1,6 +1,7 @@
 // The layering rules of docs/architecture.md as an ESLint rule (in the spirit of VS Code's code-layering and
 // code-import-patterns): which folder may import which, which packages only one module may use, and that a
 // feature reaches another feature only through its public face (its index.ts).
+import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -22,11 +23,29 @@ export const LAYERS = [
   ['renderer/', ['main/'], 'the renderer reaches main only through the contract and the client'],
 ];
 
+/**
+ * The core's machinery sits below the features and imports none of them, with these exceptions a reader can
+ * check: the trail's check of signed content uses the incident and handover features' own hash functions, and
+ * a shipped migration keeps the code it ran with.
+ */
+export const INFRASTRUCTURE_MAY_IMPORT = {
+  'main/core/audit/verify-content': ['incidents', 'handover'],
+  'main/core/store/migrations/0009-watch-list-keyed': ['visitors'],
+};
+
 /** Bare module → the only files that may import it. */
 export const ONLY_IN = {
   electron: { files: ['main/app/', 'main/ipc/', 'main/preload.ts'], why: 'Electron stays in the shell (main/app, main/ipc, main/preload.ts)' },
   ulid: { files: ['main/core/ids.ts'], why: 'every id comes from main/core/ids.ts' },
 };
+
+function isFolder(projectPath) {
+  try {
+    return fs.statSync(path.join(ROOT, projectPath)).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 function stripExt(p) {
   return p.replace(/\.(c|m)?(t|j)sx?$/, '');
@@ -54,7 +73,8 @@ export function checkImport(from, spec) {
 function featureOf(file, base) {
   if (!file.startsWith(base)) return null;
   const rest = file.slice(base.length).split('/');
-  if (rest.length < 2) return null; // a file directly in base is not inside a feature
+  // A folder imported by its name is its index.ts; a file directly in base is not inside a feature.
+  if (rest.length === 1) return isFolder(file) ? { feature: rest[0], inner: 'index' } : null;
   return { feature: rest[0], inner: rest.slice(1).join('/') };
 }
 
@@ -69,7 +89,12 @@ function publicFaceViolation(from, target) {
     // The rule is between features; the composition roots (main/core/*.ts, renderer/src/app) and the outer
     // layers wire features together and may reach inside.
     if (!mine || mine.feature === to.feature) return null;
-    if (base === 'main/core/' && CORE_INFRASTRUCTURE.includes(mine.feature)) return null;
+    if (base === 'main/core/' && CORE_INFRASTRUCTURE.includes(mine.feature)) {
+      if (CORE_INFRASTRUCTURE.includes(to.feature)) return null;
+      const allowed = INFRASTRUCTURE_MAY_IMPORT[stripExt(from)] ?? [];
+      if (allowed.includes(to.feature)) return null;
+      return `main/core/${mine.feature} is the core's machinery, below the features: it may not import main/core/${to.feature} (${target}).`;
+    }
     if (to.inner === 'index') return null;
     return `import ${base}${to.feature} through its public face (${base}${to.feature}/index.ts), not ${target}.`;
   }

@@ -20,7 +20,7 @@ export function currentSchema(): string {
       .prepare("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")
       .all() as Array<{ type: string; name: string; sql: string }>;
     rows.sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type) || a.name.localeCompare(b.name));
-    const body = rows.map((r) => `${r.sql.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim()};`).join('\n');
+    const body = rows.map((r) => `${r.sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim()};`).join('\n');
     return `-- schema version ${LATEST_SCHEMA_VERSION} (npm run schema:snapshot writes this file; a change needs a new migration)\n${body}\n`;
   } finally {
     db.close();

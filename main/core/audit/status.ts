@@ -3,6 +3,7 @@
 // banner on every staff screen — until an administrator acknowledges them. The anchors file is written here.
 import type Database from 'better-sqlite3';
 import type { KeyRing } from '../keyring';
+import { failedReport } from './report';
 import type { Logger } from '../context';
 import { appendAudit, shortLink, SYSTEM_ACTOR, trailHead, type Actor } from './chain';
 import fs from 'node:fs';
@@ -107,7 +108,7 @@ export class TrailMonitor {
       report = verifyTrail(db, { keys, dataDir: this.o.dataDir, scope: 'start' });
     } catch (error) {
       // A check that cannot run is not a check that passed: the desk opens, marked.
-      report = failedReport(error instanceof Error ? error.message : String(error));
+      report = failedReport('check.failed', error instanceof Error ? error.message : String(error), 'start');
     }
     if (hadAnchors) this.anchors.write('start');
     else if (!this.o.keyedNow && trailHead(db) !== null) this.anchors.write('recreated');
@@ -206,21 +207,3 @@ export class TrailMonitor {
   }
 }
 
-function failedReport(detail: string): TrailReport {
-  return {
-    ok: false,
-    state: 'broken',
-    scope: 'start',
-    fromSeq: 1,
-    entries: 0,
-    authenticated: 0,
-    head: null,
-    problems: [{ code: 'check.failed', detail }],
-    problemCount: 1,
-    anchors: [],
-    notices: [],
-    tables: null,
-    content: null,
-    triggers: 0,
-  };
-}

@@ -10,8 +10,8 @@ import type { Job } from '../jobs';
 import { readSection, writeSection } from '../settings';
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS, type BackupKind, type BackupSettings as BackupSettingsT } from '../../../shared/contract/backup';
 import { runWorker, type WorkerLimits } from '../workers';
-import { backupDetail, backupDir, backupFileName, beginPartial, discardPartial, endPartial, firstProblem, isHealthy, listBackups, rotateDailyBackups, type BackupCheck } from './files';
-import { fsyncPath, type CopyTask } from './copy';
+import { backupDetail, backupDir, backupFileName, beginPartial, discardPartial, endPartial, firstProblem, isHealthy, listBackups, rotateDailyBackups, type BackupCheck } from '../store/backup-files';
+import { fsyncPath, type CopyTask } from '../store/backup-copy';
 import { waitStart, type WallClockJump } from '../clock-jump';
 import { anchorDatabaseFile } from '../audit/anchors';
 import { derivedKeysOf, type KeyRing } from '../keyring';
@@ -184,4 +184,4 @@ export const backupHandlers: FeatureHandlers<'backup'> = {
 };
 
 // The public face: what other features use of this one.
-export { backupDir, checkDatabaseFile, isHealthy, listBackups } from './files';
+export { backupDir, checkDatabaseFile, isHealthy, listBackups } from '../store/backup-files';

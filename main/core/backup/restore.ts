@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../store/open';
 import { defaultKeyFile, derivedKeysOf, fileSecretStore, keyRingOf, type KeyRing, type SecretStore } from '../keyring';
 import { copyKeyFile, keyFileBeside, recordedKeyFingerprint, storedKeyFingerprint } from '../keyring/binding';
-import { backupDir, backupFileName, checkDatabaseFile, firstProblem, isHealthy, type BackupCheck } from './files';
-import { copyAndCheck, fsyncPath } from './copy';
+import { backupDir, backupFileName, checkDatabaseFile, firstProblem, isHealthy, type BackupCheck } from '../store/backup-files';
+import { copyAndCheck, fsyncPath } from '../store/backup-copy';
 import { anchorDatabaseFile, headOfDatabaseFile } from '../audit/anchors';
 
 export class RestoreError extends Error {

@@ -5,8 +5,8 @@ import { newId } from '../ids';
 import type { CallContext } from '../context';
 import { ConflictError, ValidationError } from '../errors';
 import { requireBuildingProfile } from '../settings';
-import { announce, nextPassNumber, staffId, visitOut } from '../visitors';
-import { matchesJson, matchWatchList } from '../visitors';
+import { announce, insertVisit, visitOut, visitorSettings } from '../visitors';
+import { matchWatchList } from '../visitors';
 import { notifyVisitorArrived } from '../notify';
 import { dayKey, formatTime } from '../../../shared/rules/time';
 import type { Visit } from '../../../shared/contract/visitors';
@@ -62,30 +62,8 @@ export function admit(ctx: CallContext, row: Found, day: string, how: Admission)
   // At the visitor screen a match is never admitted by itself: the desk sees the alert when it confirms.
   const checkIn = how.checkIn && !(atKiosk && matches.length > 0);
   const deviceId = atKiosk && ctx.caller.kind === 'kiosk' ? ctx.caller.device.id : null;
-  const visit = {
-    id: newId(ctx.now),
-    source: atKiosk ? ('kiosk' as const) : ('desk' as const),
-    status: checkIn ? ('in' as const) : ('pending' as const),
-    pass_number: checkIn ? nextPassNumber(ctx) : null,
-    visitor_name: row.visitor_name,
-    mobile: row.mobile,
-    tenant_id: row.tenant_id,
-    host_name: row.host_name,
-    purpose: row.purpose,
-    party_size: row.party_size,
-    badge_number: '',
-    notes: '',
-    lang: ctx.lang,
-    device_id: deviceId,
-    consent_at: atKiosk ? ctx.now : null,
-    watch_matches: matchesJson(matches),
-    registered_at: ctx.now,
-    registered_by: atKiosk ? null : staffId(ctx),
-    decided_at: checkIn ? ctx.now : null,
-    decided_by: checkIn && !atKiosk ? staffId(ctx) : null,
-    checked_in_at: checkIn ? ctx.now : null,
-  };
-  ctx.tx.insert('visits', visit);
+  const draft = { visitorName: row.visitor_name, mobile: row.mobile, tenantId: row.tenant_id, hostName: row.host_name, purpose: row.purpose, partySize: row.party_size };
+  const visit = insertVisit(ctx, visitorSettings(ctx.db), draft, { source: atKiosk ? 'kiosk' : 'desk', checkIn, lang: ctx.lang, matches, deviceId });
   ctx.tx.insert('expected_arrivals', { id: newId(ctx.now), expected_id: row.id, day, visit_id: visit.id, via: how.via, arrived_at: ctx.now });
   announce(ctx, visit);
   ctx.emit('expected.changed', { expectedId: row.id });

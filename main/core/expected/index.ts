@@ -5,7 +5,7 @@ import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, ValidationError } from '../errors';
 import { requireBuildingProfile } from '../settings';
 import { writeSection } from '../settings';
-import { checkPurpose, checkTenant } from '../visitors';
+import { checkPurpose, checkTenant, visitorColumns } from '../visitors';
 import { visitorSettings } from '../visitors';
 import { notifyTenant } from '../notify';
 import { maskPersonName } from '../../../shared/rules/masking';
@@ -48,12 +48,7 @@ function checkDraft(ctx: CallContext, draft: Draft): void {
 function insertExpected(ctx: CallContext, draft: Draft): string {
   const row: Omit<ExpectedRow, 'cancel_reason' | 'cancelled_at' | 'redacted_at'> = {
     id: newId(ctx.now),
-    visitor_name: draft.visitorName,
-    mobile: draft.mobile,
-    tenant_id: draft.tenantId,
-    host_name: draft.hostName,
-    purpose: draft.purpose,
-    party_size: draft.partySize,
+    ...visitorColumns(draft),
     first_day: draft.date,
     last_day: draft.recurrence === 'once' ? draft.date : draft.until!,
     start_minute: minutesOfTime(draft.startTime),

@@ -8,8 +8,8 @@ import type { Clock } from '../clock';
 import type { KeyRing } from '../keyring';
 import { migrations as allMigrations, LATEST_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
-import { BACKUP_DIR, backupFileName, beginPartial, discardPartial, endPartial, isHealthy, sweepBackupDir } from '../backup/files';
-import { copyAndCheck, fsyncPath } from '../backup/copy';
+import { BACKUP_DIR, backupFileName, beginPartial, discardPartial, endPartial, isHealthy, sweepBackupDir } from './backup-files';
+import { copyAndCheck, fsyncPath } from './backup-copy';
 
 export const DATABASE_FILE = 'lobby-desk.sqlite';
 export { BACKUP_DIR };

@@ -1,6 +1,5 @@
 // The desk's side of visits: register and check in, confirm or decline self-registrations, sign out, returning
 // visitors, the lobby lists and the history.
-import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requireBuildingProfile } from '../settings';
@@ -11,8 +10,9 @@ import { maskIdNumber } from '../../../shared/rules/id-number';
 import { formatPassNumber, parsePassInput, passQrText } from '../../../shared/rules/visitor-pass';
 import type { Visit, VisitorSettings } from '../../../shared/contract/visitors';
 import { visitorSettings, VISITORS_SECTION } from './settings';
-import { matchesJson, matchWatchList } from './watch-list';
+import { matchWatchList } from './watch-list';
 import { notifyVisitorArrived } from '../notify';
+import { insertVisit } from './new-visit';
 import { anyLike, containsPattern, Where } from '../store/sql';
 import { toVisit, visitRow, VISIT_SELECT, type VisitJoinRow, type VisitRow } from './rows';
 
@@ -135,30 +135,7 @@ export const deskHandlers: DeskHandlers = {
     checkPurpose(settings, input.purpose);
     const matches = matchWatchList(ctx, input);
     if (matches.length > 0 && !input.overrideWatchList) throw new ConflictError('visitors:error.watchListMatch');
-    const row = {
-      id: newId(ctx.now),
-      source: 'desk' as const,
-      status: 'in' as const,
-      pass_number: nextPassNumber(ctx),
-      visitor_name: input.visitorName,
-      mobile: input.mobile,
-      tenant_id: input.tenantId,
-      host_name: input.hostName,
-      purpose: input.purpose,
-      party_size: input.partySize,
-      ...idNumberColumns(settings, input.idNumber),
-      vehicle_plate: input.vehiclePlate,
-      badge_number: input.badgeNumber,
-      notes: input.notes,
-      lang: ctx.lang,
-      watch_matches: matchesJson(matches),
-      registered_at: ctx.now,
-      registered_by: staffId(ctx),
-      decided_at: ctx.now,
-      decided_by: staffId(ctx),
-      checked_in_at: ctx.now,
-    };
-    ctx.tx.insert('visits', row);
+    const row = insertVisit(ctx, settings, input, { source: 'desk', checkIn: true, lang: ctx.lang, matches });
     announce(ctx, row);
     notifyVisitorArrived(ctx, row);
     return visitOut(ctx, row.id);

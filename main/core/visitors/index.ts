@@ -23,3 +23,4 @@ export { announce, checkPurpose, checkTenant, nextPassNumber, staffId, visitOut 
 export { matchWatchList, matchesJson } from './watch-list';
 export { visitorSettings } from './settings';
 export { visitRow } from './rows';
+export { insertVisit, visitorColumns } from './new-visit';

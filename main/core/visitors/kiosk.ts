@@ -1,7 +1,6 @@
 // What the visitor screen may call (V-2, V-3, V-5). Each answer is built field by field from what the screen
 // needs: the building's name, public notices, purposes, and the calling screen's own registration — never a
 // tenant's or staff member's phone number, never another visitor's details.
-import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { buildingProfile } from '../settings';
@@ -9,8 +8,9 @@ import { activePublicNotices } from '../notices';
 import { KIOSK_IDLE_SECONDS, type KioskStatus } from '../../../shared/contract/visitors';
 import { passQrText } from '../../../shared/rules/visitor-pass';
 import { visitorSettings } from './settings';
-import { matchesJson, matchWatchList } from './watch-list';
-import { checkPurpose, checkTenant, idNumberColumns } from './desk';
+import { matchWatchList } from './watch-list';
+import { checkPurpose, checkTenant } from './desk';
+import { insertVisit } from './new-visit';
 import type { VisitRow } from './rows';
 
 /** A visitor screen sees its own registration only this long (the visitor is at the screen meanwhile). */
@@ -54,26 +54,7 @@ export const kioskHandlers: KioskHandlers = {
 
     // A watch-list match is recorded for the desk; the visitor screen's answer is the same either way.
     const matches = matchWatchList(ctx, input);
-    const row = {
-      id: newId(ctx.now),
-      source: 'kiosk' as const,
-      status: 'pending' as const,
-      visitor_name: input.visitorName,
-      mobile: input.mobile,
-      tenant_id: input.tenantId,
-      host_name: input.hostName,
-      purpose: input.purpose,
-      party_size: input.partySize,
-      ...idNumberColumns(settings, input.idNumber),
-      vehicle_plate: input.vehiclePlate,
-      lang: input.lang,
-      device_id: deviceId,
-      consent_at: ctx.now,
-      id_consent_at: input.idNumber ? ctx.now : null,
-      watch_matches: matchesJson(matches),
-      registered_at: ctx.now,
-    };
-    ctx.tx.insert('visits', row);
+    const row = insertVisit(ctx, settings, input, { source: 'kiosk', checkIn: false, lang: input.lang, matches, deviceId, idConsent: input.idConsent });
     ctx.emit('visitors.changed', { visitId: row.id, status: 'pending', source: 'kiosk', watchListMatch: matches.length > 0 });
     return { registrationId: row.id, status: 'pending' as const };
   },

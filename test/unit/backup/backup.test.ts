@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createDesk, openCore, as, tempDir, type TestDesk } from '../../support/core';
 import { FakeClock } from '../../../main/core/clock';
 import { dailyBackupInProgress, DAY_MS, RETRY_MS } from '../../../main/core/backup';
-import { backupDir, checkDatabaseFile, listBackups, parseBackupFileName, backupFileName } from '../../../main/core/backup/files';
+import { backupDir, checkDatabaseFile, listBackups, parseBackupFileName, backupFileName } from '../../../main/core/store/backup-files';
 import { restoreBackup, RestoreError, databaseInUse } from '../../../main/core/backup/restore';
 import { openStore, DATABASE_FILE } from '../../../main/core/store/open';
 import { migrations, LATEST_SCHEMA_VERSION } from '../../../main/core/store/migrations';

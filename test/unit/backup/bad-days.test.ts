@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../../support/http';
 import { CLI, startWebServer } from '../../support/web-server';
 import { FakeClock } from '../../../main/core/clock';
 import { dailyBackupInProgress, DAY_MS, writeBackup } from '../../../main/core/backup';
-import { backupDir, checkDatabaseFile, isHealthy, listBackups } from '../../../main/core/backup/files';
+import { backupDir, checkDatabaseFile, isHealthy, listBackups } from '../../../main/core/store/backup-files';
 import { restoreBackup } from '../../../main/core/backup/restore';
 import { DATABASE_FILE, openStore, StoreUnreadableError } from '../../../main/core/store/open';
 import { migrations, LATEST_SCHEMA_VERSION } from '../../../main/core/store/migrations';

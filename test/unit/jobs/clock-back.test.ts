@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { as, createDesk, LOCAL, openCore, type TestDesk } from '../../support/core';
 import { seedDirectory } from '../../support/visitors';
 import { dailyBackupInProgress, DAY_MS, nextDailyBackupAt } from '../../../main/core/backup';
-import { listBackups } from '../../../main/core/backup/files';
+import { listBackups } from '../../../main/core/store/backup-files';
 import { nextClockDue } from '../../../main/core/records/clock';
 import { recordsEnv } from '../../../main/core/records/settings';
 import { CLOCK_WENT_BACK } from '../../../main/core/clock-jump';

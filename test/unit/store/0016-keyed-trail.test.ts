@@ -9,7 +9,7 @@ import { openKeyRing, memorySecretStore } from '../../../main/core/keyring';
 import { appendLegacy, legacyEntryHash, legacyPayloadHash, LEGACY_GENESIS_HASH, verifyLegacyTrail } from '../../../main/core/audit/legacy';
 import { SYSTEM_ACTOR } from '../../../main/core/audit/chain';
 import { verifyTrail } from '../../../main/core/audit/verify';
-import { checkDatabaseFile } from '../../../main/core/backup/files';
+import { checkDatabaseFile } from '../../../main/core/store/backup-files';
 import { trailKeys } from '../../../main/core/audit/keys';
 import { incidentContentHash } from '../../../main/core/incidents/rows';
 import { auditEntries } from '../../support/audit';

@@ -12,7 +12,7 @@ import { FakeClock } from '../../../main/core/clock';
 import { defaultKeyFile, fileSecretStore, openKeyRing } from '../../../main/core/keyring';
 import { hashPin } from '../../../main/core/auth/secrets';
 import { writeBackup } from '../../../main/core/backup';
-import { backupDir, listBackups, rotateDailyBackups } from '../../../main/core/backup/files';
+import { backupDir, listBackups, rotateDailyBackups } from '../../../main/core/store/backup-files';
 import { DAY } from '../../../shared/rules/time';
 import { tempDir } from '../../support/core';
 import { LegacyTx } from '../../support/legacy-trail';

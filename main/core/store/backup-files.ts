@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKUP_KINDS, type BackupFile, type BackupKind } from '../../../shared/contract/backup';
 import { verifyTrail, type TrailReport } from '../audit/verify';
+import { failedReport } from '../audit/report';
 import type { KeyRing } from '../keyring';
 
 export const BACKUP_DIR = 'backups';
@@ -141,24 +142,6 @@ export interface BackupCheck {
   schemaVersion: number;
 }
 
-function reportOf(code: string, detail: string): TrailReport {
-  return {
-    ok: false,
-    state: 'broken',
-    scope: 'full',
-    fromSeq: 1,
-    entries: 0,
-    authenticated: 0,
-    head: null,
-    problems: [{ code, detail }],
-    problemCount: 1,
-    anchors: [],
-    notices: [],
-    tables: null,
-    content: null,
-    triggers: 0,
-  };
-}
 
 /** The first problem of a check, in words (English), for messages such as a refused restore. */
 export function firstProblem(report: TrailReport): string {
@@ -173,26 +156,26 @@ export function firstProblem(report: TrailReport): string {
  * with the anchors beside the live database, which may be newer.
  */
 export function checkDatabaseFile(file: string, keys: KeyRing | null = null): BackupCheck {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    return unreadable(error);
-  }
-  try {
+  return readOnly(file, (db) => {
     const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
     const hasAudit = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get() !== undefined;
-    const audit = hasAudit ? verifyTrail(db, { keys, isCopy: true, scope: 'full' }) : reportOf('file.noTrail', 'no audit trail in this file');
+    const audit = hasAudit ? verifyTrail(db, { keys, isCopy: true, scope: 'full' }) : failedReport('file.noTrail', 'no audit trail in this file');
     return { integrity, audit, schemaVersion: db.pragma('user_version', { simple: true }) as number };
-  } catch (error) {
-    return unreadable(error);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** A lighter check for the copy taken at start before migrating: SQLite's quick_check and the schema version. */
 export function quickCheckDatabaseFile(file: string): BackupCheck {
+  return readOnly(file, (db) => {
+    const integrity = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check).join('; ');
+    // The trail is not walked here (the file is the live one's copy of a moment ago; the start check follows).
+    const audit: TrailReport = { ...failedReport('file.quickOnly', 'the trail is not walked by the quick check'), ok: true, state: 'ok', problems: [], problemCount: 0 };
+    return { integrity, audit, schemaVersion: db.pragma('user_version', { simple: true }) as number };
+  });
+}
+
+/** Opens a file read-only for a check; a file that cannot be opened or read is reported, never thrown. */
+function readOnly(file: string, check: (db: Database.Database) => BackupCheck): BackupCheck {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -200,10 +183,7 @@ export function quickCheckDatabaseFile(file: string): BackupCheck {
     return unreadable(error);
   }
   try {
-    const integrity = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check).join('; ');
-    // The trail is not walked here (the file is the live one's copy of a moment ago; the start check follows).
-    const audit: TrailReport = { ...reportOf('file.quickOnly', 'the trail is not walked by the quick check'), ok: true, state: 'ok', problems: [], problemCount: 0 };
-    return { integrity, audit, schemaVersion: db.pragma('user_version', { simple: true }) as number };
+    return check(db);
   } catch (error) {
     return unreadable(error);
   } finally {
@@ -213,7 +193,7 @@ export function quickCheckDatabaseFile(file: string): BackupCheck {
 
 function unreadable(error: unknown): BackupCheck {
   const reason = `unreadable: ${error instanceof Error ? error.message : String(error)}`;
-  return { integrity: reason, audit: reportOf('file.unreadable', reason), schemaVersion: 0 };
+  return { integrity: reason, audit: failedReport('file.unreadable', reason), schemaVersion: 0 };
 }
 
 /** Integrity ok and nothing broken in the trail (a part that could not be checked for want of a key is allowed). */

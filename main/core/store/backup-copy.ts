@@ -4,7 +4,7 @@
 // WAL mode (opening it later leaves no -wal/-shm beside it), flushed to disk, and checked.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { checkDatabaseFile, quickCheckDatabaseFile, type BackupCheck } from './files';
+import { checkDatabaseFile, quickCheckDatabaseFile, type BackupCheck } from './backup-files';
 import { keyRingOfDerived, type DerivedKeys } from '../keyring';
 
 export interface CopyTask {
