@@ -29,8 +29,11 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!userId) return;
     // The same person back after a lock stays where they were (their drafts with them); someone else lands on
-    // the lobby and its "My work" row, whatever page the last person left open.
-    if (lastUserId !== null && lastUserId !== userId && location.pathname !== '/lobby') navigate('/lobby', { replace: true });
+    // the lobby and its "My work" row — unless the page is their work already (the guard on the handover he was
+    // handed).
+    const here = location.pathname.replace(/^\//, '');
+    const theirWork = here === 'lobby' || staffPages.some((p) => p.path === here && user && p.workFor?.includes(user.role));
+    if (lastUserId !== null && lastUserId !== userId && !theirWork) navigate('/lobby', { replace: true });
     lastUserId = userId;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the person changes
   }, [userId]);

@@ -59,6 +59,8 @@ export interface StaffPage {
   roles: readonly Role[];
   /** The navigation's icon. */
   icon: ReactNode;
+  /** For these roles this page is where their work is: someone signing in here stays (the guard handed the desk). */
+  workFor?: readonly Role[];
 }
 
 export interface LobbyPanel {
@@ -91,7 +93,7 @@ export const staffPages: StaffPage[] = [
   { path: 'calls', element: <CallLogPage />, roles: PHONE_DESK, icon: <PhoneOutlined /> },
   { path: 'incidents', element: <IncidentsPage />, roles: INCIDENT_ROLES, icon: <AlertOutlined /> },
   { path: 'keys', element: <KeysPage />, roles: KEY_ROLES, icon: <KeyOutlined /> },
-  { path: 'handover', element: <HandoverPage />, roles: HANDOVER_READERS, icon: <SwapOutlined /> },
+  { path: 'handover', element: <HandoverPage />, roles: HANDOVER_READERS, icon: <SwapOutlined />, workFor: ['security'] },
   { path: 'diary', element: <DiaryPage />, roles: [...DUTY, 'admin'], icon: <BookOutlined /> },
   { path: 'admin', element: <AdminPage />, roles: ['admin'], icon: <SettingOutlined /> },
 ];
