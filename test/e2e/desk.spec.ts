@@ -1,6 +1,6 @@
 // The receptionist's screens as a shift lives them (issue 21): nothing typed is lost, the ring key everywhere,
 // the keyboard-only desk flow.
-import { test, expect, signIn, type SeededDesk } from './fixtures';
+import { test, expect, signIn, choose, type SeededDesk } from './fixtures';
 
 async function seedTenant(seeded: SeededDesk): Promise<void> {
   const created = await seeded.call(
@@ -71,6 +71,7 @@ test('X-2 a call with typed caller, number and notes: the idle lock waits during
 
 test('X-2 a visitor half typed at the desk comes back after a reload, without the ID number; registering clears it', async ({ page, server, seeded }) => {
   await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seedTenant(seeded);
   await page.goto(`${server.url}/#/lobby`);
   await signIn(page, '李前台', '1357');
   await page.getByTestId('desk-mobile').fill('13912345678');
@@ -86,6 +87,16 @@ test('X-2 a visitor half typed at the desk comes back after a reload, without th
   await expect(page.getByTestId('desk-id')).toHaveValue('');
   const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('lobbyDesk.draft.')).map(([, v]) => v).join());
   expect(stored).not.toContain('110105');
+
+  // Registered: the draft goes with the form.
+  await choose(page, page.getByTestId('desk-tenant'), '华信科技', { query: 'hxkj' });
+  await choose(page, page.getByTestId('desk-purpose'), '送货');
+  await page.getByTestId('desk-submit').click();
+  await expect(page.getByTestId('in-building-钱七')).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lobbyDesk.draft.')))).toEqual([]);
+  await page.reload();
+  await expect(page.getByTestId('current-user')).toContainText('李前台');
+  await expect(page.getByTestId('desk-name')).toHaveValue('');
 });
 
 test('X-2 the ring key works on every staff page: F9 on the call log brings the lobby back ringing', async ({ page, server, seeded }) => {
