@@ -49,7 +49,7 @@ function initialValues(from: NewRecordOptions): Partial<FormValues> {
 }
 
 /** The unit field, with the owner's tenant from the directory once chosen (filling the owner's name if empty). */
-function UnitInput(props: { form: FormInstance<FormValues>; value?: string; onChange?: (value: string) => void }) {
+function UnitInput(props: { form: FormInstance<FormValues>; value?: string; onChange?: (value: string) => void; onPicked?: () => void }) {
   const { form } = props;
   const tenantName = Form.useWatch('tenantName', form);
   return (
@@ -59,10 +59,14 @@ function UnitInput(props: { form: FormInstance<FormValues>; value?: string; onCh
       testId="record-unit"
       tenantTestId="record-tenant"
       tenantName={tenantName}
-      onTenant={(tenant) =>
-        form.setFieldsValue({ tenantId: tenant.id, tenantName: tenant.displayName, ...(form.getFieldValue('ownerName') ? {} : { ownerName: tenant.name }) })
-      }
-      onClearTenant={() => form.setFieldsValue({ tenantId: null, tenantName: null })}
+      onTenant={(tenant) => {
+        form.setFieldsValue({ tenantId: tenant.id, tenantName: tenant.displayName, ...(form.getFieldValue('ownerName') ? {} : { ownerName: tenant.name }) });
+        props.onPicked?.();
+      }}
+      onClearTenant={() => {
+        form.setFieldsValue({ tenantId: null, tenantName: null });
+        props.onPicked?.();
+      }}
     />
   );
 }
@@ -200,7 +204,7 @@ export function NewRecordModal() {
           </Col>
           <Col span={8}>
             <Form.Item name="unit" label={t('fields.unit')} rules={[zodRule(shape.unit)]}>
-              <UnitInput form={form} />
+              <UnitInput form={form} onPicked={keep} />
             </Form.Item>
             <Form.Item name="tenantId" hidden noStyle>
               <Input />
