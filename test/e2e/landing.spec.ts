@@ -76,3 +76,34 @@ test('R-3 R-5 R-6 V-4 S-1 each role’s landing page after sign-in shows its wor
   await expect(work.getByTestId('handover-pending-panel')).toBeVisible();
   await expect(work.getByTestId('in-building-钱访客')).toBeVisible();
 });
+
+test('R-5 V-4 P-1 set-up in one place: 管理 holds the departments and time limits, the phone desk and the visitor settings; a new person’s department is chosen from the configured ones', async ({ page, server, seeded }) => {
+  const settings = await seeded.call<Record<string, unknown>>('records.settings', {}, { token: seeded.adminToken });
+  expect((await seeded.call('records.updateSettings', { ...settings.body, departments: ['工程部', '保洁', '安保部'] }, { token: seeded.adminToken })).status).toBe(200);
+  await page.goto(`${server.url}/#/admin`);
+  await signIn(page, '管理员', seeded.adminPin);
+  await expect(page.getByTestId('admin-page')).toBeVisible();
+  await page.getByRole('tab', { name: '部门与时限' }).click();
+  await expect(page.getByTestId('records-settings')).toBeVisible();
+  await page.getByRole('tab', { name: '电话与话术' }).click();
+  await expect(page.getByTestId('call-settings')).toBeVisible();
+  await page.getByRole('tab', { name: '访客设置' }).click();
+  await expect(page.getByTestId('visitor-settings')).toBeVisible();
+
+  await page.getByRole('tab', { name: '人员与岗位' }).click();
+  await page.getByTestId('staff-add').click();
+  await page.getByTestId('staff-name').fill('孙师傅');
+  await page.getByTestId('staff-pin').fill('8642');
+  const department = page.getByTestId('staff-department');
+  await department.click();
+  // Only the configured departments are offered: nothing can be typed that is not one of them.
+  const list = await department.getByRole('combobox').getAttribute('aria-controls');
+  const options = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) }).locator('.ant-select-item-option');
+  await expect(options).toHaveText(['工程部', '保洁', '安保部']);
+  await options.filter({ hasText: '安保部' }).click();
+  await expect(department).toContainText('安保部');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByRole('row', { name: /孙师傅/ })).toContainText('安保部');
+  const people = await seeded.call<{ people: Array<{ name: string; department: string | null }> }>('staff.list', {}, { token: seeded.adminToken });
+  expect(people.body.people.find((p) => p.name === '孙师傅')?.department).toBe('安保部');
+});
