@@ -106,4 +106,10 @@ test('R-5 V-4 P-1 set-up in one place: 管理 holds the departments and time lim
   await expect(page.getByRole('row', { name: /孙师傅/ })).toContainText('安保部');
   const people = await seeded.call<{ people: Array<{ name: string; department: string | null }> }>('staff.list', {}, { token: seeded.adminToken });
   expect(people.body.people.find((p) => p.name === '孙师傅')?.department).toBe('安保部');
+
+  // In English no navigation label is cut off.
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('nav')).toContainText('Reception record');
+  const cut = await page.getByTestId('nav').locator('.ant-menu-title-content').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+  expect(cut).toEqual([]);
 });

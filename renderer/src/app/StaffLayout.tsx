@@ -78,7 +78,8 @@ export function StaffLayout({ children }: { children: ReactNode }) {
             setCollapsed(value);
             localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
           }}
-          width={168}
+          // English labels are longer ("Reception record"): the navigation is wider so none is cut off.
+          width={i18n.language === 'en' ? 208 : 168}
           collapsedWidth={56}
           theme="light"
           style={{ borderRight: '1px solid #f0f0f0' }}
