@@ -15,13 +15,26 @@ import { clearDraft, readDraft, writeDraft } from '../../ui/drafts';
 function LineRow({ line, onMark }: { line: HandoverLine; onMark: (ticked: boolean, comment: string) => Promise<boolean> }) {
   const { t } = useTranslation('handover');
   const { text } = useLocalizer();
+  const userId = useSession((s) => s.user?.id);
+  const draftName = `handover-line:${line.id}`;
   const [comment, setComment] = useState(line.comment);
   // Shown at once; put back if the desk service refuses.
   const [ticked, setTicked] = useState(line.ticked);
-  useEffect(() => setComment(line.comment), [line.comment]);
+  // A comment typed and not yet saved (saved when the field is left) comes back after a lock or a reload (X-2).
+  useEffect(() => {
+    const kept = userId ? readDraft<{ comment: string }>(userId, draftName) : null;
+    setComment(typeof kept?.comment === 'string' && kept.comment !== line.comment ? kept.comment : line.comment);
+  }, [line.comment, userId, draftName]);
+  const changeComment = (value: string) => {
+    setComment(value);
+    if (userId) writeDraft(userId, draftName, { comment: value });
+  };
   useEffect(() => setTicked(line.ticked), [line.ticked]);
   const saveComment = () => {
-    if (comment !== line.comment) void onMark(ticked, comment);
+    if (comment !== line.comment)
+      void onMark(ticked, comment).then((saved) => {
+        if (saved && userId) clearDraft(userId, draftName);
+      });
   };
   const tick = async (value: boolean) => {
     setTicked(value);
@@ -63,7 +76,7 @@ function LineRow({ line, onMark }: { line: HandoverLine; onMark: (ticked: boolea
           placeholder={t('page.commentPlaceholder')}
           value={comment}
           maxLength={300}
-          onChange={(e) => setComment(e.target.value)}
+          onChange={(e) => changeComment(e.target.value)}
           onBlur={saveComment}
           onPressEnter={saveComment}
           data-testid="line-comment"
