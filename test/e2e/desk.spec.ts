@@ -136,6 +136,9 @@ test('V-1 V-4 the F2 → Enter flow registers a new visitor with the keyboard on
   await type('hxkj');
   await expect(page.locator('[data-testid="tenant-option-华信科技"]')).toBeVisible();
   await press('Enter');
+  // As a person would, the next key after seeing the tenant chosen and its list closed.
+  await expect(page.getByTestId('desk-tenant')).toContainText('华信科技 · 12F 1201');
+  await expect(page.getByTestId('desk-tenant').getByRole('combobox')).toHaveAttribute('aria-expanded', 'false');
   // Tab goes past the tenant's clear button straight to the host.
   await press('Tab');
   await expect(page.getByTestId('desk-host').locator('input').or(page.locator('input[data-testid="desk-host"]')).first()).toBeFocused();
