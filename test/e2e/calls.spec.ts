@@ -266,7 +266,7 @@ test('P-4 V-3 the caller asks for a tenant’s number: the rule in one sentence;
   const card = page.getByTestId('call-card-1');
   await expect(card).toBeVisible();
 
-  await page.keyboard.press('F4');
+  await page.keyboard.press('F3');
   const guard = page.getByTestId('guard-modal');
   await expect(guard.getByTestId('guard-rule')).toHaveText('对来访电话询问客户电话号码实行保密原则：不透露客户电话，可请对方留言，由前台转告客户回电。');
   await choose(page, guard.getByTestId('guard-tenant'), '明达律师事务所', { query: 'mdls' });

@@ -9,13 +9,15 @@ import { SignInScreen } from '../features/auth/SignInScreen';
 import { PairDevice } from '../features/devices/PairDevice';
 import { StaffLayout } from './StaffLayout';
 import { ApiError, staffClient } from '../api/client';
+import { usePhone } from '../features/calls/calls-store';
 
 export function StaffGate() {
   const building = useBuilding();
   const status = useSession((s) => s.status);
   const restore = useSession((s) => s.restore);
   const [unpaired, setUnpaired] = useState(false);
-  useIdleLock();
+  // A call in conversation holds the idle lock off.
+  useIdleLock(() => usePhone.getState().inProgress.length > 0);
 
   useEffect(() => {
     const start = async () => {

@@ -1,6 +1,6 @@
 // The staff screens' frame: building, clock, who is signed in, lock / switch / sign out in the header; the
 // pages of every feature in a side navigation (there are too many for one row).
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
 import { DesktopOutlined, LockOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { shellAddOns, staffPages } from './registry';
 import { TrailBanner } from '../features/audit/TrailBanner';
 
 const COLLAPSED_KEY = 'lobbyDesk.navCollapsed';
+/** Who was signed in at this screen last: another person signing in lands on the lobby, where their work is first. */
+let lastUserId: string | null = null;
 
 export function StaffLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation('common');
@@ -23,6 +25,18 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const userId = user?.id ?? null;
+  useEffect(() => {
+    if (!userId) return;
+    // The same person back after a lock stays where they were (their drafts with them); someone else lands on
+    // the lobby and its "My work" row — unless the page is their work already (the guard on the handover he was
+    // handed).
+    const here = location.pathname.replace(/^\//, '');
+    const theirWork = here === 'lobby' || staffPages.some((p) => p.path === here && user && p.workFor?.includes(user.role));
+    if (lastUserId !== null && lastUserId !== userId && !theirWork) navigate('/lobby', { replace: true });
+    lastUserId = userId;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the person changes
+  }, [userId]);
   if (!user) return null;
   const current = location.pathname.replace(/^\//, '') || 'lobby';
   const items = [
@@ -64,7 +78,8 @@ export function StaffLayout({ children }: { children: ReactNode }) {
             setCollapsed(value);
             localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
           }}
-          width={168}
+          // English labels are longer ("Reception record"): the navigation is wider so none is cut off.
+          width={i18n.language === 'en' ? 208 : 168}
           collapsedWidth={56}
           theme="light"
           style={{ borderRight: '1px solid #f0f0f0' }}

@@ -22,6 +22,7 @@ import { expectedMessages } from '../features/expected/i18n';
 import { parcelsMessages } from '../features/parcels/i18n';
 import { notifyMessages } from '../features/notify/i18n';
 import { photosMessages } from '../features/photos/i18n';
+import { landingMessages } from '../features/landing/i18n';
 
 const features = {
   auth: authMessages,
@@ -47,6 +48,7 @@ const features = {
   parcels: parcelsMessages,
   notify: notifyMessages,
   photos: photosMessages,
+  landing: landingMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };

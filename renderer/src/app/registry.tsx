@@ -20,6 +20,7 @@ import { CallLogPage } from '../features/calls/CallLogPage';
 import { PhonePanel } from '../features/calls/PhonePanel';
 import { CALL_TO_CALLBACK, PHONE_DESK } from '../../../shared/contract/calls';
 import { CallsShell } from '../features/calls/CallsShell';
+import { RingHotkey } from '../features/calls/use-phone-keys';
 import { RecordsPage } from '../features/records/RecordsPage';
 import { AuditPage as RecordsAuditPage } from '../features/records/AuditPage';
 import { ReviewPage as RecordsReviewPage } from '../features/records/ReviewPage';
@@ -49,6 +50,7 @@ import { HandoverPage } from '../features/handover/HandoverPage';
 import { PendingPanel } from '../features/handover/PendingPanel';
 import { ExpectedPanel } from '../features/expected';
 import { ParcelsPanel } from '../features/parcels';
+import { AuditWork, EscalationsWork, ForwardedWork, OwnedWork, ReviewWork } from '../features/landing/RecordsWork';
 
 export interface StaffPage {
   /** Hash route, e.g. 'records' → #/records; also the `common:nav.<key>` label. */
@@ -57,6 +59,8 @@ export interface StaffPage {
   roles: readonly Role[];
   /** The navigation's icon. */
   icon: ReactNode;
+  /** For these roles this page is where their work is: someone signing in here stays (the guard handed the desk). */
+  workFor?: readonly Role[];
 }
 
 export interface LobbyPanel {
@@ -65,6 +69,11 @@ export interface LobbyPanel {
   roles: readonly Role[];
   /** Columns out of 24 on a wide lobby screen. */
   span: number;
+  /**
+   * The roles whose work this panel is: for them it stands first, under "My work", where they land after signing
+   * in. The receptionist's lobby has no such row (the whole lobby is their work).
+   */
+  workFor?: readonly Role[];
 }
 
 /** Mounted once around every staff screen for the roles listed: listeners, global drawers, shortcuts. */
@@ -84,16 +93,21 @@ export const staffPages: StaffPage[] = [
   { path: 'calls', element: <CallLogPage />, roles: PHONE_DESK, icon: <PhoneOutlined /> },
   { path: 'incidents', element: <IncidentsPage />, roles: INCIDENT_ROLES, icon: <AlertOutlined /> },
   { path: 'keys', element: <KeysPage />, roles: KEY_ROLES, icon: <KeyOutlined /> },
-  { path: 'handover', element: <HandoverPage />, roles: HANDOVER_READERS, icon: <SwapOutlined /> },
+  { path: 'handover', element: <HandoverPage />, roles: HANDOVER_READERS, icon: <SwapOutlined />, workFor: ['security'] },
   { path: 'diary', element: <DiaryPage />, roles: [...DUTY, 'admin'], icon: <BookOutlined /> },
   { path: 'admin', element: <AdminPage />, roles: ['admin'], icon: <SettingOutlined /> },
 ];
 
 export const lobbyPanels: LobbyPanel[] = [
+  { key: 'work-audit', element: <AuditWork />, roles: ['supervisor'], span: 8, workFor: ['supervisor'] },
+  { key: 'work-owned', element: <OwnedWork />, roles: ['supervisor', 'manager'], span: 8, workFor: ['supervisor', 'manager'] },
+  { key: 'work-escalations', element: <EscalationsWork />, roles: ['supervisor'], span: 8, workFor: ['supervisor'] },
+  { key: 'work-review', element: <ReviewWork />, roles: ['manager'], span: 8, workFor: ['manager'] },
+  { key: 'work-forwarded', element: <ForwardedWork />, roles: ['department'], span: 24, workFor: ['department'] },
   { key: 'shift', element: <ShiftPanel />, roles: DUTY, span: 24 },
-  { key: 'handover-pending', element: <PendingPanel />, roles: ['security', 'supervisor', 'manager'], span: 24 },
+  { key: 'handover-pending', element: <PendingPanel />, roles: ['security', 'supervisor', 'manager'], span: 24, workFor: ['security'] },
   { key: 'visitor-desk', element: <DeskRegistration />, roles: VISITOR_DESK, span: 9 },
-  { key: 'visitors', element: <VisitorsBoard />, roles: VISITOR_DESK, span: 15 },
+  { key: 'visitors', element: <VisitorsBoard />, roles: VISITOR_DESK, span: 15, workFor: ['security'] },
   { key: 'expected', element: <ExpectedPanel />, roles: VISITOR_DESK, span: 9 },
   { key: 'parcels', element: <ParcelsPanel />, roles: VISITOR_DESK, span: 15 },
   { key: 'calls', element: <PhonePanel />, roles: PHONE_DESK, span: 12 },
@@ -107,4 +121,5 @@ export const lobbyPanels: LobbyPanel[] = [
 export const shellAddOns: ShellAddOn[] = [
   { key: 'records', element: <RecordsShell />, roles: RECORD_READERS },
   { key: 'calls', element: <CallsShell />, roles: CALL_TO_CALLBACK },
+  { key: 'ring-hotkey', element: <RingHotkey />, roles: PHONE_DESK },
 ];

@@ -18,6 +18,8 @@ import { LinkActions } from './LinkActions';
 import { callLinks, type CallLinkKind } from './links';
 import { secondsText } from './format';
 import { CallerFile } from './CallerFile';
+import { DESK_KEYS } from '../../../../shared/rules/accelerator';
+import { useFormDraft } from '../../ui/drafts';
 
 export interface CallCardHandle {
   tick(index: number): void;
@@ -36,6 +38,9 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
   const role = useSession((s) => s.user?.role);
   const canCallback = role !== undefined && CALL_TO_CALLBACK.includes(role);
   const [form] = Form.useForm<CallRecordValues>();
+  const userId = useSession((s) => s.user?.id);
+  // What is typed during the call survives the lock, a reload and a crashed screen (X-2).
+  const draft = useFormDraft(form, userId, `call:${call.id}`);
   const [guardOpen, setGuardOpen] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -62,6 +67,7 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
     try {
       const values = await form.validateFields();
       const saved = await save({ ...saveInputOf(call.id, values), scriptSteps: call.scriptSteps });
+      draft.clear();
       void message.success(t('record.saved'));
       return saved;
     } catch (e) {
@@ -117,6 +123,7 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
       note: values.message,
       outcome: 'messageTaken',
     });
+    draft.keep();
     setGuardOpen(false);
   };
 
@@ -152,6 +159,7 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
             call={call}
             autoFocus={props.focus}
             onSubmit={() => void submit()}
+            onValuesChange={draft.keep}
             footer={
               <Flex justify="space-between" wrap gap={8}>
                 <Space wrap>
@@ -159,7 +167,7 @@ export const CallCard = forwardRef<CallCardHandle, { call: Call; postName: strin
                     {t('record.save')} <kbd style={{ marginInlineStart: 4 }}>Ctrl+Enter</kbd>
                   </Button>
                   <Button icon={<SafetyCertificateOutlined />} onClick={openGuard} data-testid="call-guard">
-                    {t('guard.button')} <kbd style={{ marginInlineStart: 4 }}>F4</kbd>
+                    {t('guard.button')} <kbd style={{ marginInlineStart: 4 }}>{DESK_KEYS.guard}</kbd>
                   </Button>
                 </Space>
                 <LinkActions call={call} busy={busy} onLink={(kind) => void link(kind)} />

@@ -49,7 +49,7 @@ export function saveInputOf(id: string, values: CallRecordValues): Omit<SaveCall
 const shape = SaveCallInput.shape;
 
 /** The unit field, with the directory's tenant once one is chosen. */
-function UnitInput(props: { form: FormInstance<CallRecordValues>; value?: string; onChange?: (value: string) => void }) {
+function UnitInput(props: { form: FormInstance<CallRecordValues>; value?: string; onChange?: (value: string) => void; onPicked?: () => void }) {
   const { t } = useTranslation('calls');
   const tenantName = Form.useWatch('tenantName', props.form) as string | null | undefined;
   return (
@@ -61,8 +61,14 @@ function UnitInput(props: { form: FormInstance<CallRecordValues>; value?: string
       tenantTestId="call-tenant"
       tenantName={tenantName}
       // The unit is the picked tenant's place, not what was typed to find it ("xh"), P-3.
-      onTenant={(tenant) => props.form.setFieldsValue({ unit: unitOf(tenant), tenantId: tenant.id, tenantName: tenant.displayName })}
-      onClearTenant={() => props.form.setFieldsValue({ tenantId: null, tenantName: null })}
+      onTenant={(tenant) => {
+        props.form.setFieldsValue({ unit: unitOf(tenant), tenantId: tenant.id, tenantName: tenant.displayName });
+        props.onPicked?.();
+      }}
+      onClearTenant={() => {
+        props.form.setFieldsValue({ tenantId: null, tenantName: null });
+        props.onPicked?.();
+      }}
     />
   );
 }
@@ -76,6 +82,8 @@ export function CallRecordForm(props: {
   autoFocus?: boolean;
   footer?: ReactNode;
   testId?: string;
+  /** Every change (the desk keeps it as a draft, X-2). */
+  onValuesChange?(): void;
 }) {
   const { t } = useTranslation('calls');
   const topics = t('record.topics', { returnObjects: true }) as string[];
@@ -85,6 +93,7 @@ export function CallRecordForm(props: {
       layout="vertical"
       initialValues={recordValuesOf(props.call)}
       onFinish={props.onSubmit}
+      onValuesChange={() => props.onValuesChange?.()}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
@@ -107,7 +116,7 @@ export function CallRecordForm(props: {
         </Col>
         <Col span={10}>
           <Form.Item style={ITEM} name="unit" label={t('record.unit')} rules={[zodRule(shape.unit)]}>
-            <UnitInput form={props.form} />
+            <UnitInput form={props.form} onPicked={() => props.onValuesChange?.()} />
           </Form.Item>
           <Form.Item name="tenantId" hidden noStyle>
             <Input />

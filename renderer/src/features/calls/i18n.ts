@@ -6,7 +6,7 @@ const zhCN = {
     title: '电话',
     ring: '来电响铃',
     anotherLine: '另一线路来电',
-    keys: '{{hotkey}} 响铃/接听 · F10 另一线路 · F8 对方挂断 · F4 询问客户电话 · Alt+1…6 勾选步骤 · Ctrl+Enter 保存',
+    keys: '{{hotkey}} 响铃/接听 · F10 另一线路 · F8 对方挂断 · F3 询问客户电话 · Alt+1…6 勾选步骤 · Ctrl+Enter 保存',
     standard: '标准：铃响 {{target}} 声之内接听',
   },
   ring: {
@@ -178,7 +178,7 @@ const en: CallsMessages = {
     title: 'Phone',
     ring: 'Phone ringing',
     anotherLine: 'Another line ringing',
-    keys: '{{hotkey}} ring/answer · F10 another line · F8 caller gave up · F4 asks for a tenant’s number · Alt+1…6 tick steps · Ctrl+Enter save',
+    keys: '{{hotkey}} ring/answer · F10 another line · F8 caller gave up · F3 asks for a tenant’s number · Alt+1…6 tick steps · Ctrl+Enter save',
     standard: 'Standard: answer within {{target}} rings',
   },
   ring: {

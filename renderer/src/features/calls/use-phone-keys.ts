@@ -77,3 +77,46 @@ function followGlobalHotkey(): void {
       .catch(() => undefined);
   });
 }
+
+/**
+ * The ring hotkey on every staff page (X-2): off the lobby a press brings the lobby back and rings or answers,
+ * as the desktop's global hotkey does. Mounted once around the staff screens; also keeps the phone's state
+ * current there, so the idle lock knows a call is in conversation.
+ */
+export function useRingHotkeyEverywhere(): void {
+  const hotkey = usePhone((s) => s.settings.hotkey);
+  useEffect(() => {
+    const load = () => {
+      if (!lobbyKeys) void usePhone.getState().load().catch(() => undefined);
+    };
+    load();
+    const off = staffClient.on('calls.changed', load);
+    const parsed = parseAccelerator(hotkey);
+    const accelerator = parsed.ok ? parsed.value : null;
+    const isMac = /Mac/i.test(navigator.platform);
+    const onKey = (event: KeyboardEvent) => {
+      if (lobbyKeys || !accelerator || event.repeat || event.isComposing) return;
+      if (!matchesKeyStroke(accelerator, event, isMac)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      window.location.hash = '#/lobby';
+      const phone = usePhone.getState();
+      void phone
+        .load()
+        .then(() => phone.ringOrAnswer('key'))
+        .catch(() => undefined);
+    };
+    window.addEventListener('keydown', onKey, true);
+    followGlobalHotkey();
+    return () => {
+      off();
+      window.removeEventListener('keydown', onKey, true);
+    };
+  }, [hotkey]);
+}
+
+/** Mounted around the staff screens of the phone desk's roles. */
+export function RingHotkey(): null {
+  useRingHotkeyEverywhere();
+  return null;
+}

@@ -5,6 +5,7 @@ import { Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Tenant } from '../../../../shared/contract/directory';
+import { useNoTabStop } from '../../ui/keyboard';
 
 interface Props {
   value?: string | null;
@@ -23,6 +24,9 @@ export function TenantPicker({ value, onChange, autoFocus, testId = 'tenant-pick
   const [tenants, setTenants] = useState<Tenant[]>([]);
   const [loading, setLoading] = useState(false);
   const latest = useRef(0);
+  const wrapper = useRef<HTMLSpanElement>(null);
+  // The clear button is for the mouse; Tab goes from the tenant to the next field (V-1).
+  useNoTabStop(wrapper, 'button.ant-select-clear');
 
   const search = async (q: string) => {
     const ticket = ++latest.current;
@@ -51,6 +55,7 @@ export function TenantPicker({ value, onChange, autoFocus, testId = 'tenant-pick
   }, [value, tenants]);
 
   return (
+    <span ref={wrapper} style={{ display: 'contents' }}>
     <Select
       showSearch={{ filterOption: false, onSearch: (q) => void search(q) }}
       value={value ?? undefined}
@@ -82,5 +87,6 @@ export function TenantPicker({ value, onChange, autoFocus, testId = 'tenant-pick
       data-testid={testId}
       style={{ width: '100%' }}
     />
+    </span>
   );
 }

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { AutoComplete, Input, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 import type { Tenant } from '../../../../shared/contract/directory';
+import { useNoTabStop } from '../../ui/keyboard';
 
 interface Props {
   value?: string;
@@ -29,6 +30,9 @@ export function unitOf(tenant: Pick<Tenant, 'floor' | 'room'>): string {
 export function TenantUnitInput({ value, onChange, onTenant, tenantName, onClearTenant, tenantTestId, placeholder, autoFocus, testId }: Props) {
   const [tenants, setTenants] = useState<Tenant[]>([]);
   const latest = useRef(0);
+  const wrapper = useRef<HTMLSpanElement>(null);
+  // The tag's × is for the mouse; Tab goes on to the next field (V-1).
+  useNoTabStop(wrapper, '.ant-tag-close-icon, .ant-tag button');
 
   const search = async (q: string) => {
     const ticket = ++latest.current;
@@ -42,6 +46,7 @@ export function TenantUnitInput({ value, onChange, onTenant, tenantName, onClear
   };
 
   return (
+    <span ref={wrapper} style={{ display: 'contents' }}>
     <AutoComplete
       value={value}
       // Enter keeps its meaning (save) unless an arrow key chose a suggestion.
@@ -87,5 +92,6 @@ export function TenantUnitInput({ value, onChange, onTenant, tenantName, onClear
         }
       />
     </AutoComplete>
+    </span>
   );
 }

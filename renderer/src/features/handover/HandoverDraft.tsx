@@ -10,17 +10,32 @@ import { useHandover } from './store';
 import { sectionsOf } from './HandoverSheet';
 import { PinModal } from '../../ui/PinModal';
 import { api } from '../../api/client';
+import { useSession } from '../auth';
+import { clearDraft, readDraft, writeDraft } from '../../ui/drafts';
 
 function LineRow({ line, onMark }: { line: HandoverLine; onMark: (ticked: boolean, comment: string) => Promise<boolean> }) {
   const { t } = useTranslation('handover');
   const { text } = useLocalizer();
+  const userId = useSession((s) => s.user?.id);
+  const draftName = `handover-line:${line.id}`;
   const [comment, setComment] = useState(line.comment);
   // Shown at once; put back if the desk service refuses.
   const [ticked, setTicked] = useState(line.ticked);
-  useEffect(() => setComment(line.comment), [line.comment]);
+  // A comment typed and not yet saved (saved when the field is left) comes back after a lock or a reload (X-2).
+  useEffect(() => {
+    const kept = userId ? readDraft<{ comment: string }>(userId, draftName) : null;
+    setComment(typeof kept?.comment === 'string' && kept.comment !== line.comment ? kept.comment : line.comment);
+  }, [line.comment, userId, draftName]);
+  const changeComment = (value: string) => {
+    setComment(value);
+    if (userId) writeDraft(userId, draftName, { comment: value });
+  };
   useEffect(() => setTicked(line.ticked), [line.ticked]);
   const saveComment = () => {
-    if (comment !== line.comment) void onMark(ticked, comment);
+    if (comment !== line.comment)
+      void onMark(ticked, comment).then((saved) => {
+        if (saved && userId) clearDraft(userId, draftName);
+      });
   };
   const tick = async (value: boolean) => {
     setTicked(value);
@@ -62,7 +77,7 @@ function LineRow({ line, onMark }: { line: HandoverLine; onMark: (ticked: boolea
           placeholder={t('page.commentPlaceholder')}
           value={comment}
           maxLength={300}
-          onChange={(e) => setComment(e.target.value)}
+          onChange={(e) => changeComment(e.target.value)}
           onBlur={saveComment}
           onPressEnter={saveComment}
           data-testid="line-comment"
@@ -85,7 +100,21 @@ export function HandoverDraft({ onSigned }: { onSigned: (h: Handover) => void })
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => setNotes(draft?.notes ?? ''), [draft?.id, draft?.notes]);
+  const userId = useSession((s) => s.user?.id);
+  const draftName = draft ? `handover-notes:${draft.id}` : null;
+  // Notes typed and not yet saved (saved when the field is left) come back after a lock or a reload (X-2).
+  useEffect(() => {
+    const kept = userId && draftName ? readDraft<{ notes: string }>(userId, draftName) : null;
+    setNotes(typeof kept?.notes === 'string' && kept.notes !== (draft?.notes ?? '') ? kept.notes : (draft?.notes ?? ''));
+  }, [draft?.id, draft?.notes, userId, draftName]);
+  const changeNotes = (value: string) => {
+    setNotes(value);
+    if (userId && draftName) writeDraft(userId, draftName, { notes: value });
+  };
+  const storeNotes = async (value: string) => {
+    await saveNotes(value);
+    if (userId && draftName) clearDraft(userId, draftName);
+  };
 
   const run = async (work: () => Promise<void>): Promise<boolean> => {
     setError(null);
@@ -157,8 +186,8 @@ export function HandoverDraft({ onSigned }: { onSigned: (h: Handover) => void })
       <Card size="small" title={t('page.notes')}>
         <Input.TextArea
           value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          onBlur={() => notes !== draft.notes && void run(() => saveNotes(notes))}
+          onChange={(e) => changeNotes(e.target.value)}
+          onBlur={() => notes !== draft.notes && void run(() => storeNotes(notes))}
           autoSize={{ minRows: 3, maxRows: 10 }}
           maxLength={3000}
           placeholder={t('page.notesPlaceholder')}
@@ -173,7 +202,7 @@ export function HandoverDraft({ onSigned }: { onSigned: (h: Handover) => void })
         person={draft.outgoing}
         onClose={() => setSigning(false)}
         onSubmit={async ({ pin }) => {
-          if (notes !== draft.notes) await saveNotes(notes);
+          if (notes !== draft.notes) await storeNotes(notes);
           try {
             const signed = await sign(pin);
             setSigning(false);

@@ -5,6 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { requiredZodRule, zodRule, showServerErrors } from '../../ui/forms';
+import { useSession } from '../auth';
+import { clearDraft, readDraft, writeDraft } from '../../ui/drafts';
 import { IncidentDraft, INCIDENT_CATEGORIES, type Incident, type IncidentCategory } from '../../../../shared/contract/incidents';
 
 const shape = IncidentDraft.shape;
@@ -25,6 +27,18 @@ export function IncidentForm({ open, editing, onClose, onSaved }: { open: boolea
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const userId = useSession((s) => s.user?.id);
+  const draftName = editing ? `incident:${editing.id}` : 'incident:new';
+  /** What is typed is kept until saved or cancelled (X-2); the time as epoch milliseconds. */
+  const keep = () => {
+    if (!userId) return;
+    const v = form.getFieldsValue(true) as Partial<Values>;
+    writeDraft(userId, draftName, { ...v, occurredAt: v.occurredAt ? v.occurredAt.valueOf() : null });
+  };
+  const close = () => {
+    if (userId) clearDraft(userId, draftName);
+    onClose();
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -32,7 +46,12 @@ export function IncidentForm({ open, editing, onClose, onSaved }: { open: boolea
     form.resetFields();
     if (editing) form.setFieldsValue({ ...editing, occurredAt: dayjs(editing.occurredAt) });
     else form.setFieldsValue({ occurredAt: dayjs(), needsFollowUp: false });
-  }, [open, editing, form]);
+    const kept = userId ? readDraft<Omit<Values, 'occurredAt'> & { occurredAt: number | null }>(userId, draftName) : null;
+    if (kept) {
+      const { occurredAt, ...rest } = kept;
+      form.setFieldsValue({ ...rest, ...(typeof occurredAt === 'number' ? { occurredAt: dayjs(occurredAt) } : {}) });
+    }
+  }, [open, editing, form, userId, draftName]);
 
   const submit = async () => {
     setError(null);
@@ -40,7 +59,9 @@ export function IncidentForm({ open, editing, onClose, onSaved }: { open: boolea
       const v = await form.validateFields();
       setBusy(true);
       const draft = { ...v, occurredAt: v.occurredAt.valueOf(), needsFollowUp: Boolean(v.needsFollowUp) };
-      onSaved(editing ? await api.incidents.update({ id: editing.id, ...draft }) : await api.incidents.create(draft));
+      const saved = editing ? await api.incidents.update({ id: editing.id, ...draft }) : await api.incidents.create(draft);
+      if (userId) clearDraft(userId, draftName);
+      onSaved(saved);
     } catch (e) {
       if (e && typeof e === 'object' && 'errorFields' in e) return;
       setError(showServerErrors(form, e));
@@ -58,11 +79,11 @@ export function IncidentForm({ open, editing, onClose, onSaved }: { open: boolea
       cancelText={tc('actions.cancel')}
       confirmLoading={busy}
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'incident-save' }}
     >
-      <Form form={form} layout="vertical" data-testid="incident-form">
+      <Form form={form} layout="vertical" data-testid="incident-form" onValuesChange={keep}>
         <Form.Item name="occurredAt" label={t('page.occurredAt')} rules={[{ required: true, message: t('errors:field.required') }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: 240 }} data-testid="incident-time" />
         </Form.Item>

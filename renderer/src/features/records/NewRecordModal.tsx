@@ -10,6 +10,9 @@ import { showServerErrors, zodRule } from '../../ui/forms';
 import { CHANNELS, ITEM_TYPES, RecordDraft, type Channel, type ItemType } from '../../../../shared/contract/records';
 import type { CallRecordDraft } from '../../../../shared/contract/calls';
 import { TenantUnitInput, unitOf } from '../directory';
+import { useSession } from '../auth';
+import { clearDraft, readDraft, writeDraft } from '../../ui/drafts';
+import dayjs from 'dayjs';
 import { at } from './format';
 import { useRecords, type NewRecordOptions } from './store';
 
@@ -46,7 +49,7 @@ function initialValues(from: NewRecordOptions): Partial<FormValues> {
 }
 
 /** The unit field, with the owner's tenant from the directory once chosen (filling the owner's name if empty). */
-function UnitInput(props: { form: FormInstance<FormValues>; value?: string; onChange?: (value: string) => void }) {
+function UnitInput(props: { form: FormInstance<FormValues>; value?: string; onChange?: (value: string) => void; onPicked?: () => void }) {
   const { form } = props;
   const tenantName = Form.useWatch('tenantName', form);
   return (
@@ -56,10 +59,14 @@ function UnitInput(props: { form: FormInstance<FormValues>; value?: string; onCh
       testId="record-unit"
       tenantTestId="record-tenant"
       tenantName={tenantName}
-      onTenant={(tenant) =>
-        form.setFieldsValue({ unit: unitOf(tenant), tenantId: tenant.id, tenantName: tenant.displayName, ...(form.getFieldValue('ownerName') ? {} : { ownerName: tenant.name }) })
-      }
-      onClearTenant={() => form.setFieldsValue({ tenantId: null, tenantName: null })}
+      onTenant={(tenant) => {
+        form.setFieldsValue({ unit: unitOf(tenant), tenantId: tenant.id, tenantName: tenant.displayName, ...(form.getFieldValue('ownerName') ? {} : { ownerName: tenant.name }) });
+        props.onPicked?.();
+      }}
+      onClearTenant={() => {
+        form.setFieldsValue({ tenantId: null, tenantName: null });
+        props.onPicked?.();
+      }}
     />
   );
 }
@@ -81,12 +88,30 @@ export function NewRecordModal() {
   const channel = Form.useWatch('channel', form);
   const type = Form.useWatch('type', form);
 
+  const userId = useSession((s) => s.user?.id);
+  const draftName = from.fromCall ? `record:call:${from.fromCall.id}` : 'record:new';
+  /** What is typed is kept until saved or cancelled (X-2); the appointment as epoch milliseconds. */
+  const keep = () => {
+    if (!userId) return;
+    const v = form.getFieldsValue(true) as Partial<FormValues>;
+    writeDraft(userId, draftName, { ...v, repairAppointment: v.repairAppointment ? v.repairAppointment.valueOf() : null });
+  };
+  const discard = () => {
+    if (userId) clearDraft(userId, draftName);
+    close();
+  };
+
   useEffect(() => {
     if (open) {
       form.resetFields();
       setError(null);
+      const kept = userId ? readDraft<Omit<FormValues, 'repairAppointment'> & { repairAppointment: number | null }>(userId, draftName) : null;
+      if (kept) {
+        const { repairAppointment, ...rest } = kept;
+        form.setFieldsValue({ ...rest, ...(typeof repairAppointment === 'number' ? { repairAppointment: dayjs(repairAppointment) } : {}) });
+      }
     }
-  }, [open, form]);
+  }, [open, form, userId, draftName]);
 
   const save = async (values: FormValues) => {
     setError(null);
@@ -114,6 +139,7 @@ export function NewRecordModal() {
         detail = await api.records.create({ ...draft, channel: values.channel, relayedBy: values.channel === 'relayed' ? values.relayedBy || null : null });
       }
       void message.success(t('created', { number: detail.number }));
+      if (userId) clearDraft(userId, draftName);
       close();
       setDetail(detail);
     } catch (e) {
@@ -126,7 +152,7 @@ export function NewRecordModal() {
   const required = { required: true, message: t('errors:field.required') };
 
   return (
-    <Modal open={open} title={from.fromCall ? t('fromCall.title') : t('newItem')} onCancel={close} footer={null} width={760} destroyOnHidden maskClosable={false}>
+    <Modal open={open} title={from.fromCall ? t('fromCall.title') : t('newItem')} onCancel={discard} footer={null} width={760} destroyOnHidden maskClosable={false}>
       {from.fromCall && (
         <Alert
           type="info"
@@ -145,6 +171,7 @@ export function NewRecordModal() {
         layout="vertical"
         initialValues={initialValues(from)}
         onFinish={(v) => void save(v)}
+        onValuesChange={keep}
         data-testid="record-form"
         requiredMark={false}
       >
@@ -177,7 +204,7 @@ export function NewRecordModal() {
           </Col>
           <Col span={8}>
             <Form.Item name="unit" label={t('fields.unit')} rules={[zodRule(shape.unit)]}>
-              <UnitInput form={form} />
+              <UnitInput form={form} onPicked={keep} />
             </Form.Item>
             <Form.Item name="tenantId" hidden noStyle>
               <Input />
@@ -232,7 +259,7 @@ export function NewRecordModal() {
         )}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{tc('actions.cancel')}</Button>
+          <Button onClick={discard}>{tc('actions.cancel')}</Button>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="record-submit">
             {tc('actions.save')}
           </Button>

@@ -1,4 +1,6 @@
-// The admin page: building, people, paired devices, the desk's hardware, security, audit — each from its own feature.
+// The admin page, set-up in one place: building, people, the record's departments and time limits, the phone
+// desk's ring cadence and script, visitor settings, paired devices, the desk's hardware, security, audit — each
+// form from its own feature (the feature pages keep theirs for the leads).
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BuildingSettings } from './BuildingSettings';
@@ -11,6 +13,9 @@ import { InstallationAdmin } from '../installation';
 import { HardwareAdmin } from '../hardware';
 import { NotifyAdmin } from '../notify';
 import { PhotosAdmin } from '../photos';
+import { RecordsSettingsForm } from '../records';
+import { CallSettingsForm } from '../calls';
+import { VisitorSettingsForm } from '../visitors';
 
 export function AdminPage() {
   const { t } = useTranslation('settings');
@@ -24,6 +29,9 @@ export function AdminPage() {
         items={[
           { key: 'staff', label: t('admin.staff'), children: <StaffAdmin /> },
           { key: 'building', label: t('admin.building'), children: <BuildingSettings /> },
+          { key: 'records', label: t('admin.records'), children: <RecordsSettingsForm /> },
+          { key: 'calls', label: t('admin.calls'), children: <CallSettingsForm /> },
+          { key: 'visitors', label: t('admin.visitors'), children: <VisitorSettingsForm /> },
           { key: 'devices', label: t('admin.devices'), children: <DevicesAdmin /> },
           { key: 'hardware', label: t('hardware:tab'), children: <HardwareAdmin /> },
           { key: 'security', label: t('admin.security'), children: <SecuritySettings /> },

@@ -13,6 +13,8 @@ export function StaffAdmin() {
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
   const [people, setPeople] = useState<StaffMember[]>([]);
+  /** The departments configured in the records settings: a person's department is chosen from them, not typed. */
+  const [departments, setDepartments] = useState<string[]>([]);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<StaffMember | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,6 +24,10 @@ export function StaffAdmin() {
   const load = useCallback(async () => setPeople((await api.staff.list({})).people), []);
   useEffect(() => {
     void load();
+    void api.records
+      .settings({})
+      .then((r) => setDepartments(r.departments))
+      .catch(() => undefined);
   }, [load]);
 
   const roleOptions = ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }));
@@ -113,7 +119,7 @@ export function StaffAdmin() {
             <Select options={roleOptions} data-testid="staff-role" />
           </Form.Item>
           <Form.Item name="department" label={t('department')}>
-            <Input />
+            <Select allowClear options={departments.map((d) => ({ value: d, label: d }))} data-testid="staff-department" />
           </Form.Item>
           <Form.Item name="pin" label={t('pin')} rules={[zodRule(pinField())]}>
             <Input.Password inputMode="numeric" autoComplete="new-password" data-testid="staff-pin" />

@@ -18,6 +18,9 @@ import { askRefusalReason, confirmDespiteWatchList } from './watch-alert';
 import { dateText, purposeText } from './format';
 import { usePrintView } from '../../ui/print-view';
 import { VisitorPass, passQrDataUrl } from './print/VisitorPass';
+import { useSession } from '../auth';
+import { useFormDraft, writeDraft } from '../../ui/drafts';
+import { tabLeaves } from '../../ui/keyboard';
 
 interface FormValues {
   mobile: string;
@@ -80,6 +83,15 @@ export function DeskRegistration() {
   const setLastCheckedIn = useVisitors((s) => s.setLastCheckedIn);
   const { view, printPass } = usePassPrinter();
   const timeZone = useBuilding((s) => s.timeZone);
+  const userId = useSession((s) => s.user?.id);
+  const [purposeOpen, setPurposeOpen] = useState(false);
+  // What is typed survives the lock, a reload and a crashed screen; never an ID number (it stays private).
+  const draftStore = useFormDraft(form, userId, 'visitor');
+  const keepDraft = () => {
+    const { idNumber: _id, ...rest } = form.getFieldsValue(true) as FormValues;
+    void _id;
+    if (userId) writeDraft(userId, 'visitor', rest as unknown as Record<string, unknown>);
+  };
 
   const applyCard = (read: CardForDesk) => {
     setCard(read);
@@ -141,6 +153,7 @@ export function DeskRegistration() {
   };
 
   const reset = () => {
+    draftStore.clear();
     form.resetFields();
     setCard(null);
     setReturning(null);
@@ -218,6 +231,7 @@ export function DeskRegistration() {
         onFinish={(v) => void register(v)}
         onValuesChange={(changed: Partial<FormValues>) => {
           if ('mobile' in changed) findReturning(changed.mobile ?? '');
+          keepDraft();
         }}
         requiredMark={false}
       >
@@ -259,12 +273,25 @@ export function DeskRegistration() {
           <TenantPicker testId="desk-tenant" onChange={(_id, tenant) => setHostOptions(tenant?.contacts.filter((c) => c.active).map((c) => c.name) ?? [])} />
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
-          <Form.Item name="hostName" label={t('field.hostName')} rules={[zodRule(shape.hostName)]} style={{ marginBottom: 8 }}>
-            <AutoComplete options={hostOptions.map((h) => ({ value: h }))} data-testid="desk-host" />
-          </Form.Item>
-          <Form.Item name="purpose" label={t('field.purpose')} rules={[zodRule(shape.purpose)]} style={{ marginBottom: 8 }}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={purposeOptions} data-testid="desk-purpose" />
-          </Form.Item>
+          <div onKeyDownCapture={tabLeaves}>
+            <Form.Item name="hostName" label={t('field.hostName')} rules={[zodRule(shape.hostName)]} style={{ marginBottom: 8 }}>
+              <AutoComplete options={hostOptions.map((h) => ({ value: h }))} data-testid="desk-host" />
+            </Form.Item>
+          </div>
+          <div
+            onKeyDownCapture={(e) => {
+              // Enter on a chosen purpose registers (the F2 → Enter flow); with the list open it picks, as usual.
+              if (e.key === 'Enter' && !purposeOpen && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                e.stopPropagation();
+                void lookup.current.then(() => form.submit());
+              }
+            }}
+          >
+            <Form.Item name="purpose" label={t('field.purpose')} rules={[zodRule(shape.purpose)]} style={{ marginBottom: 8 }}>
+              <Select showSearch={{ optionFilterProp: 'label' }} options={purposeOptions} onOpenChange={setPurposeOpen} data-testid="desk-purpose" />
+            </Form.Item>
+          </div>
           <Form.Item name="partySize" label={t('field.partySize')} rules={[zodRule(shape.partySize)]} style={{ marginBottom: 8 }}>
             <InputNumber min={1} max={99} style={{ width: '100%' }} data-testid="desk-party" />
           </Form.Item>

@@ -20,6 +20,7 @@ import { usePrintView } from '../../ui/print-view';
 import { RollCall } from './print/RollCall';
 import { PhotoDialog } from '../photos';
 import { NotificationTags } from '../notify';
+import { DESK_KEYS } from '../../../../shared/rules/accelerator';
 
 export function VisitorsBoard() {
   const { t, i18n } = useTranslation('visitors');
@@ -47,7 +48,7 @@ export function VisitorsBoard() {
     void load();
     const off = listen();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F4') {
+      if (e.key === DESK_KEYS.signOutBox) {
         e.preventDefault();
         passRef.current?.focus({ cursor: 'all' });
       }

@@ -191,6 +191,16 @@ const zhCN = {
     done: '完成',
     resetIn: '{{seconds}} 秒后返回首页',
     cannotContinue: '请到前台人工登记。',
+    stepOf: '第 {{step}} 步，共 {{total}} 步',
+    stepAbout: '您的信息',
+    stepTenant: '您要拜访哪家单位？',
+    stepVisit: '来访事由',
+    back: '上一步',
+    needName: '请填写您的姓名',
+    needMobile: '请填写您的手机号码',
+    needTenant: '请选择要拜访的单位',
+    needPurpose: '请选择来访事由',
+    needIdNumber: '请填写您的身份证号码',
   },
 };
 
@@ -385,6 +395,16 @@ const en: VisitorsMessages = {
     done: 'Done',
     resetIn: 'Back to the start in {{seconds}} s',
     cannotContinue: 'Please register at the front desk.',
+    stepOf: 'Step {{step}} of {{total}}',
+    stepAbout: 'About you',
+    stepTenant: 'Whom are you visiting?',
+    stepVisit: 'Your visit',
+    back: 'Back',
+    needName: 'Please enter your name',
+    needMobile: 'Please enter your mobile number',
+    needTenant: 'Please choose the company you are visiting',
+    needPurpose: 'Please choose why you are visiting',
+    needIdNumber: 'Please enter your ID number',
   },
 };
 

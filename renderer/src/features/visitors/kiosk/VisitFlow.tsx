@@ -2,7 +2,7 @@
 // the form, "please wait", then the pass number and QR code — or "please see the desk". Everything the visitor
 // typed lives in this component's state only: the screen unmounts it to clear (after idle time or when done).
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Flex, Spin, Typography } from 'antd';
+import { Button, Checkbox, ConfigProvider, Flex, Spin, Typography } from 'antd';
 import { CheckCircleFilled, InfoCircleFilled, HomeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
@@ -12,6 +12,7 @@ import type { KioskWelcome } from '../../../../../shared/contract/visitors';
 import { KioskForm } from './KioskForm';
 import { useIdle } from '../../../ui/kiosk/use-idle';
 import { bigButton, body, card, header, page } from '../../../ui/kiosk/styles';
+import './kiosk.css';
 
 type Step =
   | { kind: 'consent' }
@@ -31,29 +32,32 @@ function Consent({ welcome, onAccept }: { welcome: KioskWelcome; onAccept(idCons
   const asksId = welcome.idNumber !== 'off';
   const blocked = welcome.idNumber === 'required' && consent && !idConsent;
   return (
+    <ConfigProvider theme={{ token: { controlInteractiveSize: 32 } }}>
     <div style={card} data-testid="kiosk-consent">
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {t('kiosk.privacyTitle')}
       </Typography.Title>
-      <Typography.Paragraph style={{ fontSize: 22, lineHeight: 1.7 }}>{t('kiosk.privacy', { days: welcome.retentionDays })}</Typography.Paragraph>
-      <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)} style={{ fontSize: 24 }} data-testid="kiosk-consent-check">
+      <Typography.Paragraph style={{ fontSize: 21, lineHeight: 1.6 }}>{t('kiosk.privacy', { days: welcome.retentionDays })}</Typography.Paragraph>
+      {/* The whole row is the target and the box is 32 px (V-2): a finger, not a mouse. */}
+      <Checkbox className="kiosk-check" checked={consent} onChange={(e) => setConsent(e.target.checked)} data-testid="kiosk-consent-check">
         {t('kiosk.consent')}
       </Checkbox>
       {asksId && (
-        <div style={{ marginTop: 20, paddingTop: 16, borderTop: '1px solid #eee' }}>
-          <Typography.Paragraph style={{ fontSize: 20 }}>{t('kiosk.idPrivacy')}</Typography.Paragraph>
-          <Checkbox checked={idConsent} onChange={(e) => setIdConsent(e.target.checked)} style={{ fontSize: 22 }} data-testid="kiosk-id-consent">
+        <div style={{ marginTop: 16, paddingTop: 12, borderTop: '1px solid #eee' }}>
+          <Typography.Paragraph style={{ fontSize: 20, marginBottom: 10 }}>{t('kiosk.idPrivacy')}</Typography.Paragraph>
+          <Checkbox className="kiosk-check" checked={idConsent} onChange={(e) => setIdConsent(e.target.checked)} data-testid="kiosk-id-consent">
             {t('kiosk.idConsent')}
           </Checkbox>
         </div>
       )}
       {blocked && <Typography.Paragraph style={{ fontSize: 20, color: '#cf1322', marginTop: 12 }}>{t('kiosk.cannotContinue')}</Typography.Paragraph>}
-      <Flex justify="end" style={{ marginTop: 24 }}>
+      <Flex justify="end" style={{ marginTop: 20 }}>
         <Button type="primary" size="large" style={bigButton} autoInsertSpace={false} disabled={!consent || blocked} onClick={() => onAccept(asksId && idConsent)} data-testid="kiosk-consent-next">
           {t('kiosk.next')}
         </Button>
       </Flex>
     </div>
+    </ConfigProvider>
   );
 }
 

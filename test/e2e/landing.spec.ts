@@ -1,0 +1,115 @@
+// Each role lands where its work is (issue 21): after signing in, the lobby shows "我的工作" first — the
+// supervisor's audit, owned items and escalations; the manager's items and weekly review; a department's
+// forwarded items; the guard's handover and who is in the building. The receptionist's lobby stays as it is.
+import { test, expect, signIn } from './fixtures';
+
+test.describe.configure({ timeout: 120_000 }); // five people sign in one after another
+
+test('R-3 R-5 R-6 V-4 S-1 each role’s landing page after sign-in shows its work first; the receptionist’s lobby is unchanged', async ({ page, server, seeded }) => {
+  const admin = { token: seeded.adminToken };
+  const leeId = await seeded.addPerson('李前台', 'receptionist', '1357');
+  await seeded.addPerson('周主管', 'supervisor', '2468');
+  await seeded.addPerson('王经理', 'manager', '3579');
+  await seeded.addPerson('赵工', 'department', '4680', '工程部');
+  await seeded.addPerson('陈保安', 'security', '5791');
+  const tenant = await seeded.call<{ id: string }>('directory.create', { kind: 'company', name: '华信科技有限公司', displayName: '华信科技', floor: '12', contact: { name: '王经理', phone: '13800138000' } }, admin);
+  const lee = await seeded.call<{ token: string }>('auth.signIn', { userId: leeId, pin: '1357' });
+  const desk = { token: lee.body.token };
+
+  // An item received four days ago (escalated to the supervisor as soon as it is entered), one forwarded to 工程部
+  // today, and a visitor in the building.
+  const old = await seeded.call<{ id: string; number: string }>(
+    'records.create',
+    { channel: 'relayed', relayedBy: '夜班保安', receivedAt: Date.now() - 4 * 86_400_000, type: 'repair', ownerName: '刘女士', unit: '5-0802', matter: '地下车库 B2 照明全灭' },
+    desk,
+  );
+  expect(old.status).toBe(200);
+  const leak = await seeded.call<{ id: string; number: string }>('records.create', { channel: 'walk_in', type: 'repair', ownerName: '张先生', unit: '2-1803', matter: '卫生间漏水' }, desk);
+  expect(leak.status).toBe(200);
+  expect((await seeded.call('records.forward', { id: leak.body.id, department: '工程部' }, desk)).status).toBe(200);
+  const inquiry = await seeded.call<{ number: string }>('records.create', { channel: 'phone', type: 'inquiry', ownerName: '孙女士', matter: '快递柜在哪里' }, desk);
+  expect(inquiry.status).toBe(200);
+  expect((await seeded.call('visitors.register', { visitorName: '钱访客', mobile: '13511112222', tenantId: tenant.body.id, purpose: '商务拜访' }, desk)).status).toBe(200);
+
+  await page.goto(`${server.url}/#/lobby`);
+
+  // The receptionist: the lobby as it was, no "my work" row.
+  await signIn(page, '李前台', '1357');
+  await expect(page.getByTestId('desk-registration')).toBeVisible();
+  await expect(page.getByTestId('my-work')).toHaveCount(0);
+
+  // The supervisor: today's audit, the items they own (the escalated one), the escalations.
+  await page.getByTestId('lock-button').click();
+  await signIn(page, '周主管', '2468');
+  const work = page.getByTestId('my-work');
+  await expect(work).toBeVisible();
+  await expect(work.getByTestId('work-audit-count')).toHaveText('待审核 3 条');
+  await expect(work.getByTestId('work-owned')).toContainText(old.body.number);
+  await expect(work.getByTestId('work-owned')).not.toContainText(leak.body.number);
+  await expect(work.getByTestId('work-escalations')).toContainText(old.body.number);
+  // "My work" stands above the rest of the lobby.
+  const workTop = (await work.boundingBox())!.y;
+  expect(workTop).toBeLessThan((await page.getByTestId('lobby-records').boundingBox())!.y);
+  await work.getByTestId('work-audit-open').click();
+  await expect(page.getByTestId('records-audit-page')).toBeVisible();
+
+  // The manager: the items they own (none yet) and the weekly review.
+  await page.getByTestId('lock-button').click();
+  await signIn(page, '王经理', '3579');
+  await expect(page).toHaveURL(/#\/lobby$/);
+  await expect(work.getByTestId('work-owned')).toContainText('没有升至您这一级的事项。');
+  await expect(work.getByTestId('work-review')).toBeVisible();
+
+  // The department user: what was forwarded to 工程部, nothing else.
+  await page.getByTestId('lock-button').click();
+  await signIn(page, '赵工', '4680');
+  await expect(work.getByTestId('work-forwarded')).toContainText('转给工程部的事项');
+  await expect(work.getByTestId(`work-forwarded-${leak.body.number}`)).toBeVisible();
+  await expect(work).not.toContainText(inquiry.body.number);
+  await work.getByTestId(`work-forwarded-${leak.body.number}`).click();
+  await expect(page.getByTestId('record-drawer').getByTestId('record-number')).toHaveText(leak.body.number);
+  await page.keyboard.press('Escape');
+
+  // The guard: the handover to acknowledge and who is in the building, first.
+  await page.getByTestId('lock-button').click();
+  await signIn(page, '陈保安', '5791');
+  await expect(work.getByTestId('handover-pending-panel')).toBeVisible();
+  await expect(work.getByTestId('in-building-钱访客')).toBeVisible();
+});
+
+test('R-5 V-4 P-1 set-up in one place: 管理 holds the departments and time limits, the phone desk and the visitor settings; a new person’s department is chosen from the configured ones', async ({ page, server, seeded }) => {
+  const settings = await seeded.call<Record<string, unknown>>('records.settings', {}, { token: seeded.adminToken });
+  expect((await seeded.call('records.updateSettings', { ...settings.body, departments: ['工程部', '保洁', '安保部'] }, { token: seeded.adminToken })).status).toBe(200);
+  await page.goto(`${server.url}/#/admin`);
+  await signIn(page, '管理员', seeded.adminPin);
+  await expect(page.getByTestId('admin-page')).toBeVisible();
+  await page.getByRole('tab', { name: '部门与时限' }).click();
+  await expect(page.getByTestId('records-settings')).toBeVisible();
+  await page.getByRole('tab', { name: '电话与话术' }).click();
+  await expect(page.getByTestId('call-settings')).toBeVisible();
+  await page.getByRole('tab', { name: '访客设置' }).click();
+  await expect(page.getByTestId('visitor-settings')).toBeVisible();
+
+  await page.getByRole('tab', { name: '人员与岗位' }).click();
+  await page.getByTestId('staff-add').click();
+  await page.getByTestId('staff-name').fill('孙师傅');
+  await page.getByTestId('staff-pin').fill('8642');
+  const department = page.getByTestId('staff-department');
+  await department.click();
+  // Only the configured departments are offered: nothing can be typed that is not one of them.
+  const list = await department.getByRole('combobox').getAttribute('aria-controls');
+  const options = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) }).locator('.ant-select-item-option');
+  await expect(options).toHaveText(['工程部', '保洁', '安保部']);
+  await options.filter({ hasText: '安保部' }).click();
+  await expect(department).toContainText('安保部');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByRole('row', { name: /孙师傅/ })).toContainText('安保部');
+  const people = await seeded.call<{ people: Array<{ name: string; department: string | null }> }>('staff.list', {}, { token: seeded.adminToken });
+  expect(people.body.people.find((p) => p.name === '孙师傅')?.department).toBe('安保部');
+
+  // In English no navigation label is cut off.
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('nav')).toContainText('Reception record');
+  const cut = await page.getByTestId('nav').locator('.ant-menu-title-content').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+  expect(cut).toEqual([]);
+});
