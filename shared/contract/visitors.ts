@@ -121,6 +121,10 @@ export const VisitDraft = z.strictObject({
 });
 export type VisitDraft = z.input<typeof VisitDraft>;
 
+/** A visitor refused at the desk (V-6): never let in, so no badge is handed over and no override applies. */
+export const RefusalDraft = VisitDraft.omit({ badgeNumber: true, overrideWatchList: true });
+export type RefusalDraft = z.input<typeof RefusalDraft>;
+
 export const SelfRegistration = z.strictObject({
   ...visitFields,
   lang: language(),
@@ -308,7 +312,7 @@ export const visitors = {
   }),
   refuse: mutation({
     summary: 'Refuse a visitor (不予放行), a self-registration (`id`) or one at the desk (`draft`): who, when and why are recorded (V-6).',
-    input: z.strictObject({ id: id().nullable().default(null), draft: VisitDraft.nullable().default(null), reason: required(200) }),
+    input: z.strictObject({ id: id().nullable().default(null), draft: RefusalDraft.nullable().default(null), reason: required(200) }),
     output: Visit,
     allow: VISITOR_DESK,
   }),

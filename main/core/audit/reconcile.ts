@@ -165,7 +165,11 @@ export function reconcileTable(db: ReadableDB, table: string, limit = 50): Table
     } else {
       const image = rowImage(table, current);
       for (const [field, value] of Object.entries(image)) {
-        if (!(field in fold.state) || !sameValue(fold.state[field] ?? null, value ?? null)) {
+        // A column the trail has never described is one a later migration added (ALTER TABLE … ADD COLUMN): it
+        // holds NULL in every row written before it, and NULL is all it may hold until an entry says otherwise.
+        const described = field in fold.state;
+        if (!described && (value ?? null) === null) continue;
+        if (!described || !sameValue(fold.state[field] ?? null, value ?? null)) {
           note({ kind: 'field', table, id: rowId!, field, seq: fold.lastSeq });
         }
       }

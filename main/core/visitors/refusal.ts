@@ -12,6 +12,7 @@ import { visitorSettings } from './settings';
 import { announce, checkPurpose, checkTenant, idNumberColumns, staffId, visitOut } from './desk';
 import { matchesJson, matchWatchList } from './watch-list';
 import { visitRow, type VisitRow } from './rows';
+import { visitorColumns } from './new-visit';
 
 function alertGuard(ctx: CallContext, visitId: string, name: string): void {
   ctx.emit('visitors.refused', { visitId });
@@ -54,12 +55,7 @@ export const refusalHandlers: Pick<FeatureHandlers<'visitors'>, 'refuse'> = {
       source: 'desk' as const,
       status: 'declined' as const,
       pass_number: null,
-      visitor_name: draft.visitorName,
-      mobile: draft.mobile,
-      tenant_id: draft.tenantId,
-      host_name: draft.hostName,
-      purpose: draft.purpose,
-      party_size: draft.partySize,
+      ...visitorColumns(draft),
       ...idNumberColumns(settings, draft.idNumber),
       vehicle_plate: draft.vehiclePlate,
       badge_number: '',

@@ -26,6 +26,19 @@ describe('audit trail', () => {
     desk.close();
   });
 
+  it('X-6 a column a later migration adds holds NULL in older rows and verify accepts it; a value put there behind the trail is named', async () => {
+    const desk = await createDesk();
+    const lee = await desk.person('receptionist', '李前台');
+    // What ALTER TABLE … ADD COLUMN in a migration does to rows the trail described before it existed.
+    desk.core.db.exec('ALTER TABLE staff ADD COLUMN nickname TEXT');
+    expect(verifyTrail(desk.core.db, { keys: desk.core.keys, dataDir: desk.dataDir })).toMatchObject({ ok: true, state: 'ok', problemCount: 0 });
+    desk.core.db.prepare("UPDATE staff SET nickname = '小李' WHERE id = ?").run(lee.id);
+    const report = verifyTrail(desk.core.db, { keys: desk.core.keys, dataDir: desk.dataDir });
+    expect(report).toMatchObject({ ok: false, state: 'broken' });
+    expect(report.problems).toContainEqual(expect.objectContaining({ code: 'table.field', table: 'staff', id: lee.id, field: 'nickname' }));
+    desk.close();
+  });
+
   it('X-1 a failed call writes nothing, not even its audit entry', async () => {
     const desk = await createDesk();
     const count = () => (desk.core.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openStore } from '../../../main/core/store/open';
-import { migrations } from '../../../main/core/store/migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../main/core/store/migrations';
 import { FakeClock } from '../../../main/core/clock';
 import { verifyLegacyTrail } from '../../../main/core/audit/legacy';
 import { verifyTrail } from '../../../main/core/audit/verify';
@@ -111,7 +111,7 @@ describe('migration 0009-watch-list-keyed', () => {
   it('V-6 X-6 then 0016 keys the trail: the converted entries get their state as a baseline, the numbers stay out, verify holds', () => {
     const { dir, keys } = releasedDatabase();
     const { db } = openStore({ dataDir: dir, clock: new FakeClock('2026-12-01T09:00:00+08:00'), keys });
-    expect(db.pragma('user_version', { simple: true })).toBe(16);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const text = auditText(db);
     expect(text).not.toContain(FULL.slice(4, 14));
     expect(text).not.toContain(PASSPORT.slice(1, 7));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openStore, BACKUP_DIR } from '../../../main/core/store/open';
-import { migrations } from '../../../main/core/store/migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../main/core/store/migrations';
 import { FakeClock } from '../../../main/core/clock';
 import { openKeyRing, memorySecretStore } from '../../../main/core/keyring';
 import { appendLegacy, legacyEntryHash, legacyPayloadHash, LEGACY_GENESIS_HASH, verifyLegacyTrail } from '../../../main/core/audit/legacy';
@@ -106,7 +106,7 @@ describe('migration 0016-keyed-trail', () => {
   it('X-6 a released trail is checked as it was, converted entry by entry under the installation key, and the moment is recorded', () => {
     const dir = releasedDatabase();
     const { db, keys, preMigrationBackup } = upgrade(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(16);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'audit_payload'").get()).toEqual({ n: 0 });
     const entries = auditEntries(db);
     // The old entries keep their numbers, times, methods and what they said, in the compact form.

@@ -184,7 +184,8 @@ export function DeskRegistration() {
         // Refused: recorded with who, when and why, and the guard is told (V-6).
         const reason = await askRefusalReason(modal, t, t('visitors:watch.refuseDefault', { reason: matches[0]?.reason ?? '' }));
         if (reason === null) return;
-        const refused = await api.visitors.refuse({ draft, reason });
+        const { badgeNumber: _badge, ...refusal } = draft;
+        const refused = await api.visitors.refuse({ draft: refusal, reason });
         void message.warning(t('watch.refused', { name: refused.visitorName }));
         void useVisitors.getState().load();
         reset();
