@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import type { CallContext, FeatureHandlers } from '../context';
 import type { Job } from '../jobs';
 import { ConflictError, NotFoundError } from '../errors';
-import { buildingProfile } from '../settings';
+import { buildingTimeZone } from '../settings';
 import { addDays, dayKey, startOfDay, HOUR } from '../../../shared/rules/time';
 import type { VisitRoll } from '../../../shared/contract/visitors';
 import { visitorSettings } from './settings';
@@ -17,16 +17,12 @@ import type { VisitRow } from './rows';
 
 const MINUTE = 60_000;
 
-function timeZoneOf(db: ReadableDB): string {
-  return buildingProfile(db)?.timeZone ?? 'Asia/Shanghai';
-}
-
 /** The latest roll time at or before `now`, or null when the roll is off. */
 export function lastRollDue(db: ReadableDB, now: number): number | null {
   const time = visitorSettings(db).rollTime;
   if (!time) return null;
   const [h, m] = time.split(':').map(Number) as [number, number];
-  const tz = timeZoneOf(db);
+  const tz = buildingTimeZone(db);
   const today = startOfDay(now, tz) + h * HOUR + m * MINUTE;
   return today <= now ? today : startOfDay(addDays(startOfDay(now, tz), -1, tz), tz) + h * HOUR + m * MINUTE;
 }
@@ -45,7 +41,7 @@ export const rollJob: Job = {
   nextDueAt(services, now) {
     const due = lastRollDue(services.db, now);
     if (due === null) return null;
-    const tz = timeZoneOf(services.db);
+    const tz = buildingTimeZone(services.db);
     if (!rollExists(services.db, dayKey(due, tz)) && listedAt(services.db, due).length > 0) return due;
     // Tomorrow's (the same local time a calendar day later).
     return addDays(due, 1, tz);
@@ -53,7 +49,7 @@ export const rollJob: Job = {
   run(ctx) {
     const due = lastRollDue(ctx.db, ctx.now);
     if (due === null) return;
-    const key = dayKey(due, timeZoneOf(ctx.db));
+    const key = dayKey(due, buildingTimeZone(ctx.db));
     if (rollExists(ctx.db, key)) return;
     const stillIn = listedAt(ctx.db, due);
     if (stillIn.length === 0) return;

@@ -2,8 +2,9 @@
 import { useEffect, useState } from 'react';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_TIME_ZONE } from '../../../shared/rules/time';
 
-export function Clock({ timeZone = 'Asia/Shanghai' }: { timeZone?: string }) {
+export function Clock({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string }) {
   const { i18n } = useTranslation();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {

@@ -1,6 +1,7 @@
 // The building's public profile for headers and greetings (setup.status is open to every screen).
 import { create } from 'zustand';
 import { api } from '../api/client';
+import { DEFAULT_TIME_ZONE } from '../../../shared/rules/time';
 
 interface BuildingState {
   loaded: boolean;
@@ -18,7 +19,7 @@ export const useBuilding = create<BuildingState>((set) => ({
   needsSetup: false,
   name: '',
   nameEn: '',
-  timeZone: 'Asia/Shanghai',
+  timeZone: DEFAULT_TIME_ZONE,
   version: '',
   async load() {
     const status = await api.setup.status({});
@@ -27,7 +28,7 @@ export const useBuilding = create<BuildingState>((set) => ({
       needsSetup: status.needsSetup,
       name: status.building?.name ?? '',
       nameEn: status.building?.nameEn ?? '',
-      timeZone: status.building?.timeZone ?? 'Asia/Shanghai',
+      timeZone: status.building?.timeZone ?? DEFAULT_TIME_ZONE,
       version: status.version,
     });
   },

@@ -16,13 +16,14 @@ import { CallSettingsForm } from './CallSettingsForm';
 import { StaffFigures } from './StaffFigures';
 import { StatusTag } from './StatusTag';
 import { clockTime, secondsText } from './format';
+import { DEFAULT_TIME_ZONE } from '../../../../shared/rules/time';
 
 const PAGE = 50;
 
 function CallLog() {
   const { t } = useTranslation('calls');
   const { message } = App.useApp();
-  const [timeZone, setTimeZone] = useState('Asia/Shanghai');
+  const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
   const [targetRings, setTargetRings] = useState(3);
   const [day, setDay] = useState<Dayjs | null>(null);
   const [status, setStatus] = useState<CallStatus | undefined>();

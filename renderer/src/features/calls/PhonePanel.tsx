@@ -11,6 +11,7 @@ import { RingLineCard } from './RingLine';
 import { CallCard, type CallCardHandle } from './CallCard';
 import { CallFigures } from './CallFigures';
 import { GuardModal } from './GuardModal';
+import { DEFAULT_TIME_ZONE } from '../../../../shared/rules/time';
 
 const REFRESH_MS = 60_000;
 
@@ -55,7 +56,7 @@ export function PhonePanel() {
   });
 
   const building = phone.building;
-  const timeZone = building?.timeZone ?? 'Asia/Shanghai';
+  const timeZone = building?.timeZone ?? DEFAULT_TIME_ZONE;
   const hotkey = phone.settings.hotkey;
 
   return (

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { api } from '../../api/client';
 import type { ItemType, RecordDetail, RecordsSettings } from '../../../../shared/contract/records';
 import type { Call, SaveCallInput } from '../../../../shared/contract/calls';
+import { DEFAULT_TIME_ZONE } from '../../../../shared/rules/time';
 
 interface StaffChoice {
   id: string;
@@ -60,7 +61,7 @@ interface RecordsState {
 }
 
 export const useRecords = create<RecordsState>((set, get) => ({
-  timeZone: 'Asia/Shanghai',
+  timeZone: DEFAULT_TIME_ZONE,
   settings: null,
   staff: [],
   version: 0,
@@ -76,7 +77,7 @@ export const useRecords = create<RecordsState>((set, get) => ({
       api.records.settings({}),
       withStaff ? api.records.staffChoices({}).then((r) => r.people) : Promise.resolve([]),
     ]);
-    set({ timeZone: building?.timeZone ?? 'Asia/Shanghai', settings, staff });
+    set({ timeZone: building?.timeZone ?? DEFAULT_TIME_ZONE, settings, staff });
   },
 
   async openItem(id) {

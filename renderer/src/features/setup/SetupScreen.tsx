@@ -8,8 +8,9 @@ import { zodRule, showServerErrors } from '../../ui/forms';
 import { BuildingProfileInput } from '../../../../shared/contract/settings';
 import { personName, pin as pinField } from '../../../../shared/contract/fields';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { DEFAULT_TIME_ZONE } from '../../../../shared/rules/time';
 
-export const TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'UTC'];
+export const TIME_ZONES = [DEFAULT_TIME_ZONE, 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'UTC'];
 
 interface SetupForm {
   name: string;
@@ -66,7 +67,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
     <Flex justify="center" style={{ minHeight: '100vh', background: '#f0f2f5', padding: 32 }}>
       <Card style={{ width: 640 }} data-testid="setup-screen" extra={<LanguageSwitch />} title={t('title')}>
         <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ timeZone: 'Asia/Shanghai' }}>
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ timeZone: DEFAULT_TIME_ZONE }}>
           <Divider titlePlacement="start">{t('building')}</Divider>
           <Form.Item name="name" label={t('name')} rules={[zodRule(shape.name)]}>
             <Input data-testid="setup-name" />
