@@ -7,9 +7,7 @@
 // A line rings at its first RING or NMBR; OFFHOOK while ringing is the answer; rings that stop without an
 // answer (no RING for `silenceMs`) mean the caller gave up. A box that reports no hook state still starts the
 // timer by itself; the receptionist marks the answer with the button or hotkey as before.
-import type { DeviceAdapter, AdapterStatus } from '../adapter';
-import { DeviceError, OFF, status } from '../adapter';
-import { lineSplitter, openSerial, type SerialLink } from '../serial';
+import { SerialLineAdapter } from '../serial-lines';
 import type { PhoneEvent, PhoneEventSink } from './phone-event';
 
 export type CallerIdLine =
@@ -118,51 +116,31 @@ export class CallerIdInterpreter {
   }
 }
 
-export class CallerIdBoxSource implements DeviceAdapter {
-  private link: SerialLink | null = null;
+export class CallerIdBoxSource extends SerialLineAdapter {
   private interpreter: CallerIdInterpreter | null = null;
-  private current: AdapterStatus = OFF;
 
   constructor(
     private readonly options: { path: string; baudRate: number; silenceMs?: number },
     private readonly sink: PhoneEventSink,
-    private readonly now: () => number,
-  ) {}
+    now: () => number,
+  ) {
+    super(options, now);
+  }
 
-  async start(): Promise<void> {
-    this.current = status('starting');
-    try {
-      this.link = await openSerial(this.options.path, this.options.baudRate);
-    } catch (error) {
-      this.current = error instanceof DeviceError ? status(error.state, error.messageKey, error.params) : status('error', 'hardware:status.portError', { path: this.options.path, reason: String(error) });
-      return;
-    }
-    const interpreter = new CallerIdInterpreter((event) => {
-      this.current = { ...this.current, lastEventAt: this.now() };
+  protected override opened(): void {
+    this.interpreter = new CallerIdInterpreter((event) => {
+      this.heard();
       this.sink(event);
     }, this.options.silenceMs, `box-${this.now().toString(36)}`);
-    this.interpreter = interpreter;
-    this.link.onData(
-      lineSplitter((line) => {
-        const parsed = parseCallerIdLine(line);
-        if (parsed) interpreter.feed(parsed);
-      }),
-    );
-    this.link.onClose(() => {
-      if (this.link) this.current = status('notFound', 'hardware:status.portClosed', { path: this.options.path });
-    });
-    this.current = status('ok', 'hardware:status.listening', { path: this.options.path });
   }
 
-  async stop(): Promise<void> {
+  protected line(text: string): void {
+    const parsed = parseCallerIdLine(text);
+    if (parsed) this.interpreter?.feed(parsed);
+  }
+
+  protected override closing(): void {
     this.interpreter?.stop();
-    const link = this.link;
-    this.link = null;
-    await link?.close();
-    this.current = OFF;
-  }
-
-  status(): AdapterStatus {
-    return this.current;
+    this.interpreter = null;
   }
 }
