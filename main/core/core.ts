@@ -25,16 +25,17 @@ import {
   type BatchedHandler,
 } from './context';
 import { resolveCaller, type Credentials } from './auth/callers';
-import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldIssue } from './errors';
-import { translate, isMessageKey } from './i18n';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
 import { handlers, jobs as featureJobs } from './features';
 import { deviceLastSeen } from './devices';
 import { Scheduler, type Job } from './jobs';
 import { SetupCode } from './setup/setup-code';
+import { EventDelivery, mayReceive, type EventListener } from './delivery';
+import { errorResponse, zodIssuesToFieldIssues } from './error-response';
 import { securitySettings } from './settings';
 import { contract, events, findMethod, type Method, type Spec, type EventName } from '../../shared/contract';
 import type { MethodSpec, InputOf, OutputOf, Principal } from '../../shared/contract/define';
-import { ERROR_STATUS, type ErrorBody } from '../../shared/contract/errors';
+import type { ErrorBody } from '../../shared/contract/errors';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/i18n';
 
 export interface CoreOptions {
@@ -57,24 +58,10 @@ export interface CoreOptions {
 /** The threshold of the slow-call log: a desk call the receptionist would notice waiting for. */
 export const SLOW_CALL_MS = 200;
 
-export type EventListener = (event: OutgoingEvent) => void;
-
 /** Methods an unpaired LAN client may call: only what it takes to pair. */
 const UNPAIRED_LAN_METHODS = new Set<string>(['devices.pair', 'devices.whoami', 'setup.status', 'setup.initialize']);
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
-
-/** The timers' events of the first minutes after start are held for screens that connect after they went out… */
-const HOLD_MS = 2 * 60_000;
-/** …and handed to those that connect within this time of the start, once per person's session or device. */
-const REPLAY_MS = 10 * 60_000;
-const MAX_HELD = 500;
-
-interface HeldEvent {
-  event: OutgoingEvent;
-  /** Sessions and devices it was handed to. */
-  handedTo: Set<string>;
-}
 
 export const consoleLogger: Logger = {
   info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
@@ -95,16 +82,6 @@ function isAllowed(allow: readonly Principal[], caller: Caller): boolean {
   }
 }
 
-function zodIssuesToFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const raw = issue as unknown as Record<string, unknown>;
-    const params: Record<string, unknown> = { ...((raw.params as Record<string, unknown>) ?? {}) };
-    if (raw.maximum !== undefined) params.max = raw.maximum;
-    if (raw.minimum !== undefined) params.min = raw.minimum;
-    return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code: issue.code, message: issue.message, params };
-  });
-}
-
 export class Core implements BackgroundHost {
   readonly db: Database.Database;
   readonly clock: Clock;
@@ -118,13 +95,10 @@ export class Core implements BackgroundHost {
   readonly trail: TrailMonitor;
   private readonly secrets: SecretStore;
   readonly setupCode = new SetupCode();
-  private readonly listeners = new Set<EventListener>();
+  private readonly delivery: EventDelivery;
   private readonly scheduler: Scheduler;
   private readonly background = new Set<Promise<void>>();
   private closed = false;
-  /** Monotonic time of start(), while timer events are held for late screens. */
-  private startedAt: number | null = null;
-  private held: HeldEvent[] = [];
   private readonly slowCallMs: number;
   private readonly elapsed: () => number;
 
@@ -133,6 +107,7 @@ export class Core implements BackgroundHost {
     this.logger = options.logger ?? consoleLogger;
     this.slowCallMs = options.slowCallMs ?? SLOW_CALL_MS;
     this.elapsed = options.elapsed ?? (() => performance.now());
+    this.delivery = new EventDelivery(() => this.clock.monotonic(), this.logger);
     this.version = options.version;
     this.dataDir = options.dataDir;
     this.host = options.host ?? {};
@@ -169,7 +144,7 @@ export class Core implements BackgroundHost {
 
   /** Starts main's timers: they catch up on what fell due while the app was off, then sleep until the next deadline. */
   start(): void {
-    this.startedAt = this.clock.monotonic();
+    this.delivery.started();
     this.scheduler.start();
   }
 
@@ -179,25 +154,13 @@ export class Core implements BackgroundHost {
    * may receive it. Each event once per session or device, within ten minutes of the start.
    */
   replayTo(credentials: Credentials): OutgoingEvent[] {
-    if (this.startedAt === null || this.clock.monotonic() - this.startedAt > REPLAY_MS) {
-      this.held = [];
-      return [];
-    }
-    let caller: Caller;
-    try {
-      caller = this.resolve(credentials);
-    } catch {
-      return [];
-    }
-    const identity = caller.kind === 'staff' ? `session:${caller.sessionId}` : caller.kind === 'kiosk' ? `device:${caller.device.id}` : null;
-    if (identity === null) return [];
-    const out: OutgoingEvent[] = [];
-    for (const held of this.held) {
-      if (held.handedTo.has(identity) || !this.mayReceive(caller, held.event)) continue;
-      held.handedTo.add(identity);
-      out.push(held.event);
-    }
-    return out;
+    return this.delivery.replayTo(() => {
+      try {
+        return this.resolve(credentials);
+      } catch {
+        return null;
+      }
+    });
   }
 
   /** Runs every job that is due now (tests move the fake clock, then call this). */
@@ -237,7 +200,7 @@ export class Core implements BackgroundHost {
     if (this.closed) return;
     this.closed = true;
     this.scheduler.stop();
-    this.listeners.clear();
+    this.delivery.clear();
     this.trail.close();
     this.db.close();
   }
@@ -271,8 +234,7 @@ export class Core implements BackgroundHost {
   }
 
   onEvent(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.delivery.onEvent(listener);
   }
 
   /**
@@ -286,20 +248,7 @@ export class Core implements BackgroundHost {
 
   /** Whether a caller may receive an event: the event's audience, then its address if it has one. */
   mayReceive(caller: Caller, event: OutgoingEvent): boolean {
-    const spec = events[event.name];
-    let inAudience = false;
-    if (caller.kind === 'staff') inAudience = spec.audience.includes(caller.user.role);
-    else if (caller.kind === 'kiosk') inAudience = spec.audience.includes('kiosk');
-    if (!inAudience) return false;
-    const target = event.target;
-    if (!target) return true;
-    if (target.deviceId !== undefined && (caller.kind === 'system' || caller.kind === 'anonymous' || caller.device?.id !== target.deviceId)) {
-      return false;
-    }
-    if (target.userId !== undefined && (caller.kind !== 'staff' || caller.user.id !== target.userId)) return false;
-    if (target.roles !== undefined && (caller.kind !== 'staff' || !target.roles.includes(caller.user.role))) return false;
-    if (target.localOnly && (caller.kind !== 'staff' || caller.device !== null)) return false;
-    return true;
+    return mayReceive(caller, event);
   }
 
   /** Calls a method with typed input and output (tests and in-process callers). */
@@ -513,53 +462,13 @@ export class Core implements BackgroundHost {
   }
 
   private deliver(outbox: OutgoingEvent[], fromTimers = false): void {
-    const holding = fromTimers && this.startedAt !== null && this.clock.monotonic() - this.startedAt <= HOLD_MS;
-    for (const event of outbox) {
-      const shaped = event;
-      if (holding && this.held.length < MAX_HELD) this.held.push({ event: shaped, handedTo: new Set() });
-      for (const listener of this.listeners) {
-        try {
-          listener(shaped);
-        } catch (error) {
-          this.logger.error('event listener failed', { event: event.name, error: String(error) });
-        }
-      }
-    }
+    this.delivery.deliver(outbox, fromTimers);
   }
 
   /** Maps any thrown value to a status and the contract's error body, in the caller's language. */
   errorResponse(error: unknown, lang: Language = DEFAULT_LANGUAGE): { status: number; body: ErrorBody } {
-    if (error instanceof AppError) {
-      const body: ErrorBody = {
-        error: {
-          code: error.code,
-          message: translate(lang, error.messageKey, error.params),
-        },
-      };
-      if (error instanceof ValidationError) {
-        body.error.issues = error.fieldIssues.map((issue) => ({
-          path: issue.path,
-          code: issue.code,
-          message: isMessageKey(issue.message) ? translate(lang, issue.message, issue.params) : issue.message,
-        }));
-      }
-      if (error.retryAfterSeconds !== undefined) body.error.retryAfterSeconds = error.retryAfterSeconds;
-      return { status: ERROR_STATUS[error.code], body };
-    }
-    if (diskFull(error)) {
-      // The transaction was rolled back: nothing of the call was saved, and the desk can say so (X-2).
-      this.logger.error('disk full', { error: error instanceof Error ? error.message : String(error) });
-      return { status: ERROR_STATUS.disk_full, body: { error: { code: 'disk_full', message: translate(lang, 'errors:code.disk_full') } } };
-    }
-    this.logger.error('internal error', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    return { status: 500, body: { error: { code: 'internal', message: translate(lang, 'errors:code.internal') } } };
+    return errorResponse(error, lang, this.logger);
   }
-}
-
-/** SQLite's SQLITE_FULL (the disk, or the database's page limit) or the system's ENOSPC, however it surfaced. */
-function diskFull(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }
 
 export { contract };
