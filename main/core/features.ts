@@ -40,6 +40,7 @@ import { recordsDiary } from './records/diary';
 import { noticesHandoverSection } from './notices/handover-section';
 import { callsDiary } from './calls/diary';
 import { hardwareHandlers } from './hardware';
+import { reportsHandlers } from './reports';
 
 /**
  * What one feature brings to the core, in one entry: its handlers (the compiler checks each contract method has
@@ -98,6 +99,7 @@ export const features: { [F in keyof AllHandlers]: CoreFeature<F> } = {
   parcels: { handlers: parcelsHandlers, jobs: [uncollectedJob], handover: [parcelsHandoverSection], diary: [parcelsDiary], retention: [parcelsRetention] },
   notify: { handlers: notifyHandlers, jobs: notifyJobs, retention: [notifyRetention] },
   photos: { handlers: photosHandlers, retention: [photosRetention] },
+  reports: { handlers: reportsHandlers },
 };
 
 type AnyFeature = CoreFeature<keyof AllHandlers>;

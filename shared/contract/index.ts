@@ -25,6 +25,7 @@ import { expected } from './expected';
 import { parcels, PARCEL_STATUSES } from './parcels';
 import { notify, NOTIFICATION_STATUSES, NOTIFY_SUBJECTS } from './notify';
 import { photos } from './photos';
+import { reports } from './reports';
 
 export const contract = {
   auth,
@@ -51,6 +52,7 @@ export const contract = {
   parcels,
   notify,
   photos,
+  reports,
 };
 
 export type Contract = typeof contract;

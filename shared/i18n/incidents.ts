@@ -1,5 +1,6 @@
 // Messages the incidents core produces (namespace `incidents`); the screens add their own strings to the namespace.
 export const incidentsZhCN = {
+  category: { security: '治安', facilities: '设施设备', medical: '医疗急救', dispute: '纠纷', loitering: '人员滞留（施工人员、出租车）', other: '其他' },
   errors: {
     category: '请选择事件类别。',
     fileType: '只能附加 JPG、PNG、WebP 图片或 PDF 文件（文件内容须与类型相符）。',
@@ -17,6 +18,7 @@ export const incidentsZhCN = {
 };
 
 export const incidentsEn: typeof incidentsZhCN = {
+  category: { security: 'Security', facilities: 'Facilities', medical: 'Medical', dispute: 'Dispute', loitering: 'Loitering (workers, taxis)', other: 'Other' },
   errors: {
     category: 'Please choose a category.',
     fileType: 'Only JPG, PNG or WebP pictures and PDF files can be attached (and the content must match the type).',

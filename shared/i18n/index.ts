@@ -19,6 +19,7 @@ import { expectedCoreEn, expectedCoreZhCN } from './expected';
 import { parcelsCoreEn, parcelsCoreZhCN } from './parcels';
 import { notifyCoreEn, notifyCoreZhCN } from './notify';
 import { photosCoreEn, photosCoreZhCN } from './photos';
+import { reportsEn, reportsZhCN } from './reports';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,6 +47,7 @@ export const sharedMessages = {
     parcels: parcelsCoreZhCN,
     notify: notifyCoreZhCN,
     photos: photosCoreZhCN,
+    reports: reportsZhCN,
   },
   en: {
     errors: errorsEn,
@@ -68,6 +70,7 @@ export const sharedMessages = {
     parcels: parcelsCoreEn,
     notify: notifyCoreEn,
     photos: photosCoreEn,
+    reports: reportsEn,
   },
 } as const;
 

@@ -1,5 +1,8 @@
 // Messages the records core produces (validation, refusals, OS notifications). Namespace `records`.
 export const recordsZhCN = {
+  channel: { walk_in: '上门', phone: '致电', online: '网上', relayed: '其它岗位' },
+  type: { complaint: '投诉', repair: '报修', inquiry: '咨询', suggestion: '建议', move_in: '入伙', renovation: '装修', other: '其他' },
+  status: { open: '处理中', forwarded: '已转部门', resolved: '已办结', unresolvable: '无法处理' },
   field: {
     date: '请输入有效日期（年-月-日）。',
     channel: '请选择接待渠道。',
@@ -65,6 +68,9 @@ export const recordsZhCN = {
 export type RecordsMessages = typeof recordsZhCN;
 
 export const recordsEn: RecordsMessages = {
+  channel: { walk_in: 'Walk-in', phone: 'Phone', online: 'Online', relayed: 'Another post' },
+  type: { complaint: 'Complaint', repair: 'Repair', inquiry: 'Inquiry', suggestion: 'Suggestion', move_in: 'Move-in', renovation: 'Renovation', other: 'Other' },
+  status: { open: 'Open', forwarded: 'With department', resolved: 'Resolved', unresolvable: 'Unresolvable' },
   field: {
     date: 'Please enter a valid date (year-month-day).',
     channel: 'Please choose how the owner reached us.',

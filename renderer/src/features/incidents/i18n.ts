@@ -4,7 +4,6 @@ import { incidentsEn, incidentsZhCN } from '../../../../shared/i18n/incidents';
 export const incidentsMessages = {
   'zh-CN': {
     ...incidentsZhCN,
-    category: { security: '治安', facilities: '设施设备', medical: '医疗急救', dispute: '纠纷', loitering: '人员滞留（施工人员、出租车）', other: '其他' },
     state: { draft: '未签名', open: '待跟进', closed: '已办结' },
     handover: {
       section: '未办结的特殊事件',
@@ -76,7 +75,6 @@ export const incidentsMessages = {
   },
   en: {
     ...incidentsEn,
-    category: { security: 'Security', facilities: 'Facilities', medical: 'Medical', dispute: 'Dispute', loitering: 'Loitering (workers, taxis)', other: 'Other' },
     state: { draft: 'Unsigned', open: 'Follow-up open', closed: 'Closed' },
     handover: {
       section: 'Open incidents',

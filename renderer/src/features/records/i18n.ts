@@ -15,9 +15,6 @@ const zhCN = {
     line: '{{time}} · {{caller}} · {{topic}}',
   },
   newItemShortcut: '新建接待记录（F6）',
-  channel: { walk_in: '上门', phone: '致电', online: '网上', relayed: '其它岗位' },
-  type: { complaint: '投诉', repair: '报修', inquiry: '咨询', suggestion: '建议', move_in: '入伙', renovation: '装修', other: '其他' },
-  status: { open: '处理中', forwarded: '已转部门', resolved: '已办结', unresolvable: '无法处理' },
   level: { desk: '前台', supervisor: '客服主管', manager: '物业经理' },
   ownerLevel: { desk: '前台跟进', supervisor: '客服主管负责', manager: '物业经理负责' },
   fields: {
@@ -280,9 +277,6 @@ const en: RecordsUiMessages = {
     line: '{{time}} · {{caller}} · {{topic}}',
   },
   newItemShortcut: 'New record item (F6)',
-  channel: { walk_in: 'Walk-in', phone: 'Phone', online: 'Online', relayed: 'Another post' },
-  type: { complaint: 'Complaint', repair: 'Repair', inquiry: 'Inquiry', suggestion: 'Suggestion', move_in: 'Move-in', renovation: 'Renovation', other: 'Other' },
-  status: { open: 'Open', forwarded: 'With department', resolved: 'Resolved', unresolvable: 'Unresolvable' },
   level: { desk: 'Desk', supervisor: 'Supervisor', manager: 'Manager' },
   ownerLevel: { desk: 'Desk follows up', supervisor: 'Supervisor owns', manager: 'Manager owns' },
   fields: {
