@@ -23,6 +23,7 @@ import { parcelsMessages } from '../features/parcels/i18n';
 import { notifyMessages } from '../features/notify/i18n';
 import { photosMessages } from '../features/photos/i18n';
 import { landingMessages } from '../features/landing/i18n';
+import { reportsMessages } from '../features/reports/i18n';
 
 const features = {
   auth: authMessages,
@@ -49,6 +50,7 @@ const features = {
   notify: notifyMessages,
   photos: photosMessages,
   landing: landingMessages,
+  reports: reportsMessages,
 };
 
 type Namespaces = { [K in keyof typeof features]: (typeof features)[K]['zh-CN'] };

@@ -4,6 +4,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   FileTextOutlined,
@@ -50,6 +51,8 @@ import { HandoverPage } from '../features/handover/HandoverPage';
 import { PendingPanel } from '../features/handover/PendingPanel';
 import { ExpectedPanel } from '../features/expected';
 import { ParcelsPanel } from '../features/parcels';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { REPORT_READERS } from '../../../shared/contract/reports';
 import { AuditWork, EscalationsWork, ForwardedWork, OwnedWork, ReviewWork } from '../features/landing/RecordsWork';
 
 export interface StaffPage {
@@ -90,6 +93,7 @@ export const staffPages: StaffPage[] = [
   { path: 'records', element: <RecordsPage />, roles: RECORD_READERS, icon: <FileTextOutlined /> },
   { path: 'records-audit', element: <RecordsAuditPage />, roles: ['supervisor', 'manager'], icon: <AuditOutlined /> },
   { path: 'records-review', element: <RecordsReviewPage />, roles: ['manager', 'supervisor', 'admin'], icon: <CalendarOutlined /> },
+  { path: 'reports', element: <ReportsPage />, roles: REPORT_READERS, icon: <BarChartOutlined /> },
   { path: 'calls', element: <CallLogPage />, roles: PHONE_DESK, icon: <PhoneOutlined /> },
   { path: 'incidents', element: <IncidentsPage />, roles: INCIDENT_ROLES, icon: <AlertOutlined /> },
   { path: 'keys', element: <KeysPage />, roles: KEY_ROLES, icon: <KeyOutlined /> },

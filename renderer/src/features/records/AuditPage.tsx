@@ -10,6 +10,7 @@ import { RecordFlags, StatusTag, TypeTag } from './RecordTags';
 import { at } from './format';
 import { useRecords } from './store';
 import { SignOffModal, type SignOff } from './SignOffModal';
+import { ReportLink } from '../reports';
 
 export function AuditPage() {
   const { t } = useTranslation('records');
@@ -106,6 +107,7 @@ export function AuditPage() {
         <Button type="primary" disabled={selected.length === 0} onClick={() => audit(selected)} data-testid="audit-selected">
           {t('audit.auditSelected')} {selected.length > 0 ? `（${t('audit.selected', { count: selected.length })}）` : ''}
         </Button>
+        {queue && <ReportLink period="day" day={queue.yesterdayKey} />}
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <SignOffModal

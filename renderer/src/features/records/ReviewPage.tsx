@@ -11,6 +11,7 @@ import { CHANNELS, ITEM_STATUSES, ITEM_TYPES, type RecordSummary, type WeeklyRev
 import { RecordFlags, StatusTag, TypeTag } from './RecordTags';
 import { at } from './format';
 import { useRecords } from './store';
+import { ReportLink } from '../reports';
 
 function ItemTable<T extends RecordSummary>({ items, extra = [], testId }: { items: T[]; extra?: object[]; testId: string }) {
   const { t } = useTranslation('records');
@@ -118,6 +119,7 @@ export function ReviewPage() {
             {t('review.week', { start: review.weekKey, end: dayKey(addDays(review.weekEnd, -1, timeZone), timeZone) })}
           </Typography.Text>
         )}
+        {review && <ReportLink period="week" day={review.weekKey} />}
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       {review && (
