@@ -114,7 +114,7 @@ test('R-5 V-4 P-1 set-up in one place: 管理 holds the departments and time lim
   expect(cut).toEqual([]);
 });
 
-test('S-1 S-3 R-4 V-4 V-7 P-2 set-up in one place: 管理 holds the time limits, overstay and retention, the call script, the handover template and the opening check; the feature pages link there', async ({ page, server, seeded }) => {
+test('S-1 S-3 R-4 V-4 V-7 P-2 set-up in one place: 管理 holds the time limits, overstay and retention, the call script, expected visitors and parcels, the handover template and the opening check; the feature pages link there', async ({ page, server, seeded }) => {
   const admin = { token: seeded.adminToken };
   await page.goto(`${server.url}/#/admin`);
   await signIn(page, '管理员', seeded.adminPin);
@@ -127,6 +127,20 @@ test('S-1 S-3 R-4 V-4 V-7 P-2 set-up in one place: 管理 holds the time limits,
   await page.getByRole('tab', { name: '访客设置' }).click();
   await expect(page.getByTestId('visitor-settings').getByLabel('超时提醒（分钟，0 为不提醒）')).toHaveValue('240');
   await expect(page.getByTestId('visitor-settings').getByLabel('访客个人信息保存天数（到期自动删除）')).toHaveValue('180');
+  // Expected visitors and parcels are set on the same tab.
+  await page.getByTestId('expected-settings').getByText('直接登记入场').click();
+  await page.getByTestId('expected-settings-early').fill('45');
+  await page.getByTestId('expected-settings-save').click();
+  await expect
+    .poll(async () => (await seeded.call<{ arrivalAtKiosk: string; earlyMinutes: number }>('expected.settings', {}, admin)).body)
+    .toEqual({ arrivalAtKiosk: 'checkIn', earlyMinutes: 45 });
+  await page.getByTestId('parcel-settings-days').fill('5');
+  await page.getByTestId('parcel-settings-couriers').locator('input').fill('德邦');
+  await page.getByTestId('parcel-settings-couriers').locator('input').press('Enter');
+  await page.getByTestId('parcel-settings-save').click();
+  await expect
+    .poll(async () => (await seeded.call<{ uncollectedDays: number; couriers: string[] }>('parcels.settings', {}, admin)).body)
+    .toEqual(expect.objectContaining({ uncollectedDays: 5, couriers: expect.arrayContaining(['顺丰', '德邦']) }));
   // The call script as the desk says it, with the post's name from the building.
   await page.getByRole('tab', { name: '电话与话术' }).click();
   await expect(page.getByTestId('call-settings-script')).toContainText('您好，华信大厦前台，请问有什么可以帮您？');

@@ -1,8 +1,9 @@
 // The admin page, set-up in one place: building, people, the record's departments and time limits, the phone
-// desk's ring cadence and script, visitor settings (overstay, retention, ageing, the roll), the handover template
-// and the opening check, paired devices, the desk's hardware, security, audit — each form from its own feature.
+// desk's ring cadence and script, visitor settings (overstay, retention, ageing, the roll; expected visitors and
+// parcels), the handover template and the opening check, paired devices, the desk's hardware, security, audit —
+// each form from its own feature.
 // `?tab=<key>` opens a tab: the feature pages link here (ui/SetUpLink).
-import { Tabs, Typography } from 'antd';
+import { Divider, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { BuildingSettings } from './BuildingSettings';
@@ -18,6 +19,8 @@ import { PhotosAdmin } from '../photos';
 import { RecordsSettingsForm } from '../records';
 import { CallSettingsForm } from '../calls';
 import { VisitorSettingsForm } from '../visitors';
+import { ExpectedSettingsForm } from '../expected';
+import { ParcelSettingsForm } from '../parcels';
 import { HandoverTemplateForm } from '../handover';
 import { OpeningCheckForm } from '../shifts';
 
@@ -38,7 +41,19 @@ export function AdminPage() {
           { key: 'building', label: t('admin.building'), children: <BuildingSettings /> },
           { key: 'records', label: t('admin.records'), children: <RecordsSettingsForm /> },
           { key: 'calls', label: t('admin.calls'), children: <CallSettingsForm /> },
-          { key: 'visitors', label: t('admin.visitors'), children: <VisitorSettingsForm /> },
+          {
+            key: 'visitors',
+            label: t('admin.visitors'),
+            children: (
+              <>
+                <VisitorSettingsForm />
+                <Divider />
+                <ExpectedSettingsForm />
+                <Divider />
+                <ParcelSettingsForm />
+              </>
+            ),
+          },
           { key: 'handover', label: t('admin.handover'), children: <HandoverTemplateForm /> },
           { key: 'opening', label: t('admin.opening'), children: <OpeningCheckForm /> },
           { key: 'devices', label: t('admin.devices'), children: <DevicesAdmin /> },
