@@ -69,6 +69,7 @@ export const errorsZhCN = {
   },
   staff: {
     lastAdmin: '至少需要保留一名启用的管理员。',
+    department: '“{{name}}”不是已设置的部门，请从部门列表中选择（管理 → 部门与时限）。',
   },
   devices: {
     codeInvalid: '配对码无效或已过期。',
@@ -147,6 +148,7 @@ export const errorsEn: ErrorMessages = {
   },
   staff: {
     lastAdmin: 'At least one active administrator must remain.',
+    department: '“{{name}}” is not one of the configured departments; choose one from the list (Admin → Departments and time limits).',
   },
   devices: {
     codeInvalid: 'The pairing code is wrong or has expired.',

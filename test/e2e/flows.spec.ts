@@ -81,3 +81,49 @@ test('V-4 the end-of-day roll lists who is in at its time and records the guard�
     ['李四', 'signedOut', '王保安', 'out'],
   ]);
 });
+
+test('V-2 S-1 a pending self-registration ages: after the alert minutes the lobby marks it waiting, and the handover sheet lists it, marked for attention', async ({ page, server, seeded }) => {
+  test.slow();
+  const { lee, tenantId } = await seedDesk(seeded);
+  const admin = { token: seeded.adminToken };
+  // The shortest ageing the settings allow: alert after one minute, expiry well after the test (the server's clock is real).
+  const settings = await seeded.call<Record<string, unknown>>('visitors.settings', {}, admin);
+  expect((await seeded.call('visitors.updateSettings', { ...settings.body, pendingAlertMinutes: 1, pendingExpireMinutes: 60 }, admin)).status).toBe(200);
+  const current = await seeded.call<{ openingCheck: Array<{ key: string }> }>('shifts.current', {}, { token: lee });
+  await seeded.call('shifts.start', { checks: current.body.openingCheck.map((c) => ({ key: c.key, ok: true, comment: '' })) }, { token: lee });
+
+  // A visitor registers on the paired visitor screen and nobody at the desk answers it.
+  const code = await seeded.call<{ code: string }>('devices.createPairingCode', { name: '大堂访客屏', kind: 'kiosk' }, admin);
+  const kiosk = (await seeded.call<{ token: string }>('devices.pair', { code: code.body.code })).body.token;
+  const registered = await seeded.call<{ registrationId: string; status: string }>(
+    'visitors.selfRegister',
+    { visitorName: '周访客', mobile: '13900001111', tenantId, purpose: '商务拜访', lang: 'zh-CN', consent: true },
+    { device: kiosk },
+  );
+  expect(registered.body.status).toBe('pending');
+  const line = page.getByTestId(`line-pending:${registered.body.registrationId}`);
+
+  await page.goto(`${server.url}/#/lobby`);
+  await signIn(page, '李前台', '1357');
+  await expect(page.getByTestId('pending-周访客')).toBeVisible();
+  await expect(page.getByTestId('pending-waiting-周访客')).toHaveCount(0);
+  // On the handover from the start, its name masked, not yet marked.
+  await page.getByTestId('nav').getByText('交接班').first().click();
+  await page.getByTestId('handover-prepare').click();
+  await expect(line).toContainText('待确认的自助登记：周**（拜访 华信科技）');
+  await expect(line).not.toContainText('需注意');
+  await expect(page.getByTestId('section-visitors')).not.toContainText('周访客');
+
+  // Past the alert minutes the desk is told (pushed, no reload): the entry is marked as waiting too long.
+  await page.getByTestId('nav').getByText('前台').click();
+  await expect(page.getByTestId('pending-waiting-周访客')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('pending-waiting-周访客')).toHaveText('等待过久，请尽快处理');
+  await page.getByTestId('nav').getByText('交接班').first().click();
+  await page.getByTestId('handover-refresh').click();
+  await expect(line).toContainText('需注意');
+  await expect(line).toContainText('待确认的自助登记：周**（拜访 华信科技）');
+
+  // Still pending: ageing alerts, it does not decide for the desk before the expiry.
+  const lobby = await seeded.call<{ pending: Array<{ visitorName: string; pendingAlerted: boolean }> }>('visitors.lobby', {}, { token: lee });
+  expect(lobby.body.pending).toEqual([expect.objectContaining({ visitorName: '周访客', pendingAlerted: true })]);
+});

@@ -113,3 +113,70 @@ test('R-5 V-4 P-1 set-up in one place: 管理 holds the departments and time lim
   const cut = await page.getByTestId('nav').locator('.ant-menu-title-content').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
   expect(cut).toEqual([]);
 });
+
+test('S-1 S-3 R-4 V-4 V-7 P-2 set-up in one place: 管理 holds the time limits, overstay and retention, the call script, expected visitors and parcels, the handover template and the opening check; the feature pages link there', async ({ page, server, seeded }) => {
+  const admin = { token: seeded.adminToken };
+  await page.goto(`${server.url}/#/admin`);
+  await signIn(page, '管理员', seeded.adminPin);
+  await expect(page.getByTestId('admin-page')).toBeVisible();
+
+  // The time limits: the escalation ladder and the complaint answer (部门与时限); overstay and retention (访客设置).
+  await page.getByRole('tab', { name: '部门与时限' }).click();
+  await expect(page.getByTestId('records-settings').getByLabel('超过几天转客服主管')).toHaveValue('2');
+  await expect(page.getByTestId('records-settings').getByLabel('投诉须在几小时内解决或答复')).toHaveValue('24');
+  await page.getByRole('tab', { name: '访客设置' }).click();
+  await expect(page.getByTestId('visitor-settings').getByLabel('超时提醒（分钟，0 为不提醒）')).toHaveValue('240');
+  await expect(page.getByTestId('visitor-settings').getByLabel('访客个人信息保存天数（到期自动删除）')).toHaveValue('180');
+  // Expected visitors and parcels are set on the same tab.
+  await page.getByTestId('expected-settings').getByText('直接登记入场').click();
+  await page.getByTestId('expected-settings-early').fill('45');
+  await page.getByTestId('expected-settings-save').click();
+  await expect
+    .poll(async () => (await seeded.call<{ arrivalAtKiosk: string; earlyMinutes: number }>('expected.settings', {}, admin)).body)
+    .toEqual({ arrivalAtKiosk: 'checkIn', earlyMinutes: 45 });
+  await page.getByTestId('parcel-settings-days').fill('5');
+  await page.getByTestId('parcel-settings-couriers').locator('input').fill('德邦');
+  await page.getByTestId('parcel-settings-couriers').locator('input').press('Enter');
+  await page.getByTestId('parcel-settings-save').click();
+  await expect
+    .poll(async () => (await seeded.call<{ uncollectedDays: number; couriers: string[] }>('parcels.settings', {}, admin)).body)
+    .toEqual(expect.objectContaining({ uncollectedDays: 5, couriers: expect.arrayContaining(['顺丰', '德邦']) }));
+  // The call script as the desk says it, with the post's name from the building.
+  await page.getByRole('tab', { name: '电话与话术' }).click();
+  await expect(page.getByTestId('call-settings-script')).toContainText('您好，华信大厦前台，请问有什么可以帮您？');
+  await expect(page.getByTestId('call-settings-script')).toContainText('对方先挂断后再挂机');
+
+  // The handover template: an item added here is on the template the core keeps.
+  await page.getByRole('tab', { name: '交接单模板' }).click();
+  const template = page.getByTestId('handover-template');
+  await template.getByRole('button', { name: '添加项目' }).click();
+  await template.getByPlaceholder('检查项目').last().fill('消防通道畅通');
+  await template.getByPlaceholder('英文').last().fill('Fire exits clear');
+  await template.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  const handover = await seeded.call<{ template: Array<{ label: string }> }>('handover.settings', {}, admin);
+  expect(handover.body.template.at(-1)?.label).toBe('消防通道畅通');
+  // The opening check, the same way.
+  await page.getByRole('tab', { name: '开班检查' }).click();
+  const opening = page.getByTestId('opening-check-settings');
+  await opening.getByRole('button', { name: '添加项目' }).click();
+  await opening.getByPlaceholder('检查项目').last().fill('对讲机电量充足');
+  await opening.getByPlaceholder('英文').last().fill('Radio charged');
+  await opening.getByRole('button', { name: /保\s*存/ }).click();
+  await expect.poll(async () => (await seeded.call<{ openingCheck: Array<{ label: string }> }>('shifts.settings', {}, admin)).body.openingCheck.at(-1)?.label).toBe('对讲机电量充足');
+
+  // The feature pages say where their settings are and link to that tab.
+  for (const [nav, tab, link, form] of [
+    ['交接班', '交接模板设置', 'handover', 'handover-template'],
+    ['工作日记', '开班检查设置', 'opening', 'opening-check-settings'],
+    ['访客', '访客设置', 'visitors', 'visitor-settings'],
+    ['接待记录', '设置', 'records', 'records-settings'],
+  ] as const) {
+    await page.getByTestId('nav').getByText(nav, { exact: true }).first().click();
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    await expect(page.getByTestId('setup-where')).toContainText('管理 →');
+    await page.getByTestId(`setup-link-${link}`).click();
+    await expect(page.getByTestId('admin-page')).toBeVisible();
+    await expect(page.getByTestId(form)).toBeVisible();
+  }
+});

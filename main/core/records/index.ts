@@ -13,6 +13,7 @@ import { recordsEnv, recordsSettings, saveRecordsSettings } from './settings';
 export { createRecordItem, readItem } from './items';
 export { dueSoonAndOverdue } from './queries';
 export { recordsClockJob } from './clock';
+export { recordsSettings } from './settings';
 
 export const recordsHandlers: FeatureHandlers<'records'> = {
   list: (ctx, input) => listItems(ctx, input),

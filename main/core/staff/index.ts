@@ -4,7 +4,8 @@ import type { FeatureHandlers, CallContext } from '../context';
 import { hashPin } from '../auth';
 import { endSessionsOf } from '../auth';
 import { clearGuards } from '../auth';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { recordsSettings } from '../records';
 import type { StaffMember } from '../../../shared/contract/staff';
 import type { Role } from '../../../shared/contract/define';
 import type { StaffRow } from '../auth';
@@ -30,12 +31,22 @@ function activeAdminCount(ctx: CallContext): number {
   return (ctx.db.prepare("SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
 }
 
+/**
+ * A person's department is one of the configured departments (the records settings), or none; a typed name
+ * that is not configured would never receive a forwarded item (R-5, issue 21).
+ */
+function checkDepartment(ctx: CallContext, department: string | null | undefined): void {
+  if (department === null || department === undefined) return;
+  if (!recordsSettings(ctx.db).departments.includes(department)) throw ValidationError.field('department', 'errors:staff.department', { name: department });
+}
+
 export const staffHandlers: FeatureHandlers<'staff'> = {
   list: (ctx) => ({
     people: (ctx.db.prepare('SELECT * FROM staff ORDER BY active DESC, name').all() as StaffRow[]).map(toStaffMember),
   }),
 
   create: (ctx, input) => {
+    checkDepartment(ctx, input.department);
     const row = {
       id: newId(ctx.now),
       name: input.name,
@@ -52,6 +63,8 @@ export const staffHandlers: FeatureHandlers<'staff'> = {
 
   update: (ctx, input) => {
     const before = requirePerson(ctx, input.id);
+    // A person keeps a department removed from the list since; only a change is checked.
+    if (input.department !== before.department) checkDepartment(ctx, input.department);
     const patch: Record<string, unknown> = { updated_at: ctx.now };
     if (input.name !== undefined) patch.name = input.name;
     if (input.role !== undefined) patch.role = input.role;

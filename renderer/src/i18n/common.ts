@@ -51,6 +51,7 @@ export const commonZhCN = {
   duration: { days: '{{d}} 天 {{h}} 小时', hours: '{{h}} 小时 {{m}} 分', minutes: '{{m}} 分钟' },
   loading: '加载中……',
   empty: '暂无内容',
+  setUp: { where: '这些设置集中在「管理 → {{place}}」中修改。', go: '前往设置' },
   lobby: {
     welcome: '欢迎，{{name}}',
     noPanels: '此岗位在前台没有面板。',
@@ -110,6 +111,7 @@ export const commonEn: CommonMessages = {
   duration: { days: '{{d}} d {{h}} h', hours: '{{h}} h {{m}} min', minutes: '{{m}} min' },
   loading: 'Loading…',
   empty: 'Nothing here',
+  setUp: { where: 'These settings are changed in one place: Admin → {{place}}.', go: 'Go to settings' },
   lobby: {
     welcome: 'Welcome, {{name}}',
     noPanels: 'This role has no lobby panels.',

@@ -1,10 +1,12 @@
-// Phone settings (feature section 'calls'): ring cadence, target rings, give-up time, the hotkey.
+// Phone settings (feature section 'calls'): ring cadence, target rings, give-up time, the hotkey; and the call
+// script as the desk will say it — its one changeable part, the post's name, is the building's (大厦信息).
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { showServerErrors, zodRule } from '../../ui/forms';
-import { CallSettingsInput, type CallSettings } from '../../../../shared/contract/calls';
+import { CallSettingsInput, SCRIPT_STEPS, type CallSettings } from '../../../../shared/contract/calls';
+import type { BuildingProfile } from '../../../../shared/contract/settings';
 
 const shape = CallSettingsInput.shape;
 
@@ -14,9 +16,14 @@ export function CallSettingsForm() {
   const { message } = App.useApp();
   const [form] = Form.useForm<CallSettings>();
   const [error, setError] = useState<string | null>(null);
+  const [building, setBuilding] = useState<BuildingProfile | null>(null);
 
   useEffect(() => {
     void api.calls.settings({}).then((s) => form.setFieldsValue(s));
+    void api.settings
+      .building({})
+      .then(setBuilding)
+      .catch(() => undefined);
   }, [form]);
 
   const save = async (values: CallSettings) => {
@@ -43,6 +50,18 @@ export function CallSettingsForm() {
       <Form.Item name="hotkey" label={t('settings.hotkey')} extra={t('settings.hotkeyHelp')} rules={[zodRule(shape.hotkey)]}>
         <Input style={{ width: 240 }} data-testid="call-settings-hotkey" />
       </Form.Item>
+      {building && (
+        <Form.Item label={t('settings.script')} extra={t('settings.scriptHelp')} data-testid="call-settings-script">
+          <Typography.Text strong>{t('script.greeting', { lng: 'zh-CN', post: building.postName })}</Typography.Text>
+          <br />
+          <Typography.Text lang="en">{t('script.greeting', { lng: 'en', post: building.postNameEn || building.postName })}</Typography.Text>
+          <ol style={{ margin: '6px 0 0', paddingInlineStart: 20 }}>
+            {SCRIPT_STEPS.map((step) => (
+              <li key={step}>{t(`script.steps.${step}`)}</li>
+            ))}
+          </ol>
+        </Form.Item>
+      )}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Button type="primary" htmlType="submit" data-testid="call-settings-save">
         {tc('actions.save')}

@@ -159,6 +159,8 @@ const zhCN = {
     giveUpAfterSeconds: '无人接听自动记为未接（秒）',
     hotkey: '响铃 / 接听快捷键',
     hotkeyHelp: '桌面版为全局快捷键（窗口不在前台时也有效），浏览器中为本页快捷键。格式如 F9、Ctrl+Alt+K。',
+    script: '接听话术（接听时显示）',
+    scriptHelp: '问候语中的岗位名称在「管理 → 大厦信息」中修改；程序步骤按接听电话程序（篇1）。',
   },
   diary: {
     section: '来电',
@@ -331,6 +333,8 @@ const en: CallsMessages = {
     giveUpAfterSeconds: 'Unanswered rings count as missed after (s)',
     hotkey: 'Ring / answer hotkey',
     hotkeyHelp: 'In the desktop app a global hotkey (works while the window is in the background); in a browser a key on this page. E.g. F9, Ctrl+Alt+K.',
+    script: 'Call script (shown on answer)',
+    scriptHelp: 'The post name in the greeting is changed in Admin → Building; the steps follow the call procedure.',
   },
   diary: {
     section: 'Phone',

@@ -56,6 +56,12 @@ export const expectedMessages = {
       welcome: '{{name}}，欢迎您',
       visiting: '被访单位：{{tenant}}（{{floor}} 层）',
     },
+    settings: {
+      title: '预约访客',
+      arrivalAtKiosk: '访客在访客屏输入有效邀请码后',
+      arrival: { confirm: '等待前台确认', checkIn: '直接登记入场' },
+      earlyMinutes: '可提前多少分钟使用邀请码',
+    },
   },
   en: {
     ...expectedCoreEn,
@@ -110,6 +116,12 @@ export const expectedMessages = {
       submit: 'Continue',
       welcome: 'Welcome, {{name}}',
       visiting: 'Visiting {{tenant}} (floor {{floor}})',
+    },
+    settings: {
+      title: 'Expected visitors',
+      arrivalAtKiosk: 'When a visitor types a valid invitation code on the visitor screen',
+      arrival: { confirm: 'Wait for the desk to confirm', checkIn: 'Check them in at once' },
+      earlyMinutes: 'Minutes before its time an invitation is accepted',
     },
   },
 };

@@ -1,5 +1,5 @@
 // The handover page (S-1), at the desk and on the guard's terminal (/handover): this shift's handover, handovers
-// waiting to be acknowledged, past handovers by date and person, and (admin) the template. `?print=<id>` shows
+// waiting to be acknowledged, past handovers by date and person, and (admin) where the template is set (管理). `?print=<id>` shows
 // the printable sheet.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, DatePicker, Drawer, Empty, Flex, Input, Table, Tabs, Tag, Typography } from 'antd';
@@ -10,13 +10,13 @@ import { api, staffClient } from '../../api/client';
 import type { Handover, HandoverSummary } from '../../../../shared/contract/handover';
 import { DUTY } from '../../../../shared/contract/shifts';
 import { useSession } from '../auth';
-import { ChecklistEditor } from '../shifts';
 import { useLocalizer } from '../../ui/localize';
 import { useHandover } from './store';
 import { HandoverDraft } from './HandoverDraft';
 import { HandoverSheet } from './HandoverSheet';
 import { AcknowledgeModal, useMayAcknowledge } from './AcknowledgeModal';
 import { PrintFrame } from '../../ui/PrintFrame';
+import { SetUpLink } from '../../ui/SetUpLink';
 
 const STATE_COLOR = { draft: 'default', signed: 'orange', acknowledged: 'green' } as const;
 
@@ -182,21 +182,7 @@ export function HandoverPage() {
     },
     { key: 'history', label: t('page.history'), children: <History onView={(id) => void view(id)} /> },
   ];
-  if (user?.role === 'admin') {
-    items.push({
-      key: 'template',
-      label: t('page.template'),
-      children: (
-        <ChecklistEditor
-          field="template"
-          intro={t('page.templateIntro')}
-          testId="handover-template"
-          load={async () => (await api.handover.settings({})).template}
-          save={async (template) => (await api.handover.updateSettings({ template })).template}
-        />
-      ),
-    });
-  }
+  if (user?.role === 'admin') items.push({ key: 'template', label: t('page.template'), children: <SetUpLink tab="handover" /> });
 
   return (
     <div data-testid="handover-page">

@@ -47,6 +47,12 @@ export const parcelsMessages = {
       held: '仍在存 {{count}} 件',
       entryUncollected: '{{number}}（{{tenant}}）超期未取',
     },
+    settings: {
+      title: '快递代收',
+      uncollectedDays: '存放几天未取即提醒',
+      couriers: '常用快递公司',
+      couriersHint: '登记时可一点选中；其他名称仍可直接输入。',
+    },
   },
   en: {
     ...parcelsCoreEn,
@@ -92,6 +98,12 @@ export const parcelsMessages = {
       collected: '{{count}} collected',
       held: '{{count}} still held',
       entryUncollected: '{{number}} ({{tenant}}) uncollected',
+    },
+    settings: {
+      title: 'Parcels',
+      uncollectedDays: 'Flag a parcel held longer than (days)',
+      couriers: 'Couriers offered',
+      couriersHint: 'Picked with one click when logging; any other name can still be typed.',
     },
   },
 };

@@ -1,10 +1,10 @@
-// /records: the reception record (《接待业主情况记录》) — the list with its filters; the administrator also finds the
-// record's settings here.
+// /records: the reception record (《接待业主情况记录》) — the list with its filters; the administrator also finds where
+// the record's settings are (管理).
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth';
 import { RecordsList } from './RecordsList';
-import { RecordsSettingsForm } from './RecordsSettingsForm';
+import { SetUpLink } from '../../ui/SetUpLink';
 
 export function RecordsPage() {
   const { t } = useTranslation('records');
@@ -19,7 +19,7 @@ export function RecordsPage() {
           destroyOnHidden
           items={[
             { key: 'list', label: t('page.list'), children: <RecordsList /> },
-            { key: 'settings', label: t('settingsPage.tab'), children: <RecordsSettingsForm /> },
+            { key: 'settings', label: t('settingsPage.tab'), children: <SetUpLink tab="records" /> },
           ]}
         />
       ) : (

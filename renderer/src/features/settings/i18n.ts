@@ -1,6 +1,6 @@
 export const settingsMessages = {
   'zh-CN': {
-    admin: { title: '管理', building: '大厦信息', records: '部门与时限', calls: '电话与话术', visitors: '访客设置', staff: '人员与岗位', devices: '配对设备', security: '安全', audit: '审计', backup: '备份', installation: '本机' },
+    admin: { title: '管理', building: '大厦信息', records: '部门与时限', calls: '电话与话术', visitors: '访客设置', handover: '交接单模板', opening: '开班检查', staff: '人员与岗位', devices: '配对设备', security: '安全', audit: '审计', backup: '备份', installation: '本机' },
     building: {
       name: '大厦名称',
       nameEn: '英文名称',
@@ -20,7 +20,7 @@ export const settingsMessages = {
     },
   },
   en: {
-    admin: { title: 'Admin', building: 'Building', records: 'Departments and time limits', calls: 'Phone desk and script', visitors: 'Visitors', staff: 'People and roles', devices: 'Paired devices', security: 'Security', audit: 'Audit', backup: 'Backups', installation: 'This PC' },
+    admin: { title: 'Admin', building: 'Building', records: 'Departments and time limits', calls: 'Phone desk and script', visitors: 'Visitors', handover: 'Handover template', opening: 'Opening check', staff: 'People and roles', devices: 'Paired devices', security: 'Security', audit: 'Audit', backup: 'Backups', installation: 'This PC' },
     building: {
       name: 'Building name',
       nameEn: 'English name',

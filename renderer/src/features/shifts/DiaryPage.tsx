@@ -1,4 +1,4 @@
-// The work diary page (S-2): this shift's diary, past diaries by date and person, and (admin) the opening check.
+// The work diary page (S-2): this shift's diary, past diaries by date and person, and (admin) where the opening check is set (管理).
 import { useCallback, useEffect, useState } from 'react';
 import { Button, DatePicker, Drawer, Empty, Flex, Form, Input, Modal, Table, Tabs, Tag, Typography, App } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,7 +8,7 @@ import type { Diary, ShiftSummary } from '../../../../shared/contract/shifts';
 import { useSession } from '../auth';
 import { useLocalizer } from '../../ui/localize';
 import { DiaryView } from './DiaryView';
-import { ChecklistEditor } from './ChecklistEditor';
+import { SetUpLink } from '../../ui/SetUpLink';
 
 function CurrentDiary() {
   const { t } = useTranslation('shifts');
@@ -121,21 +121,7 @@ export function DiaryPage() {
     { key: 'current', label: t('diary.current'), children: <CurrentDiary /> },
     { key: 'history', label: t('diary.history'), children: <History /> },
   ];
-  if (role === 'admin') {
-    items.push({
-      key: 'settings',
-      label: t('diary.settings'),
-      children: (
-        <ChecklistEditor
-          field="openingCheck"
-          intro={t('settings.intro')}
-          testId="opening-check-settings"
-          load={async () => (await api.shifts.settings({})).openingCheck}
-          save={async (openingCheck) => (await api.shifts.updateSettings({ openingCheck })).openingCheck}
-        />
-      ),
-    });
-  }
+  if (role === 'admin') items.push({ key: 'settings', label: t('diary.settings'), children: <SetUpLink tab="opening" /> });
   return (
     <div data-testid="diary-page">
       <Typography.Title level={4} style={{ marginTop: 0 }}>

@@ -1,10 +1,10 @@
-// The visitors page: the visit log, the watch list and (for admins) the visitor settings.
+// The visitors page: the visit log, the watch list and (for admins) where the visitor settings are (管理).
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth';
 import { VisitHistory } from './VisitHistory';
 import { WatchListAdmin } from './WatchListAdmin';
-import { VisitorSettingsForm } from './VisitorSettingsForm';
+import { SetUpLink } from '../../ui/SetUpLink';
 
 export function VisitorsPage() {
   const { t } = useTranslation('visitors');
@@ -19,7 +19,7 @@ export function VisitorsPage() {
         items={[
           { key: 'history', label: t('page.history'), children: <VisitHistory /> },
           { key: 'watch', label: t('page.watchList'), children: <WatchListAdmin /> },
-          ...(user?.role === 'admin' ? [{ key: 'settings', label: t('page.settings'), children: <VisitorSettingsForm /> }] : []),
+          ...(user?.role === 'admin' ? [{ key: 'settings', label: t('page.settings'), children: <SetUpLink tab="visitors" /> }] : []),
         ]}
       />
     </div>
