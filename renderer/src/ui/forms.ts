@@ -1,5 +1,8 @@
 // Forms validated by the contract's own zod schemas, with messages in the screen's language.
+import { useEffect, useRef, useState } from 'react';
+import { App, Form } from 'antd';
 import type { FormInstance, Rule } from 'antd/es/form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { i18next } from '../i18n';
 import { ApiError } from '../api/client';
@@ -53,4 +56,30 @@ export function showServerErrors(form: FormInstance, error: unknown, options: { 
     form.setFields(fieldErrors.map((i) => ({ name: i.name as (string | number)[], errors: [i.message] })));
   }
   return error.message;
+}
+
+/**
+ * A settings form's whole round: read the settings into the form when it mounts, and on save send them, put the
+ * saved answer back, say "saved", or show the server's refusal on its fields and above the button.
+ */
+export function useSettingsForm<T extends object>(read: () => Promise<T>, write: (values: T) => Promise<T>) {
+  const { t } = useTranslation('common');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<T>();
+  const [error, setError] = useState<string | null>(null);
+  const current = useRef({ read, write });
+  current.current = { read, write };
+  useEffect(() => {
+    void current.current.read().then((s) => form.setFieldsValue(s as Parameters<typeof form.setFieldsValue>[0]));
+  }, [form]);
+  const save = async (values: T) => {
+    setError(null);
+    try {
+      form.setFieldsValue((await current.current.write(values)) as Parameters<typeof form.setFieldsValue>[0]);
+      void message.success(t('saved'));
+    } catch (e) {
+      setError(showServerErrors(form, e));
+    }
+  };
+  return { form, error, save };
 }

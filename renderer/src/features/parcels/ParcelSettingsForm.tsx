@@ -1,32 +1,15 @@
 // Parcel settings (admin, in 管理 → 访客设置): after how many days a held parcel is flagged uncollected, and the
 // couriers offered for a quick pick (any other name can still be typed).
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, InputNumber, Select, Typography } from 'antd';
+import { Alert, Button, Form, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors, zodRule } from '../../ui/forms';
+import { useSettingsForm, zodRule } from '../../ui/forms';
 import { ParcelSettings } from '../../../../shared/contract/parcels';
 
 export function ParcelSettingsForm() {
   const { t } = useTranslation('parcels');
   const { t: tc } = useTranslation('common');
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ParcelSettings>();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void api.parcels.settings({}).then((s) => form.setFieldsValue(s));
-  }, [form]);
-
-  const save = async (values: ParcelSettings) => {
-    setError(null);
-    try {
-      form.setFieldsValue(await api.parcels.updateSettings(values));
-      void message.success(tc('saved'));
-    } catch (e) {
-      setError(showServerErrors(form, e));
-    }
-  };
+  const { form, error, save } = useSettingsForm<ParcelSettings>(() => api.parcels.settings({}), (values) => api.parcels.updateSettings(values));
 
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={(v) => void save(v)} data-testid="parcel-settings">
