@@ -10,9 +10,24 @@ import { shiftReadExamples, shiftWriteExamples } from './examples-shift';
 import { hardwareReadExamples, hardwareWriteExamples } from './examples-hardware';
 import { journeyNotForWriteHarness, journeyReadExamples, journeyWriteExamples } from './examples-journeys';
 
+import { ROLES } from '../../../shared/contract/define';
+
 export type { EarlierCall, Example, ExampleEnv } from './example-env';
 
 const foundationWriteExamples: Record<string, Example> = {
+  // A person's department must be one of the configured ones (or none): a generated marker would be refused.
+  'staff.create': {
+    make: async (env) => {
+      const settings = await env.query<{ departments: string[] }>('records.settings', {});
+      const departments = settings?.departments ?? [];
+      return {
+        name: env.marker,
+        role: env.rng.pick(ROLES),
+        pin: String(env.rng.int(1000, 99_999_999)),
+        department: departments.length > 0 && env.rng.chance(0.5) ? env.rng.pick(departments) : null,
+      };
+    },
+  },
   'auth.signIn': {
     needs: ['staff.create'],
     make: (env) => {
