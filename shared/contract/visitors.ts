@@ -241,7 +241,8 @@ const watchFields = {
 };
 
 export const KioskWelcome = z.object({
-  building: z.object({ name: z.string(), nameEn: z.string() }),
+  /** The time zone for the welcome's clock (V-5). */
+  building: z.object({ name: z.string(), nameEn: z.string(), timeZone: z.string() }),
   notices: z.array(z.object({ id: z.string(), title: z.string(), titleEn: z.string(), body: z.string(), bodyEn: z.string() })),
   purposes: z.array(z.object({ zh: z.string(), en: z.string() })),
   idNumber: z.enum(ID_NUMBER_ON_KIOSK),

@@ -15,7 +15,7 @@ export const callsSharedZhCN = {
     noKey: '快捷键需要一个主键，不能只有修饰键。',
     twoKeys: '快捷键只能有一个主键。',
     needsModifier: '字母、数字等按键须配合 Ctrl、Alt 或 Super 使用（功能键 F1–F24 可单独使用）。',
-    reserved: '该按键已被系统或前台其他功能占用（如 F3、F4、F5、F8、F10–F12、Alt+F4、Ctrl+C），请换一个。',
+    reserved: '该按键已被系统或前台其他功能占用（如 F1–F8、F10–F12、Alt+F4、Ctrl+C），请换一个。',
   },
   error: {
     notRinging: '没有正在响铃的来电。',
@@ -51,7 +51,7 @@ export const callsSharedEn: CallsSharedMessages = {
     noKey: 'A hotkey needs a main key, not only modifiers.',
     twoKeys: 'A hotkey has only one main key.',
     needsModifier: 'Letters, digits and similar keys need Ctrl, Alt or Super (F1–F24 may stand alone).',
-    reserved: 'That key is taken by the system or another desk function (F3, F4, F5, F8, F10–F12, Alt+F4, Ctrl+C …); choose another.',
+    reserved: 'That key is taken by the system or another desk function (F1–F8, F10–F12, Alt+F4, Ctrl+C …); choose another.',
   },
   error: {
     notRinging: 'No call is ringing.',

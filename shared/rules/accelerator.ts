@@ -51,8 +51,23 @@ const NAMED_KEYS: Record<string, string> = {
  * Alt+F4 are blocked by the kiosk, F4/F8/F10 are the lobby's guard / caller-gave-up / another-line keys, and
  * the editing shortcuts must keep working in every form.
  */
-/** F4 is the visitors' sign-out box (its placeholder says so); the phone's confidentiality guard has F3. */
-export const DESK_KEYS = { giveUp: 'F8', anotherLine: 'F10', guard: 'F3', signOutBox: 'F4' } as const;
+/**
+ * The lobby's own keys — one table for the handlers and the on-screen key map (F1). F4 is the visitors' sign-out
+ * box (its placeholder says so); the phone's confidentiality guard has F3. None of them can be the ring hotkey.
+ */
+export const DESK_KEYS = {
+  keyMap: 'F1',
+  visitor: 'F2',
+  guard: 'F3',
+  signOutBox: 'F4',
+  record: 'F6',
+  message: 'F7',
+  giveUp: 'F8',
+  anotherLine: 'F10',
+} as const;
+export type DeskKeyAction = keyof typeof DESK_KEYS;
+
+const DESK_KEY_NAMES: readonly string[] = Object.values(DESK_KEYS);
 
 export type AcceleratorProblem = 'empty' | 'unknownModifier' | 'unknownKey' | 'duplicateModifier' | 'noKey' | 'twoKeys' | 'needsModifier' | 'reserved';
 
@@ -85,7 +100,7 @@ function isFunctionKey(key: string): boolean {
 function isReserved(modifiers: readonly Modifier[], key: string): boolean {
   const has = (m: Modifier) => modifiers.includes(m);
   const ctrlLike = has('Control') || has('CommandOrControl') || has('Command');
-  if (['F5', 'F11', 'F12', DESK_KEYS.giveUp, DESK_KEYS.anotherLine, DESK_KEYS.guard, DESK_KEYS.signOutBox].includes(key)) return true;
+  if (['F5', 'F11', 'F12', ...DESK_KEY_NAMES].includes(key)) return true;
   if (has('Alt') && !ctrlLike && !has('Super') && (key === 'F4' || /^[1-9]$/.test(key) || key === 'Tab' || key === 'Left' || key === 'Right' || key === 'Home')) {
     return true;
   }

@@ -3,6 +3,8 @@ import { test, expect, signIn, choose } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function startDuty(page: Page, explain?: { key: string; comment: string }) {
+  // S-3: off duty the lobby shows one line; the opening check opens as its own step.
+  if (!(await page.getByTestId('shift-start').isVisible())) await page.getByTestId('shift-open').click();
   await expect(page.getByTestId('shift-start')).toBeVisible();
   for (const key of ['uniform', 'appearance', 'supplies', 'equipment', 'environment']) {
     if (key !== explain?.key) await page.getByTestId(`opening-${key}`).check();
@@ -51,6 +53,8 @@ test('S-1 S-2 S-3 V-3 V-4 a shift starts with the opening check; a visitor still
   // S-3: signing in to start duty with the opening check; an unticked item needs a comment.
   await page.goto(`${server.url}/#/lobby`);
   await signIn(page, '李前台', '1357');
+  await expect(page.getByTestId('off-duty')).toBeVisible();
+  await page.getByTestId('shift-open').click();
   await expect(page.getByTestId('shift-start')).toBeVisible();
   await page.getByTestId('shift-start-submit').click();
   await expect(page.getByTestId('shift-start')).toContainText('“按规定着工装，服装整洁，佩戴胸卡”未勾选，请说明情况。');

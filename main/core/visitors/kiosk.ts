@@ -3,7 +3,7 @@
 // tenant's or staff member's phone number, never another visitor's details.
 import type { CallContext, FeatureHandlers } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { buildingProfile } from '../settings';
+import { buildingProfile, buildingTimeZone } from '../settings';
 import { activePublicNotices } from '../notices';
 import { KIOSK_IDLE_SECONDS, type KioskStatus } from '../../../shared/contract/visitors';
 import { passQrText } from '../../../shared/rules/visitor-pass';
@@ -30,7 +30,7 @@ export const kioskHandlers: KioskHandlers = {
     const profile = buildingProfile(ctx.db);
     const settings = visitorSettings(ctx.db);
     return {
-      building: { name: profile?.name ?? '', nameEn: profile?.nameEn ?? '' },
+      building: { name: profile?.name ?? '', nameEn: profile?.nameEn ?? '', timeZone: buildingTimeZone(ctx.db) },
       notices: activePublicNotices(ctx.db, ctx.now).map((n) => ({ id: n.id, title: n.title, titleEn: n.title_en, body: n.body, bodyEn: n.body_en })),
       purposes: settings.purposes.map((p) => ({ zh: p.zh, en: p.en })),
       idNumber: settings.kioskIdNumber,

@@ -13,6 +13,7 @@ import { shellAddOns, staffPages } from './registry';
 import { TrailBanner } from '../features/audit/TrailBanner';
 
 const COLLAPSED_KEY = 'lobbyDesk.navCollapsed';
+const FOLD_BELOW_PX = 1600;
 /** Who was signed in at this screen last: another person signing in lands on the lobby, where their work is first. */
 let lastUserId: string | null = null;
 
@@ -24,7 +25,11 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const building = useBuilding();
   const navigate = useNavigate();
   const location = useLocation();
-  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  // Folded on a 1366-wide lobby PC unless the person chose otherwise: the lobby's three columns need the width.
+  const [collapsed, setCollapsed] = useState(() => {
+    const chosen = localStorage.getItem(COLLAPSED_KEY);
+    return chosen === null ? window.innerWidth < FOLD_BELOW_PX : chosen === '1';
+  });
   const userId = user?.id ?? null;
   useEffect(() => {
     if (!userId) return;

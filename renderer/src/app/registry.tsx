@@ -18,7 +18,7 @@ import {
 import type { Role } from '../../../shared/contract/define';
 import { AdminPage } from '../features/settings/AdminPage';
 import { CallLogPage } from '../features/calls/CallLogPage';
-import { PhonePanel } from '../features/calls/PhonePanel';
+import { CallFiguresPanel, PhonePanel } from '../features/calls/PhonePanel';
 import { CALL_TO_CALLBACK, PHONE_DESK } from '../../../shared/contract/calls';
 import { CallsShell } from '../features/calls/CallsShell';
 import { RingHotkey } from '../features/calls/use-phone-keys';
@@ -32,6 +32,7 @@ import { DESK, STAFF } from '../../../shared/contract/define';
 import { VISITOR_DESK } from '../../../shared/contract/visitors';
 import { DeskRegistration } from '../features/visitors/DeskRegistration';
 import { VisitorsBoard } from '../features/visitors/VisitorsBoard';
+import { PendingBoard } from '../features/visitors/PendingBoard';
 import { VisitorsPage } from '../features/visitors/VisitorsPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { CallbacksPanel } from '../features/callbacks/CallbacksPanel';
@@ -77,7 +78,16 @@ export interface LobbyPanel {
    * in. The receptionist's lobby has no such row (the whole lobby is their work).
    */
   workFor?: readonly Role[];
+  /**
+   * Where it stands on the desk's one-screen lobby (roles without a "My work" row): the shift line across the top,
+   * then three columns — act now (ordered by urgency), registration, and the lists that grow.
+   */
+  zone: LobbyZone;
+  /** Held at the top of its column while the rest of the column scrolls under it (the ring timer). */
+  pinned?: boolean;
 }
+
+export type LobbyZone = 'bar' | 'now' | 'entry' | 'lists';
 
 /** Mounted once around every staff screen for the roles listed: listeners, global drawers, shortcuts. */
 export interface ShellAddOn {
@@ -103,23 +113,26 @@ export const staffPages: StaffPage[] = [
 ];
 
 export const lobbyPanels: LobbyPanel[] = [
-  { key: 'work-audit', element: <AuditWork />, roles: ['supervisor'], span: 8, workFor: ['supervisor'] },
-  { key: 'work-owned', element: <OwnedWork />, roles: ['supervisor', 'manager'], span: 8, workFor: ['supervisor', 'manager'] },
-  { key: 'work-escalations', element: <EscalationsWork />, roles: ['supervisor'], span: 8, workFor: ['supervisor'] },
-  { key: 'work-review', element: <ReviewWork />, roles: ['manager'], span: 8, workFor: ['manager'] },
-  { key: 'work-forwarded', element: <ForwardedWork />, roles: ['department'], span: 24, workFor: ['department'] },
-  { key: 'shift', element: <ShiftPanel />, roles: DUTY, span: 24 },
-  { key: 'handover-pending', element: <PendingPanel />, roles: ['security', 'supervisor', 'manager'], span: 24, workFor: ['security'] },
-  { key: 'visitor-desk', element: <DeskRegistration />, roles: VISITOR_DESK, span: 9 },
-  { key: 'visitors', element: <VisitorsBoard />, roles: VISITOR_DESK, span: 15, workFor: ['security'] },
-  { key: 'expected', element: <ExpectedPanel />, roles: VISITOR_DESK, span: 9 },
-  { key: 'parcels', element: <ParcelsPanel />, roles: VISITOR_DESK, span: 15 },
-  { key: 'calls', element: <PhonePanel />, roles: PHONE_DESK, span: 12 },
-  { key: 'records', element: <LobbyRecordsPanel />, roles: RECORD_DESK, span: 12 },
-  { key: 'callbacks', element: <CallbacksPanel />, roles: DESK, span: 15 },
-  { key: 'notices', element: <NoticesPanel />, roles: STAFF, span: 9 },
-  { key: 'incidents', element: <IncidentsPanel />, roles: INCIDENT_ROLES, span: 12 },
-  { key: 'keys', element: <KeysPanel />, roles: KEY_ROLES, span: 12 },
+  { key: 'work-audit', element: <AuditWork />, roles: ['supervisor'], span: 8, workFor: ['supervisor'], zone: 'now' },
+  { key: 'work-owned', element: <OwnedWork />, roles: ['supervisor', 'manager'], span: 8, workFor: ['supervisor', 'manager'], zone: 'now' },
+  { key: 'work-escalations', element: <EscalationsWork />, roles: ['supervisor'], span: 8, workFor: ['supervisor'], zone: 'now' },
+  { key: 'work-review', element: <ReviewWork />, roles: ['manager'], span: 8, workFor: ['manager'], zone: 'now' },
+  { key: 'work-forwarded', element: <ForwardedWork />, roles: ['department'], span: 24, workFor: ['department'], zone: 'now' },
+  { key: 'shift', element: <ShiftPanel />, roles: DUTY, span: 24, zone: 'bar' },
+  { key: 'handover-pending', element: <PendingPanel />, roles: ['security', 'supervisor', 'manager'], span: 24, workFor: ['security'], zone: 'now' },
+  // Act now, most urgent first: a ringing line, a visitor awaiting confirmation, escalations, callbacks due.
+  { key: 'calls', element: <PhonePanel />, roles: PHONE_DESK, span: 12, zone: 'now', pinned: true },
+  { key: 'visitors-pending', element: <PendingBoard />, roles: VISITOR_DESK, span: 24, workFor: ['security'], zone: 'now' },
+  { key: 'records', element: <LobbyRecordsPanel />, roles: RECORD_DESK, span: 12, zone: 'now' },
+  { key: 'callbacks', element: <CallbacksPanel />, roles: DESK, span: 15, zone: 'now' },
+  { key: 'visitor-desk', element: <DeskRegistration />, roles: VISITOR_DESK, span: 9, zone: 'entry' },
+  { key: 'expected', element: <ExpectedPanel />, roles: VISITOR_DESK, span: 9, zone: 'entry' },
+  { key: 'parcels', element: <ParcelsPanel />, roles: VISITOR_DESK, span: 15, zone: 'entry' },
+  { key: 'visitors', element: <VisitorsBoard />, roles: VISITOR_DESK, span: 15, workFor: ['security'], zone: 'lists' },
+  { key: 'call-figures', element: <CallFiguresPanel />, roles: PHONE_DESK, span: 12, zone: 'lists' },
+  { key: 'notices', element: <NoticesPanel />, roles: STAFF, span: 9, zone: 'lists' },
+  { key: 'incidents', element: <IncidentsPanel />, roles: INCIDENT_ROLES, span: 12, zone: 'lists' },
+  { key: 'keys', element: <KeysPanel />, roles: KEY_ROLES, span: 12, zone: 'lists' },
 ];
 
 export const shellAddOns: ShellAddOn[] = [

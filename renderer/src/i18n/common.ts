@@ -55,6 +55,26 @@ export const commonZhCN = {
   lobby: {
     welcome: '欢迎，{{name}}',
     noPanels: '此岗位在前台没有面板。',
+    now: '现在处理',
+    entry: '登记',
+    lists: '楼内与今日',
+  },
+  keyMap: {
+    button: '快捷键',
+    title: '前台快捷键',
+    key: '按键',
+    does: '作用',
+    action: {
+      ring: '来电响铃开始计时；再按一次接听响铃最久的来电',
+      anotherLine: '另一条线路同时来电',
+      giveUp: '响铃最久的来电方已挂断',
+      guard: '通话中：查询租户电话时的保密提示',
+      visitor: '登记访客：光标到手机号',
+      signOutBox: '访客离开：光标到出门单号框（可扫码）',
+      record: '新建接待记录',
+      message: '记录留言 / 待回电',
+      keyMap: '显示或关闭本快捷键表',
+    },
   },
 };
 
@@ -115,5 +135,25 @@ export const commonEn: CommonMessages = {
   lobby: {
     welcome: 'Welcome, {{name}}',
     noPanels: 'This role has no lobby panels.',
+    now: 'Act now',
+    entry: 'Register',
+    lists: 'In the building and today',
+  },
+  keyMap: {
+    button: 'Keys',
+    title: 'The desk’s keys',
+    key: 'Key',
+    does: 'What it does',
+    action: {
+      ring: 'A call rings: start the ring timer; press again to answer the longest-ringing line',
+      anotherLine: 'Another line rings at the same time',
+      giveUp: 'The longest-ringing caller hung up',
+      guard: 'During a call: the confidentiality rule for a tenant’s number',
+      visitor: 'Register a visitor: cursor in the mobile number',
+      signOutBox: 'A visitor leaves: cursor in the pass box (scan or type)',
+      record: 'New reception record item',
+      message: 'Take a message / call back',
+      keyMap: 'Show or close this key map',
+    },
   },
 };

@@ -103,7 +103,7 @@ describe('visitor self-registration', () => {
     }
   });
 
-  it('V-5 the welcome carries the building’s name, current public notices and the purposes', async () => {
+  it('V-5 the welcome carries the building’s name and time zone, current public notices and the purposes', async () => {
     desk = await createDesk();
     const kiosk = await pairKiosk(desk);
     const admin = as(desk.admin.token);
@@ -112,7 +112,7 @@ describe('visitor self-registration', () => {
     await desk.core.invoke(admin, 'notices.create', { title: '1201 快递', public: true, target: 'unit', targetValue: '1201' });
     await desk.core.invoke(admin, 'notices.create', { title: '明天的通知', public: true, activeFrom: desk.clock.now() + 86_400_000 });
     const welcome = await desk.core.invoke(kiosk.credentials, 'visitors.kioskWelcome', {});
-    expect(welcome.building).toEqual({ name: '华信大厦', nameEn: 'Huaxin Tower' });
+    expect(welcome.building).toEqual({ name: '华信大厦', nameEn: 'Huaxin Tower', timeZone: 'Asia/Shanghai' });
     expect(welcome.notices.map((n) => n.title)).toEqual(['本周六停水']);
     expect(welcome.purposes.map((p) => p.zh)).toEqual(['商务拜访', '面试', '送货', '快递外卖', '施工维修', '探亲访友', '其他']);
     expect(welcome).toMatchObject({ idNumber: 'off', idleSeconds: 60 });

@@ -13,6 +13,7 @@ import { formatTime } from '../../../../shared/rules/time';
 import { useCallbacks } from './store';
 import { CallbackForm } from './CallbackForm';
 import { OutcomeDialog } from './OutcomeDialog';
+import { DESK_KEYS } from '../../../../shared/rules/accelerator';
 
 export function CallbacksPanel() {
   const { t } = useTranslation('callbacks');
@@ -29,7 +30,7 @@ export function CallbacksPanel() {
     void load();
     const off = listen();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F7') {
+      if (e.key === DESK_KEYS.message) {
         e.preventDefault();
         setAdding(true);
       }

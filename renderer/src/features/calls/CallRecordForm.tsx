@@ -127,7 +127,9 @@ export function CallRecordForm(props: {
         </Col>
       </Row>
       <Form.Item style={ITEM} name="topic" label={t('record.topic')} rules={[zodRule(shape.topic)]}>
-        <AutoComplete options={topics.map((v) => ({ value: v }))}>
+        {/* The suggestions narrow as the topic is typed: a topic of its own closes them, so they never lie over
+            the outcome buttons below (the lobby's act-now column stacks the form). */}
+        <AutoComplete options={topics.map((v) => ({ value: v }))} filterOption={(typed, option) => String(option?.value ?? '').includes(typed.trim())}>
           <Input data-testid="call-topic" />
         </AutoComplete>
       </Form.Item>

@@ -1,5 +1,5 @@
-// The lobby's phone desk (P-1 … P-5): today's figures, the big ring button, each ringing line, each call in
-// conversation with its script and record. Keyboard-first: see usePhoneKeys.
+// The lobby's phone desk (P-1 … P-5): the big ring button or each ringing line first, each call in conversation
+// with its script and record. Today's figures are informational: their own panel, with the lists. Keyboard-first: see usePhoneKeys.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Flex, Typography } from 'antd';
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
@@ -12,6 +12,7 @@ import { CallCard, type CallCardHandle } from './CallCard';
 import { CallFigures } from './CallFigures';
 import { GuardModal } from './GuardModal';
 import { DEFAULT_TIME_ZONE } from '../../../../shared/rules/time';
+import { DESK_KEYS } from '../../../../shared/rules/accelerator';
 
 const REFRESH_MS = 60_000;
 
@@ -61,6 +62,7 @@ export function PhonePanel() {
 
   return (
     <Card
+      size="small"
       title={
         <span>
           <PhoneOutlined style={{ marginInlineEnd: 8 }} />
@@ -70,8 +72,8 @@ export function PhonePanel() {
       extra={<Typography.Text type="secondary">{t('panel.standard', { target: phone.settings.targetRings })}</Typography.Text>}
       data-testid="phone-panel"
     >
-      <CallFigures figures={phone.figures} targetRings={phone.settings.targetRings} />
-      <div style={{ marginTop: 16 }}>
+      {/* The ring timer first, always in the same place: in the lobby's act-now column it stays at the top. */}
+      <div className="ld-ring-zone" data-testid="ring-zone">
         {phone.ringing.length === 0 ? (
           <Button
             type="primary"
@@ -97,7 +99,7 @@ export function PhonePanel() {
               />
             ))}
             <Button icon={<PlusOutlined />} onClick={() => void phone.ring('button').catch(report)} data-testid="ring-another-line">
-              {t('panel.anotherLine')} <kbd style={{ marginInlineStart: 6 }}>F10</kbd>
+              {t('panel.anotherLine')} <kbd style={{ marginInlineStart: 6 }}>{DESK_KEYS.anotherLine}</kbd>
             </Button>
           </Flex>
         )}
@@ -119,10 +121,25 @@ export function PhonePanel() {
           ))}
         </Flex>
       )}
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }} data-testid="phone-keys">
-        {t('panel.keys', { hotkey })}
-      </Typography.Paragraph>
+      {/* The call's own keys while one is in conversation; all the desk's keys are on the key map (F1). */}
+      {phone.inProgress.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }} data-testid="phone-keys">
+          {t('panel.keys', { hotkey })}
+        </Typography.Paragraph>
+      )}
       <GuardModal open={ruleOnly} hasCall={false} onClose={() => setRuleOnly(false)} onTakeMessage={async () => setRuleOnly(false)} />
+    </Card>
+  );
+}
+
+/** Today's phone figures (P-5) on the lobby, beside the lists: the phone panel above keeps them current. */
+export function CallFiguresPanel() {
+  const { t } = useTranslation('calls');
+  const figures = usePhone((s) => s.figures);
+  const targetRings = usePhone((s) => s.settings.targetRings);
+  return (
+    <Card size="small" title={t('figures.title')} data-testid="call-figures-panel">
+      <CallFigures figures={figures} targetRings={targetRings} />
     </Card>
   );
 }

@@ -102,6 +102,7 @@ const zhCN = {
     callback: '已安排回电',
   },
   figures: {
+    title: '今日电话',
     today: '今日来电',
     withinTarget: '{{target}} 声内接听',
     meanAnswer: '平均接听',
@@ -276,6 +277,7 @@ const en: CallsMessages = {
     callback: 'Callback arranged',
   },
   figures: {
+    title: 'Calls today',
     today: 'Calls today',
     withinTarget: 'Within {{target}} rings',
     meanAnswer: 'Mean answer time',

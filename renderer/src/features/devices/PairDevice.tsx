@@ -1,4 +1,5 @@
-// Shown on a screen that must be paired first (a visitor tablet, a LAN terminal): enter the admin's code.
+// Shown on a screen that must be paired first (a visitor tablet, a LAN terminal): enter the admin's code. Centred,
+// with touch-sized field and button (≥ 48 px): the tablet may have no keyboard but its own.
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -19,8 +20,8 @@ export function PairDevice({ client, onPaired }: { client: ApiClient; onPaired: 
     }
   };
   return (
-    <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#f0f2f5' }}>
-      <Card style={{ width: 460 }} title={t('pairTitle')} data-testid="pair-device">
+    <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#f0f2f5', padding: 16, boxSizing: 'border-box' }}>
+      <Card style={{ width: 'min(560px, 100%)' }} title={t('pairTitle')} data-testid="pair-device">
         <Typography.Paragraph>{t('pairIntro')}</Typography.Paragraph>
         <Flex gap={8}>
           <Input
@@ -29,9 +30,10 @@ export function PairDevice({ client, onPaired }: { client: ApiClient; onPaired: 
             onChange={(e) => setCode(e.target.value)}
             onPressEnter={() => void submit()}
             placeholder="XXXX-XXXX"
+            style={{ height: 56, fontSize: 22 }}
             data-testid="pair-code"
           />
-          <Button size="large" type="primary" onClick={() => void submit()} data-testid="pair-submit">
+          <Button size="large" type="primary" style={{ height: 56, fontSize: 20 }} onClick={() => void submit()} data-testid="pair-submit">
             {t('pairSubmit')}
           </Button>
         </Flex>

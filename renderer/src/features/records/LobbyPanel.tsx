@@ -1,7 +1,7 @@
 // The lobby's record panel: the timer's notices as banners with a sound, the audit and Monday-review reminders,
 // and open items due within 24 h or overdue grouped by who owns them — each one click from its detail.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Col, Empty, List, Row, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Empty, Flex, List, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -77,6 +77,7 @@ export function LobbyRecordsPanel() {
 
   return (
     <Card
+      size="small"
       title={
         <Space>
           {t('lobby.title')}
@@ -85,10 +86,12 @@ export function LobbyRecordsPanel() {
       }
       extra={
         <Space>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => openNew()} data-testid="records-new">
+          <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => openNew()} data-testid="records-new">
             {t('newItemShortcut')}
           </Button>
-          <Button onClick={() => navigate('/records')}>{t('lobby.all')}</Button>
+          <Button size="small" onClick={() => navigate('/records')}>
+            {t('lobby.all')}
+          </Button>
         </Space>
       }
       data-testid="lobby-records"
@@ -121,16 +124,17 @@ export function LobbyRecordsPanel() {
         {view && LEVELS.every((l) => view.groups[l].length === 0) ? (
           <Empty description={t('lobby.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (
-          <Row gutter={12}>
+          // One group under the other (the lobby's act-now column is narrow); an empty group is its heading alone.
+          <Flex vertical gap={4}>
             {LEVELS.map((level) => (
-              <Col key={level} xs={24} lg={8}>
+              <div key={level} data-testid={`lobby-group-${level}`}>
                 <Typography.Text strong>
                   {t(`ownerLevel.${level}`)} ({view?.groups[level].length ?? 0})
                 </Typography.Text>
-                <List size="small" dataSource={view?.groups[level] ?? []} renderItem={(item) => <Row1 item={item} now={now} />} data-testid={`lobby-group-${level}`} />
-              </Col>
+                {(view?.groups[level].length ?? 0) > 0 && <List size="small" dataSource={view?.groups[level] ?? []} renderItem={(item) => <Row1 item={item} now={now} />} />}
+              </div>
             ))}
-          </Row>
+          </Flex>
         )}
       </Space>
     </Card>

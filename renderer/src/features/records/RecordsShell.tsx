@@ -12,6 +12,7 @@ import { NewRecordModal } from './NewRecordModal';
 import { RecordDrawer } from './RecordDrawer';
 import { at } from './format';
 import { useRecords } from './store';
+import { DESK_KEYS } from '../../../../shared/rules/accelerator';
 
 /** A push about an item this screen itself just forwarded or reopened is not news to it. */
 const OWN_CHANGE_MS = 10_000;
@@ -67,7 +68,7 @@ export function RecordsShell() {
   useEffect(() => {
     if (!isDesk) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F6') {
+      if (e.key === DESK_KEYS.record) {
         e.preventDefault();
         openNew();
       }

@@ -1,13 +1,15 @@
-// Lobby panel: start duty with the opening check (S-3), or — on duty — the shift at a glance with the way to the
-// diary and the handover.
+// The lobby's shift line: off duty, one line with the way to the opening check (S-3), which opens as a step of its
+// own (a dialog) instead of pushing the desk down; on duty, the shift at a glance with the diary and the handover
+// one click away.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Flex, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { BookOutlined, CheckCircleOutlined, LoginOutlined, SwapOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, staffClient } from '../../api/client';
 import { useShift } from './store';
 import { useLocalizer } from '../../ui/localize';
+import { useSession } from '../auth';
 
 type Answer = { ok: boolean; comment: string };
 
@@ -22,6 +24,8 @@ export function ShiftPanel() {
   const [explaining, setExplaining] = useState<Record<string, boolean>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState(false);
+  const user = useSession((u) => u.user);
 
   useEffect(() => {
     void load();
@@ -69,6 +73,7 @@ export function ShiftPanel() {
     setIssues({});
     try {
       await start(openingCheck.map((c) => ({ key: c.key, ok: answer(c.key).ok, comment: answer(c.key).comment })));
+      setChecking(false);
       void message.success(t('panel.started'));
     } catch (e) {
       if (e instanceof ApiError) {
@@ -86,7 +91,17 @@ export function ShiftPanel() {
   };
 
   return (
-    <Card title={<><LoginOutlined /> {t('panel.startTitle')}</>} data-testid="shift-start">
+    <Card size="small" data-testid="shift-panel">
+      <Flex align="center" gap={16} wrap data-testid="off-duty">
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {t('panel.offDuty', { name: user?.name ?? '' })}
+        </Typography.Text>
+        <Button type="primary" icon={<LoginOutlined />} style={{ marginLeft: 'auto' }} onClick={() => setChecking(true)} autoFocus data-testid="shift-open">
+          {t('panel.open')}
+        </Button>
+      </Flex>
+      <Modal open={checking} title={<><LoginOutlined /> {t('panel.startTitle')}</>} footer={null} onCancel={() => setChecking(false)} width={640} destroyOnHidden>
+      <div data-testid="shift-start">
       <Typography.Paragraph type="secondary">{t('panel.startIntro')}</Typography.Paragraph>
       <List
         size="small"
@@ -133,6 +148,8 @@ export function ShiftPanel() {
       <Button type="primary" size="large" loading={busy} onClick={() => void submit()} style={{ marginTop: 12 }} data-testid="shift-start-submit">
         {t('panel.start')}
       </Button>
+      </div>
+      </Modal>
     </Card>
   );
 }

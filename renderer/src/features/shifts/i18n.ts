@@ -18,6 +18,8 @@ export const shiftsMessages = {
       diary: '工作日记',
       handover: '交班',
       notDuty: '此岗位不需要开班。',
+      offDuty: '{{name}}，您还未开班：开班前请完成开班检查。',
+      open: '开班检查',
     },
     diary: {
       title: '工作日记',
@@ -76,6 +78,8 @@ export const shiftsMessages = {
       diary: 'Work diary',
       handover: 'Hand over',
       notDuty: 'This role does not start desk shifts.',
+      offDuty: '{{name}}, you are not on duty yet: the opening check comes first.',
+      open: 'Opening check',
     },
     diary: {
       title: 'Work diary',

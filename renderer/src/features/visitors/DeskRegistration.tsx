@@ -21,6 +21,7 @@ import { VisitorPass, passQrDataUrl } from './print/VisitorPass';
 import { useSession } from '../auth';
 import { useFormDraft, writeDraft } from '../../ui/drafts';
 import { tabLeaves } from '../../ui/keyboard';
+import { DESK_KEYS } from '../../../../shared/rules/accelerator';
 
 interface FormValues {
   mobile: string;
@@ -118,7 +119,7 @@ export function DeskRegistration() {
   useEffect(() => {
     void loadSettings();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2') {
+      if (e.key === DESK_KEYS.visitor) {
         e.preventDefault();
         mobileRef.current?.focus({ cursor: 'all' });
       }
@@ -214,16 +215,17 @@ export function DeskRegistration() {
         </Flex>
       }
       extra={
-        <Flex align="center" gap={8}>
-          <Button size="small" icon={<IdcardOutlined />} onClick={() => void readCard()} data-testid="desk-read-card">
-            {t('desk.readCard')}
-          </Button>
-          <Typography.Text type="secondary">{t('desk.shortcut')}</Typography.Text>
-        </Flex>
+        <Button size="small" icon={<IdcardOutlined />} onClick={() => void readCard()} data-testid="desk-read-card">
+          {t('desk.readCard')}
+        </Button>
       }
       data-testid="desk-registration"
     >
       {view}
+      {/* Under the title, not beside it: in the lobby's middle column the title and the card button fill the row. */}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -4, marginBottom: 8 }}>
+        {t('desk.shortcut')}
+      </Typography.Paragraph>
       <Form<FormValues>
         form={form}
         layout="vertical"

@@ -1,8 +1,7 @@
-// The lobby's visitor board (V-2, V-4): self-registrations awaiting confirmation, everyone in the building with
-// time in and duration, sign-out by click, by typed pass number or by a keyboard-wedge QR scan, the overstay
+// The lobby's visitor board (V-4): everyone in the building with time in and duration, sign-out by click, by typed pass number or by a keyboard-wedge QR scan, the overstay
 // alert, and the printable roll-call list.
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
-import { Alert, App, Badge, Button, Card, Empty, Flex, Input, Space, Table, Tag, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Input, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { CameraOutlined, LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
@@ -12,8 +11,7 @@ import { looksLikeScannedPass } from '../../../../shared/rules/visitor-pass';
 import type { Visit } from '../../../../shared/contract/visitors';
 import { peopleCount, useVisitors } from './store';
 import { useNow } from '../../ui/use-now';
-import { purposeText, stayText, timeText, visitingText } from './format';
-import { ConfirmDialog } from './ConfirmDialog';
+import { stayText, timeText, visitingText } from './format';
 import { EndOfDayRoll } from './EndOfDayRoll';
 import { usePassPrinter } from './DeskRegistration';
 import { usePrintView } from '../../ui/print-view';
@@ -25,11 +23,10 @@ import { DESK_KEYS } from '../../../../shared/rules/accelerator';
 export function VisitorsBoard() {
   const { t, i18n } = useTranslation('visitors');
   const { message } = App.useApp();
-  const { pending, inBuilding, overstayMinutes, settings, load, listen } = useVisitors();
+  const { inBuilding, overstayMinutes, settings, load, listen } = useVisitors();
   const building = useBuilding();
   useNow(); // re-renders the durations; each render reads the clock afresh
   const now = Date.now();
-  const [confirming, setConfirming] = useState<Visit | null>(null);
   const [photographing, setPhotographing] = useState<Visit | null>(null);
   const [pass, setPass] = useState('');
   const [passError, setPassError] = useState<string | null>(null);
@@ -101,51 +98,6 @@ export function VisitorsBoard() {
       <Card
         size="small"
         title={
-          <Badge count={pending.length} offset={[12, 0]}>
-            <span>{t('pending.title')}</span>
-          </Badge>
-        }
-        data-testid="pending-panel"
-      >
-        {pending.length === 0 ? (
-          <Typography.Text type="secondary">{t('pending.none')}</Typography.Text>
-        ) : (
-          <Flex vertical gap={8}>
-            {pending.map((v) => (
-              <Flex
-                key={v.id}
-                justify="space-between"
-                align="center"
-                style={{ padding: '8px 12px', borderRadius: 6, background: v.watchMatches.length ? '#fff1f0' : '#fffbe6', border: `1px solid ${v.watchMatches.length ? '#ffa39e' : '#ffe58f'}` }}
-                data-testid={`pending-${v.visitorName}`}
-              >
-                <span>
-                  <Typography.Text strong>{v.visitorName}</Typography.Text> · {visitingText(v)} · {purposeText(settings?.purposes, v.purpose, i18n.language)} · {v.partySize}
-                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                    {t('pending.registeredAt', { time: timeText(v.registeredAt, building.timeZone) })}
-                  </Typography.Text>
-                  {v.pendingAlerted && (
-                    <Tag color="orange" style={{ marginLeft: 8 }} data-testid={`pending-waiting-${v.visitorName}`}>
-                      {t('pending.waiting')}
-                    </Tag>
-                  )}
-                  {v.watchMatches.length > 0 && (
-                    <Tag color="red" style={{ marginLeft: 8 }}>
-                      {t('watch.badge')}
-                    </Tag>
-                  )}
-                </span>
-                <Button type="primary" size="small" onClick={() => setConfirming(v)} data-testid={`pending-open-${v.visitorName}`}>
-                  {t('pending.confirm')} / {t('pending.decline')}
-                </Button>
-              </Flex>
-            ))}
-          </Flex>
-        )}
-      </Card>
-      <Card
-        size="small"
-        title={
           <Flex gap={8} align="center">
             <TeamOutlined /> {t('inBuilding.title')}
             <Typography.Text type="secondary" data-testid="in-building-count">
@@ -190,6 +142,8 @@ export function VisitorsBoard() {
           size="small"
           style={{ marginTop: 8 }}
           pagination={false}
+          // A narrow lobby column scrolls the table sideways rather than squeezing names into one character.
+          scroll={{ x: 'max-content' }}
           dataSource={inBuilding}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inBuilding.none')} /> }}
           onRow={(v) => ({ 'data-testid': `in-building-${v.visitorName}`, style: v.overstay ? { background: '#fff7e6' } : undefined }) as HTMLAttributes<HTMLElement>}
@@ -247,7 +201,6 @@ export function VisitorsBoard() {
           ]}
         />
       </Card>
-      {confirming && <ConfirmDialog visit={confirming} onClose={() => setConfirming(null)} />}
       {photographing && (
         <PhotoDialog
           visit={photographing}
