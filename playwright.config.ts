@@ -24,6 +24,8 @@ export default defineConfig({
   outputDir: 'test-results',
   projects: [
     { name: 'e2e', testMatch: 'e2e/**/*.spec.ts' },
+    // README's images from seeded data (`npm run screenshots` writes them to docs/screenshots/).
+    { name: 'screenshots', testMatch: 'screenshots/**/*.spec.ts' },
     // After the browser tests: these rebuild the native module for Electron and back, which must not happen
     // while browser tests run servers under Node.
     { name: 'electron', testMatch: 'electron/**/*.spec.ts', dependencies: ['e2e'] },
