@@ -98,3 +98,67 @@ test('V-2 the kiosk registration at 1280×800 never needs scrolling: one step pe
   expect(missing).toEqual([]);
   await context.close();
 });
+
+/** Every button and field the visitor can touch on this screen is at least 48 px high (V-5). */
+async function touchTargetsAreLarge(page: Page): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, input:not([type="checkbox"]):not([type="radio"]), [role="button"]')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ what: el.dataset.testid ?? el.textContent?.trim() ?? el.tagName, height: el.getBoundingClientRect().height }))
+      .filter((t) => t.height < 48),
+  );
+  expect(small, 'touch targets under 48 px').toEqual([]);
+}
+
+/** The element's centre is within 10 % of the screen's vertical middle. */
+async function verticallyCentred(page: Page, testId: string): Promise<void> {
+  const box = (await page.getByTestId(testId).boundingBox())!;
+  const height = page.viewportSize()!.height;
+  expect(Math.abs(box.y + box.height / 2 - height / 2), `${testId} centred`).toBeLessThan(height * 0.1);
+}
+
+for (const screen of [
+  { name: 'a 1280×800 tablet', width: 1280, height: 800 },
+  { name: 'a 1080×1920 portrait screen', width: 1080, height: 1920 },
+]) {
+  test(`V-5 V-2 on ${screen.name} the pairing card and the welcome are centred, with the time, and every touch target is at least 48 px`, async ({ browser, server, seeded }) => {
+    const admin = { token: seeded.adminToken };
+    await seeded.call('directory.create', { kind: 'company', name: '华信科技有限公司', displayName: '华信科技', floor: '12', contact: { name: '王经理', phone: '13800138000' } }, admin);
+    expect((await seeded.call('notices.create', { title: '本周六 8:00–12:00 停水检修', public: true }, admin)).status).toBe(200);
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: screen.width, height: screen.height }, hasTouch: true });
+    const page = await context.newPage();
+
+    // Not paired yet: the pairing card, centred, typed into on the tablet's own keyboard.
+    await page.goto(`${server.url}/#/visitor`);
+    await expect(page.getByTestId('pair-device')).toBeVisible();
+    await verticallyCentred(page, 'pair-device');
+    await touchTargetsAreLarge(page);
+    const code = await seeded.call<{ code: string }>('devices.createPairingCode', { name: '大堂平板', kind: 'kiosk' }, admin);
+    await page.getByTestId('pair-code').fill(code.body.code);
+    await page.getByTestId('pair-submit').tap();
+
+    // The welcome: the building's name, the time in the building's zone, the public notice; centred, nothing below the fold.
+    await expect(page.getByTestId('visitor-welcome')).toBeVisible();
+    await expect(page.getByTestId('visitor-welcome-title')).toContainText('华信大厦');
+    const shanghai = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+    const clock = await page.getByTestId('visitor-clock').textContent();
+    const times = [Date.now() - 60_000, Date.now(), Date.now() + 60_000].map((t) => shanghai.format(t));
+    expect(times.some((t) => clock!.includes(t)), `${clock} shows the building's time`).toBe(true);
+    await expect(page.getByTestId('visitor-notices')).toContainText('停水检修');
+    await verticallyCentred(page, 'visitor-start');
+    await fitsTheScreen(page, 'visitor-start');
+    await touchTargetsAreLarge(page);
+
+    // The first steps keep the large targets and fit the screen.
+    await page.getByTestId('visitor-start').tap();
+    await expect(page.getByTestId('kiosk-consent')).toBeVisible();
+    await fitsTheScreen(page, 'kiosk-consent-next');
+    await touchTargetsAreLarge(page);
+    await page.locator('label.kiosk-check').first().tap();
+    await page.getByTestId('kiosk-consent-next').tap();
+    await expect(page.getByTestId('kiosk-step-1')).toBeVisible();
+    await fitsTheScreen(page, 'kiosk-next');
+    await touchTargetsAreLarge(page);
+    await context.close();
+  });
+}

@@ -4,6 +4,7 @@ import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../i18n';
 import { staffClient, kioskClient } from '../api/client';
+import { headerButton } from './kiosk/styles';
 
 export function LanguageSwitch({ remember = true, size = 'middle' }: { remember?: boolean; size?: 'middle' | 'large' }) {
   const { t, i18n } = useTranslation('common');
@@ -11,6 +12,8 @@ export function LanguageSwitch({ remember = true, size = 'middle' }: { remember?
   return (
     <Button
       size={size}
+      // Large is the visitor screen's: a touch target of 56 px (V-5).
+      style={size === 'large' ? headerButton : undefined}
       icon={<GlobalOutlined />}
       data-testid="language-switch"
       onClick={() => {

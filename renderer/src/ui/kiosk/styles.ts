@@ -14,6 +14,8 @@ export const header: CSSProperties = {
   fontSize: 26,
 };
 export const body: CSSProperties = { flex: 1, width: '100%', maxWidth: 980, margin: '0 auto', padding: '20px 32px', boxSizing: 'border-box' };
+/** The header's buttons (home, language): smaller than the steps' buttons, still a 56 px touch target (V-5). */
+export const headerButton: CSSProperties = { height: 56, fontSize: 20, paddingInline: 20 };
 export const bigButton: CSSProperties = { height: 72, fontSize: 26, paddingInline: 48, borderRadius: 12 };
 export const label: CSSProperties = { fontSize: 22 };
 export const input: CSSProperties = { fontSize: 24, height: 60 };

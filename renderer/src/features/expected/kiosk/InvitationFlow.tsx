@@ -9,7 +9,7 @@ import QRCode from 'qrcode';
 import { ApiError, kioskApi, kioskClient } from '../../../api/client';
 import { LanguageSwitch } from '../../../ui/LanguageSwitch';
 import { useIdle } from '../../../ui/kiosk/use-idle';
-import { bigButton, body, card, header, page } from '../../../ui/kiosk/styles';
+import { bigButton, body, card, header, headerButton, page } from '../../../ui/kiosk/styles';
 import type { KioskWelcome } from '../../../../../shared/contract/visitors';
 
 type Step =
@@ -78,7 +78,7 @@ export function InvitationFlow({ welcome, onDone }: { welcome: KioskWelcome; onD
         <span>{building}</span>
         <Flex gap={12} align="center">
           <LanguageSwitch remember={false} size="large" />
-          <Button size="large" icon={<HomeOutlined />} onClick={onDone} data-testid="kiosk-home">
+          <Button size="large" style={headerButton} icon={<HomeOutlined />} onClick={onDone} data-testid="kiosk-home">
             {t('visitors:kiosk.home')}
           </Button>
         </Flex>

@@ -11,7 +11,7 @@ import { LanguageSwitch } from '../../../ui/LanguageSwitch';
 import type { KioskWelcome } from '../../../../../shared/contract/visitors';
 import { KioskForm } from './KioskForm';
 import { useIdle } from '../../../ui/kiosk/use-idle';
-import { bigButton, body, card, header, page } from '../../../ui/kiosk/styles';
+import { bigButton, body, card, header, headerButton, page } from '../../../ui/kiosk/styles';
 import './kiosk.css';
 
 type Step =
@@ -117,7 +117,7 @@ export function VisitFlow({ welcome, onDone }: { welcome: KioskWelcome; onDone()
             </span>
           )}
           <LanguageSwitch remember={false} size="large" />
-          <Button size="large" icon={<HomeOutlined />} onClick={onDone} data-testid="kiosk-home">
+          <Button size="large" style={headerButton} icon={<HomeOutlined />} onClick={onDone} data-testid="kiosk-home">
             {t('kiosk.home')}
           </Button>
         </Flex>
