@@ -96,6 +96,8 @@ test('V-2 V-4 V-5 a visitor self-registers in Chinese, then another in English; 
   server,
   seeded,
 }) => {
+  // Two screens (or the watch list's dialogs) and a printed pass: longer than one screen's test on a shared machine.
+  test.slow();
   const { kioskToken } = await seedVisitors(seeded);
   await lobby.goto(`${server.url}/#/lobby`);
   await signIn(lobby, '李前台', '1357');
@@ -206,6 +208,8 @@ test('V-4 a returning visitor is checked in at the desk by mobile number and one
 });
 
 test('V-1 V-6 a new visitor at the desk: watch-list alarm, validation in Chinese, pass printed with its QR code', async ({ page: lobby, server, seeded }) => {
+  // Two screens (or the watch list's dialogs) and a printed pass: longer than one screen's test on a shared machine.
+  test.slow();
   await seedVisitors(seeded);
   await seeded.call('visitors.addWatch', { mobile: '13600001111', reason: '曾冒充快递员进入楼层' }, { token: seeded.adminToken });
   await lobby.addInitScript(() => {

@@ -12,6 +12,7 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { VisitorScreen } from '../features/visitors/VisitorScreen';
 import { useBuilding } from '../ui/use-building';
 import { staffClient, kioskClient } from '../api/client';
+import { ApiProvider } from '../api/query';
 import { useSession } from '../features/auth/session-store';
 
 function SetupRoute() {
@@ -52,7 +53,9 @@ export function App() {
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 15 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <RouterProvider router={router} />
+        <ApiProvider>
+          <RouterProvider router={router} />
+        </ApiProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -11,6 +11,7 @@ import { Clock } from './Clock';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { shellAddOns, staffPages } from './registry';
 import { TrailBanner } from '../features/audit/TrailBanner';
+import { LiveQueries } from '../api/query';
 
 const COLLAPSED_KEY = 'lobbyDesk.navCollapsed';
 const FOLD_BELOW_PX = 1600;
@@ -51,6 +52,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const buildingName = i18n.language === 'en' && building.nameEn ? building.nameEn : building.name;
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <LiveQueries />
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 20 }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap', flex: 1 }} data-testid="building-name">
           {buildingName} · {t('appName')}

@@ -1,24 +1,22 @@
 // Lobby panel: keys, cards and equipment still out, overdue first; lend and take back from here.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, List, Tag, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { staffClient } from '../../api/client';
+import { useApiQuery, useInvalidate } from '../../api/query';
 import type { KeyLoan } from '../../../../shared/contract/keys';
 import { useLocalizer } from '../../ui/localize';
-import { useKeys } from './store';
 import { LendModal, ReturnModal } from './LoanModals';
 
 export function KeysPanel() {
   const { t } = useTranslation('keys');
   const { at } = useLocalizer();
-  const { out, loadOut } = useKeys();
+  // Current through the keys.changed event (api/invalidation.ts).
+  const out = useApiQuery('keys', 'list', { state: 'out', limit: 500 }).data?.loans ?? [];
+  const invalidate = useInvalidate();
+  const loadOut = () => invalidate('keys');
   const [lending, setLending] = useState(false);
   const [returning, setReturning] = useState<KeyLoan | null>(null);
-  useEffect(() => {
-    void loadOut();
-    return staffClient.on('keys.changed', () => void loadOut());
-  }, [loadOut]);
   const sorted = [...out].sort((a, b) => Number(b.overdue) - Number(a.overdue));
   return (
     <Card

@@ -1,22 +1,16 @@
 // The lobby's current notices, so the desk can answer questions about them.
-import { useCallback, useEffect, useState } from 'react';
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useBuilding } from '../../ui/use-building';
-import { api, staffClient } from '../../api/client';
-import type { Notice } from '../../../../shared/contract/notices';
+import { useApiQuery } from '../../api/query';
 import { formatDateTime } from '../../../../shared/rules/time';
 
 export function NoticesPanel() {
   const { t, i18n } = useTranslation('notices');
   const timeZone = useBuilding((s) => s.timeZone);
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const load = useCallback(async () => setNotices((await api.notices.list({})).notices.filter((n) => n.current)), []);
-  useEffect(() => {
-    void load();
-    return staffClient.on('notices.changed', () => void load());
-  }, [load]);
+  // Current through the notices.changed event (api/invalidation.ts).
+  const notices = (useApiQuery('notices', 'list', {}).data?.notices ?? []).filter((n) => n.current);
   const en = i18n.language === 'en';
   return (
     <Card

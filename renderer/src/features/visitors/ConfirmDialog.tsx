@@ -1,12 +1,12 @@
 // Confirming or declining a self-registration (V-2): the desk sees the visitor's details, the tenant's contact
 // numbers to call the host (where the role allows), any watch-list match; the visitor screen learns only the
 // outcome. If the host cannot be reached, the desk can take a message instead (V-3).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Descriptions, Flex, Input, Modal, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import type { Tenant } from '../../../../shared/contract/directory';
+import { useApiQuery } from '../../api/query';
 import type { Visit } from '../../../../shared/contract/visitors';
 import { CallbackForm } from '../callbacks';
 import { useSession } from '../auth';
@@ -22,7 +22,7 @@ export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): voi
   const timeZone = useBuilding((s) => s.timeZone);
   const { message } = App.useApp();
   const settings = useVisitors((s) => s.settings);
-  const [tenant, setTenant] = useState<(Tenant & { phoneVisible: boolean }) | null>(null);
+  const tenant = useApiQuery('directory', 'get', { id: visit.tenant.id }).data ?? null;
   const [hostContacted, setHostContacted] = useState(false);
   const [badgeNumber, setBadgeNumber] = useState('');
   const [override, setOverride] = useState(false);
@@ -34,10 +34,6 @@ export function ConfirmDialog({ visit, onClose }: { visit: Visit; onClose(): voi
   const watched = visit.watchMatches.length > 0;
   const role = useSession((s) => s.user?.role);
   const canTakeMessage = role !== undefined && DESK.includes(role);
-
-  useEffect(() => {
-    void api.directory.get({ id: visit.tenant.id }).then(setTenant);
-  }, [visit.tenant.id]);
 
   const run = async (work: () => Promise<Visit>) => {
     setBusy(true);

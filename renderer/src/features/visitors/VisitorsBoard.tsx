@@ -5,6 +5,7 @@ import { Alert, App, Button, Card, Empty, Flex, Input, Space, Table, Tag, Typogr
 import { CameraOutlined, LogoutOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
+import { useApiQuery } from '../../api/query';
 import { useBuilding } from '../../ui/use-building';
 import { useWedgeScan } from '../../ui/wedge';
 import { looksLikeScannedPass } from '../../../../shared/rules/visitor-pass';
@@ -32,10 +33,7 @@ export function VisitorsBoard() {
   const [passError, setPassError] = useState<string | null>(null);
   const passRef = useRef<InputRef>(null);
   const { view: passView, printPass } = usePassPrinter();
-  const [photosOffered, setPhotosOffered] = useState(false);
-  useEffect(() => {
-    void api.photos.settings({}).then((s) => setPhotosOffered(s.enabled)).catch(() => setPhotosOffered(false));
-  }, []);
+  const photosOffered = useApiQuery('photos', 'settings', {}).data?.enabled ?? false;
   const reprintWithPhoto = async (visit: Visit) => {
     if ((await api.photos.settings({})).onPass) await printPass(visit);
   };

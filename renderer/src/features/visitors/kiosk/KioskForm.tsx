@@ -2,12 +2,14 @@
 // 1280×800 tablet with its button in view: who you are, whom you visit, why. Messages are in the visitor's words
 // ("请选择要拜访的单位"), not the schema's. The tenant picker shows display names and floors only — all the
 // visitor screen ever receives about a tenant (V-3).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { MinusOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { kioskApi, ApiError } from '../../../api/client';
+import { kioskApi, kioskClient, ApiError } from '../../../api/client';
+import { useApiQuery } from '../../../api/query';
+import { useDebounced } from '../../../ui/use-debounced';
 import { zodRule, showServerErrors } from '../../../ui/forms';
 import { SelfRegistration, type KioskWelcome } from '../../../../../shared/contract/visitors';
 import type { KioskTenant } from '../../../../../shared/contract/directory';
@@ -35,17 +37,9 @@ const TITLES = ['kiosk.stepAbout', 'kiosk.stepTenant', 'kiosk.stepVisit'] as con
 function TenantChooser({ value, onChange }: { value?: string; onChange?: (id: string) => void }) {
   const { t, i18n } = useTranslation('visitors');
   const [q, setQ] = useState('');
-  const [tenants, setTenants] = useState<KioskTenant[]>([]);
-  const ticket = useRef(0);
-  useEffect(() => {
-    const mine = ++ticket.current;
-    const timer = window.setTimeout(() => {
-      void kioskApi.directory.kioskSearch({ q }).then((r) => {
-        if (mine === ticket.current) setTenants(r.tenants);
-      });
-    }, 150);
-    return () => window.clearTimeout(timer);
-  }, [q]);
+  // Asked once typing pauses; the answer for what is typed now wins over a slower one for an earlier letter.
+  const searched = useDebounced(q, 150);
+  const tenants: KioskTenant[] = useApiQuery('directory', 'kioskSearch', { q: searched }, { client: kioskClient }).data?.tenants ?? [];
   const en = i18n.language === 'en';
   return (
     <div>
