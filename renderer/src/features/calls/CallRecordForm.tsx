@@ -5,7 +5,7 @@ import { AutoComplete, Col, Form, Input, Radio, Row, type FormInstance } from 'a
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES, SaveCallInput, type Call, type CallOutcome } from '../../../../shared/contract/calls';
 import { zodRule } from '../../ui/forms';
-import { TenantUnitInput, unitOf } from '../directory';
+import { TenantUnitField } from '../directory';
 
 export interface CallRecordValues {
   callerName: string;
@@ -49,29 +49,6 @@ export function saveInputOf(id: string, values: CallRecordValues): Omit<SaveCall
 const shape = SaveCallInput.shape;
 
 /** The unit field, with the directory's tenant once one is chosen. */
-function UnitInput(props: { form: FormInstance<CallRecordValues>; value?: string; onChange?: (value: string) => void; onPicked?: () => void }) {
-  const { t } = useTranslation('calls');
-  const tenantName = Form.useWatch('tenantName', props.form) as string | null | undefined;
-  return (
-    <TenantUnitInput
-      value={props.value}
-      onChange={props.onChange}
-      placeholder={t('record.unitPlaceholder')}
-      testId="call-unit"
-      tenantTestId="call-tenant"
-      tenantName={tenantName}
-      // The unit is the picked tenant's place, not what was typed to find it ("xh"), P-3.
-      onTenant={(tenant) => {
-        props.form.setFieldsValue({ unit: unitOf(tenant), tenantId: tenant.id, tenantName: tenant.displayName });
-        props.onPicked?.();
-      }}
-      onClearTenant={() => {
-        props.form.setFieldsValue({ tenantId: null, tenantName: null });
-        props.onPicked?.();
-      }}
-    />
-  );
-}
 /** The desk's forms are dense: the record must fit beside the script without scrolling. */
 const ITEM = { marginBottom: 10 };
 
@@ -115,15 +92,16 @@ export function CallRecordForm(props: {
           </Form.Item>
         </Col>
         <Col span={10}>
-          <Form.Item style={ITEM} name="unit" label={t('record.unit')} rules={[zodRule(shape.unit)]}>
-            <UnitInput form={props.form} onPicked={() => props.onValuesChange?.()} />
-          </Form.Item>
-          <Form.Item name="tenantId" hidden noStyle>
-            <Input />
-          </Form.Item>
-          <Form.Item name="tenantName" hidden noStyle>
-            <Input />
-          </Form.Item>
+          <TenantUnitField
+            form={props.form}
+            style={ITEM}
+            label={t('record.unit')}
+            rules={[zodRule(shape.unit)]}
+            placeholder={t('record.unitPlaceholder')}
+            testId="call-unit"
+            tenantTestId="call-tenant"
+            onPicked={() => props.onValuesChange?.()}
+          />
         </Col>
       </Row>
       <Form.Item style={ITEM} name="topic" label={t('record.topic')} rules={[zodRule(shape.topic)]}>

@@ -1,10 +1,10 @@
 // Phone settings (feature section 'calls'): ring cadence, target rings, give-up time, the hotkey; and the call
 // script as the desk will say it — its one changeable part, the post's name, is the building's (大厦信息).
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors, zodRule } from '../../ui/forms';
+import { useApiQuery } from '../../api/query';
+import { useSettingsForm, zodRule } from '../../ui/forms';
 import { CallSettingsInput, SCRIPT_STEPS, type CallSettings } from '../../../../shared/contract/calls';
 import type { BuildingProfile } from '../../../../shared/contract/settings';
 
@@ -13,28 +13,8 @@ const shape = CallSettingsInput.shape;
 export function CallSettingsForm() {
   const { t } = useTranslation('calls');
   const { t: tc } = useTranslation('common');
-  const { message } = App.useApp();
-  const [form] = Form.useForm<CallSettings>();
-  const [error, setError] = useState<string | null>(null);
-  const [building, setBuilding] = useState<BuildingProfile | null>(null);
-
-  useEffect(() => {
-    void api.calls.settings({}).then((s) => form.setFieldsValue(s));
-    void api.settings
-      .building({})
-      .then(setBuilding)
-      .catch(() => undefined);
-  }, [form]);
-
-  const save = async (values: CallSettings) => {
-    setError(null);
-    try {
-      form.setFieldsValue(await api.calls.updateSettings(values));
-      void message.success(tc('saved'));
-    } catch (e) {
-      setError(showServerErrors(form, e));
-    }
-  };
+  const { form, error, save } = useSettingsForm<CallSettings>(() => api.calls.settings({}), (values) => api.calls.updateSettings(values));
+  const building: BuildingProfile | null = useApiQuery('settings', 'building', {}).data ?? null;
 
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void save(v)} data-testid="call-settings">

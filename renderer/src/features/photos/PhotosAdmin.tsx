@@ -1,31 +1,17 @@
 // Admin: whether the desk offers visitor photos at all, and whether a taken photo is printed on the pass (V-11).
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Switch } from 'antd';
+import { Alert, Button, Form, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../ui/forms';
+import { useSettingsForm } from '../../ui/forms';
 import type { PhotoSettings } from '../../../../shared/contract/photos';
 
 export function PhotosAdmin() {
   const { t } = useTranslation('photos');
   const { t: tc } = useTranslation('common');
-  const { message } = App.useApp();
-  const [form] = Form.useForm<PhotoSettings>();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void api.photos.settings({}).then((s) => form.setFieldsValue(s));
-  }, [form]);
-
-  const save = async (values: PhotoSettings) => {
-    setError(null);
-    try {
-      form.setFieldsValue(await api.photos.updateSettings({ enabled: values.enabled === true, onPass: values.onPass === true }));
-      void message.success(tc('saved'));
-    } catch (e) {
-      setError(showServerErrors(form, e));
-    }
-  };
+  const { form, error, save } = useSettingsForm<PhotoSettings>(
+    () => api.photos.settings({}),
+    (values) => api.photos.updateSettings({ enabled: values.enabled === true, onPass: values.onPass === true }),
+  );
 
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void save(v)} data-testid="photos-admin">

@@ -2,14 +2,14 @@
 // saves from any line, Ctrl+Enter from the matter. Opened from a call (P-3) it starts pre-filled from the call,
 // channel phone, and saves through `calls.toRecord`, which links the item and the call both ways.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, type FormInstance } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { showServerErrors, zodRule } from '../../ui/forms';
 import { CHANNELS, ITEM_TYPES, RecordDraft, type Channel, type ItemType } from '../../../../shared/contract/records';
 import type { CallRecordDraft } from '../../../../shared/contract/calls';
-import { TenantUnitInput, unitOf } from '../directory';
+import { TenantUnitField } from '../directory';
 import { useSession } from '../auth';
 import { clearDraft, readDraft, writeDraft } from '../../ui/drafts';
 import dayjs from 'dayjs';
@@ -49,28 +49,6 @@ function initialValues(from: NewRecordOptions): Partial<FormValues> {
 }
 
 /** The unit field, with the owner's tenant from the directory once chosen (filling the owner's name if empty). */
-function UnitInput(props: { form: FormInstance<FormValues>; value?: string; onChange?: (value: string) => void; onPicked?: () => void }) {
-  const { form } = props;
-  const tenantName = Form.useWatch('tenantName', form);
-  return (
-    <TenantUnitInput
-      value={props.value}
-      onChange={props.onChange}
-      testId="record-unit"
-      tenantTestId="record-tenant"
-      tenantName={tenantName}
-      onTenant={(tenant) => {
-        form.setFieldsValue({ unit: unitOf(tenant), tenantId: tenant.id, tenantName: tenant.displayName, ...(form.getFieldValue('ownerName') ? {} : { ownerName: tenant.name }) });
-        props.onPicked?.();
-      }}
-      onClearTenant={() => {
-        form.setFieldsValue({ tenantId: null, tenantName: null });
-        props.onPicked?.();
-      }}
-    />
-  );
-}
-
 export function NewRecordModal() {
   const { t } = useTranslation('records');
   const { t: tc } = useTranslation('common');
@@ -203,15 +181,16 @@ export function NewRecordModal() {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="unit" label={t('fields.unit')} rules={[zodRule(shape.unit)]}>
-              <UnitInput form={form} onPicked={keep} />
-            </Form.Item>
-            <Form.Item name="tenantId" hidden noStyle>
-              <Input />
-            </Form.Item>
-            <Form.Item name="tenantName" hidden noStyle>
-              <Input />
-            </Form.Item>
+            <TenantUnitField
+              form={form}
+              label={t('fields.unit')}
+              rules={[zodRule(shape.unit)]}
+              testId="record-unit"
+              tenantTestId="record-tenant"
+              // The owner's name from the tenant when none was typed.
+              alsoFrom={(tenant) => (form.getFieldValue('ownerName') ? {} : { ownerName: tenant.name })}
+              onPicked={keep}
+            />
           </Col>
         </Row>
         <Form.Item name="matter" label={t('fields.matter')} rules={[required, zodRule(shape.matter)]}>

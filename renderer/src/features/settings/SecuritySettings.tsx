@@ -1,9 +1,8 @@
 // Admin: idle lock, PIN back-off, session length, and the extra names the desk's server answers to.
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, InputNumber, Select } from 'antd';
+import { Alert, Button, Form, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { zodRule, showServerErrors } from '../../ui/forms';
+import { useSettingsForm, zodRule } from '../../ui/forms';
 import { SecuritySettingsInput, type SecuritySettings as Security } from '../../../../shared/contract/settings';
 
 const FIELDS = ['idleLockMinutes', 'pinMaxFailures', 'pinLockoutMinutes', 'pinDailyLimit', 'sessionMaxHours'] as const;
@@ -11,23 +10,7 @@ const FIELDS = ['idleLockMinutes', 'pinMaxFailures', 'pinLockoutMinutes', 'pinDa
 export function SecuritySettings() {
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation('common');
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Security>();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void api.settings.security({}).then((s) => form.setFieldsValue(s));
-  }, [form]);
-
-  const save = async (values: Security) => {
-    setError(null);
-    try {
-      form.setFieldsValue(await api.settings.updateSecurity(values));
-      void message.success(tc('saved'));
-    } catch (e) {
-      setError(showServerErrors(form, e));
-    }
-  };
+  const { form, error, save } = useSettingsForm<Security>(() => api.settings.security({}), (values) => api.settings.updateSecurity(values));
 
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 400 }} onFinish={(v) => void save(v)}>

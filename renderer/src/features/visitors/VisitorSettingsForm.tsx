@@ -1,34 +1,23 @@
 // Visitor settings (admin): purposes, overstay alert, ID-number policy, retention (V-1, V-4, V-7).
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Radio } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Radio } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { showServerErrors } from '../../ui/forms';
+import { useSettingsForm } from '../../ui/forms';
 import { ID_NUMBER_ON_KIOSK, type VisitorSettings } from '../../../../shared/contract/visitors';
 import { useVisitors } from './store';
 
 export function VisitorSettingsForm() {
   const { t } = useTranslation('visitors');
   const { t: tc } = useTranslation('common');
-  const { message } = App.useApp();
-  const [form] = Form.useForm<VisitorSettings>();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void api.visitors.settings({}).then((s) => form.setFieldsValue(s));
-  }, [form]);
-
-  const save = async (values: VisitorSettings) => {
-    setError(null);
-    try {
-      form.setFieldsValue(await api.visitors.updateSettings(values));
+  const { form, error, save } = useSettingsForm<VisitorSettings>(
+    () => api.visitors.settings({}),
+    async (values) => {
+      const saved = await api.visitors.updateSettings(values);
       void useVisitors.getState().loadSettings();
-      void message.success(tc('saved'));
-    } catch (e) {
-      setError(showServerErrors(form, e));
-    }
-  };
+      return saved;
+    },
+  );
 
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={(v) => void save(v)} data-testid="visitor-settings">
