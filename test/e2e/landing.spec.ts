@@ -175,7 +175,12 @@ test('S-1 S-3 R-4 V-4 V-7 P-2 set-up in one place: 管理 holds the time limits,
     ['接待记录', '设置', 'records', 'records-settings'],
   ] as const) {
     await page.getByTestId('nav').getByText(nav, { exact: true }).first().click();
-    await page.getByRole('tab', { name: tab, exact: true }).click();
+    // A click while the page's first tab is still loading its list can be lost: click until the tab is chosen.
+    const settingsTab = page.getByRole('tab', { name: tab, exact: true });
+    await expect(async () => {
+      await settingsTab.click();
+      await expect(settingsTab).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
+    }).toPass();
     await expect(page.getByTestId('setup-where')).toContainText('管理 →');
     await page.getByTestId(`setup-link-${link}`).click();
     await expect(page.getByTestId('admin-page')).toBeVisible();
