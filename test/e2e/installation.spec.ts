@@ -65,9 +65,20 @@ test('X-2 the admin backs up, exports the backup to a folder, and restores it: t
   await seeded.addPerson('备份后入职', 'receptionist', '135790');
   const backupName = fs.readdirSync(usb).find((f) => f.startsWith('manual-') && f.endsWith('.sqlite'))!;
   await choose(page, page.getByTestId('backup-choose'), backupName, { shows: backupName });
+  // The page says it is restarting; a fast restart reloads the page before a look could catch that, so the page
+  // itself reports the moment the notice appears.
+  let sawRestarting = false;
+  await page.exposeBinding('sawRestarting', () => {
+    sawRestarting = true;
+  });
+  await page.evaluate(() => {
+    const report = (window as unknown as { sawRestarting: () => void }).sawRestarting;
+    const look = () => document.querySelector('[data-testid="installation-restarting"]') && report();
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true });
+  });
   await page.getByTestId('backup-restore').click();
   await page.getByTestId('backup-restore-ok').click();
-  await expect(page.getByTestId('installation-restarting')).toBeVisible();
+  await expect.poll(() => sawRestarting).toBe(true);
   // The lobby behind the dialog still shows who is signed in: wait for the reload that follows the restart.
   await expect(page.getByTestId('installation-restarting')).toBeHidden({ timeout: 60_000 });
   await expect(page.getByTestId('current-user')).toContainText('管理员', { timeout: 60_000 });
