@@ -1,18 +1,17 @@
 // Recording how the tenant (a message) or the caller (a call back) was contacted, with the outcomes of the
 // callback's kind and, when it names a tenant, the tenant's contact numbers at hand (desk roles).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Descriptions, Input, Modal, Radio, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { CALLBACK_OUTCOMES_BY_KIND, type Callback, type CallbackOutcome } from '../../../../shared/contract/callbacks';
-import type { Tenant } from '../../../../shared/contract/directory';
+import { useApiQuery } from '../../api/query';
 import { useCallbacks } from './store';
 
 export function OutcomeDialog({ callback, onClose }: { callback: Callback; onClose(): void }) {
   const { t } = useTranslation('callbacks');
   const { t: tc } = useTranslation('common');
-  const [tenant, setTenant] = useState<Tenant | null>(null);
   const outcomes = CALLBACK_OUTCOMES_BY_KIND[callback.kind];
   const [outcome, setOutcome] = useState<CallbackOutcome>(outcomes[0]!);
   const outcomeLabel = (o: CallbackOutcome) => t(callback.kind === 'callBack' ? `outcomeCallBack.${o}` : `outcome.${o}`);
@@ -20,9 +19,8 @@ export function OutcomeDialog({ callback, onClose }: { callback: Callback; onClo
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (tenantId) void api.directory.get({ id: tenantId }).then(setTenant);
-  }, [tenantId]);
+  // The tenant's numbers at hand, read as the pending-visitor dialog reads them.
+  const tenant = useApiQuery('directory', 'get', { id: tenantId ?? '' }, { enabled: tenantId !== null }).data ?? null;
 
   const save = async () => {
     setError(null);
